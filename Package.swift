@@ -1,0 +1,38 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "ocr-clean",
+    products: [
+        .executable(name: "ocr-clean", targets: ["ocr-clean"]),
+        .library(name: "OCRClean", targets: ["OCRClean"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The system ICU (libicu-dev): link flags only.
+        .systemLibrary(
+            name: "SystemICU",
+            pkgConfig: "icu-uc icu-i18n",
+            providers: [.apt(["libicu-dev"])]
+        ),
+        // C API over ICU whose public header includes no ICU header, so Swift code that also imports
+        // Foundation (which bundles another ICU) compiles.
+        .target(name: "ICUShim", dependencies: ["SystemICU"]),
+        .target(name: "OCRClean", dependencies: ["ICUShim"]),
+        .executableTarget(
+            name: "ocr-clean",
+            dependencies: [
+                "OCRClean",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "OCRCleanTests",
+            dependencies: ["OCRClean"],
+            exclude: ["Cases", "Golden", "Fixtures"]
+        ),
+    ],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,39 @@
+/// Helpers for walking valid UTF-8 (the bytes of a Swift `String`) without `Character` iteration.
+enum UTF8Bytes {
+    /// The scalar starting at `i` and its length in bytes. `p` must hold valid UTF-8.
+    @inline(__always)
+    static func scalar(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+        let b0 = UInt32(p[i])
+        if b0 < 0x80 { return (b0, 1) }
+        if b0 < 0xE0 { return ((b0 & 0x1F) << 6 | UInt32(p[i + 1] & 0x3F), 2) }
+        if b0 < 0xF0 {
+            return ((b0 & 0x0F) << 12 | UInt32(p[i + 1] & 0x3F) << 6 | UInt32(p[i + 2] & 0x3F), 3)
+        }
+        return ((b0 & 0x07) << 18 | UInt32(p[i + 1] & 0x3F) << 12 | UInt32(p[i + 2] & 0x3F) << 6 | UInt32(p[i + 3] & 0x3F), 4)
+    }
+
+    /// The scalar ending just before `i` and its start, or nil at the start of the buffer.
+    @inline(__always)
+    static func scalar(_ p: UnsafeBufferPointer<UInt8>, before i: Int) -> (value: UInt32, start: Int)? {
+        guard i > 0 else { return nil }
+        var s = i - 1
+        while s > 0, p[s] & 0xC0 == 0x80 { s -= 1 }
+        return (scalar(p, at: s).value, s)
+    }
+
+    /// Whether the scalar value is a letter (Unicode Alphabetic).
+    @inline(__always)
+    static func isLetter(_ v: UInt32) -> Bool {
+        if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        guard let s = Unicode.Scalar(v) else { return false }
+        return s.properties.isAlphabetic
+    }
+
+    /// Whether the scalar is a letter or a digit.
+    @inline(__always)
+    static func isWordCharacter(_ v: UInt32) -> Bool {
+        if v < 0x80 { return isLetter(v) || (v >= 0x30 && v <= 0x39) }
+        guard let s = Unicode.Scalar(v) else { return false }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+}

@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import OCRClean
+
+@main
+struct OCRCleanCommand: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "ocr-clean",
+        abstract: "Clean OCR and PDF-extracted text into normalized text or structured records.",
+        discussion: """
+            Reads files (or standard input) as raw bytes, runs a pipeline of stages from Pipelines/ \
+            and writes cleaned text or JSON Lines records to standard output. Diagnostics go to \
+            standard error. Exit status: 0 success, 1 an input could not be processed, 64 bad \
+            arguments or pipeline file.
+
+            Examples:
+              ocr-clean < scan.txt > clean.txt
+              ocr-clean --pipeline minimal a.txt b.txt
+              ocr-clean --format records scan.txt | jq .kind
+              ocr-clean --jsonl --field ocr_hypothesis.transcription_unit < units.jsonl
+            """,
+        version: "ocr-clean \(version) (ICU \(ICU.version))",
+        subcommands: [Clean.self, Pipelines.self, Stages.self],
+        defaultSubcommand: Clean.self
+    )
+}
+
+/// Prints a diagnostic line on standard error, prefixed with the program name.
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data("ocr-clean: \(message)\n".utf8))
+}
