@@ -28,10 +28,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Test helpers shared by the test targets: txtar case files, the CLI runner.
+        .target(name: "OCRCleanTestSupport", dependencies: ["OCRClean"]),
         .testTarget(
             name: "OCRCleanTests",
-            dependencies: ["OCRClean"],
-            exclude: ["Cases", "Golden", "Fixtures"]
+            dependencies: ["OCRClean", "OCRCleanTestSupport"],
+            exclude: ["Cases", "Golden"]
+        ),
+        // End-to-end tests of the built binary (pipes, exit codes, files).
+        .testTarget(
+            name: "OCRCleanCLITests",
+            dependencies: ["ocr-clean", "OCRCleanTestSupport"]
         ),
     ],
     cxxLanguageStandard: .cxx17

@@ -92,7 +92,7 @@ struct Clean: ParsableCommand {
                             result = try DocumentRunner.runText(source: source, document: document, template: template, writer: &textWriter)
                         }
                         summary.add(result.counts, decode: result.decode)
-                        if !quiet { for line in result.decode.warnings(document: document) { warn(line) } }
+                        if !quiet { for line in result.decode.warnings(document: document, maxLineBytes: template.decode.maxLineBytes) { warn(line) } }
                     }
                 } catch let error as DecodeError {
                     warn("\(document): \(error)")

@@ -30,3 +30,23 @@ public struct Change: Sendable, Hashable {
         self.confidence = confidence
     }
 }
+
+extension Record {
+    /// The offsets of `changes` in Unicode code points of `text` (what JSON consumers index by).
+    public func scalarOffsets() -> [Int] {
+        let bytes = Array(text.utf8)
+        var result: [Int] = []
+        var scalars = 0
+        var position = 0
+        for change in changes {
+            let target = min(change.offset, bytes.count)
+            if target < position { position = 0; scalars = 0 }
+            while position < target {
+                if bytes[position] & 0xC0 != 0x80 { scalars += 1 }
+                position += 1
+            }
+            result.append(scalars)
+        }
+        return result
+    }
+}

@@ -34,7 +34,7 @@ public struct RunSummary: Sendable {
 extension DecodeReport {
     /// Lines for standard error about what the user should know: a conversion, replaced bytes,
     /// cut lines.
-    public func warnings(document: String) -> [String] {
+    public func warnings(document: String, maxLineBytes: Int) -> [String] {
         var lines: [String] = []
         if converted {
             var s = "\(document): read as \(encoding)"
@@ -49,7 +49,7 @@ extension DecodeReport {
         }
         if cutPieces > 0 {
             let at = firstCutLine.map { ":\($0)" } ?? ""
-            lines.append("\(document)\(at): line\(cutPieces == 1 ? "" : "s") longer than the decoder's max-line cut into \(cutPieces) more piece\(cutPieces == 1 ? "" : "s") (no text lost)")
+            lines.append("\(document)\(at): lines longer than max-line (\(maxLineBytes) bytes) cut into \(cutPieces) extra piece\(cutPieces == 1 ? "" : "s") at spaces (no text lost)")
         }
         return lines
     }

@@ -32,21 +32,21 @@ extension Record {
         struct Span { var lo: Int; var hi: Int; var change: Change }
         let previous = changes.map { Span(lo: $0.offset, hi: $0.offset + $0.after.utf8.count, change: $0) }
 
-        // Group edits and earlier changes that overlap into clusters over the current text.
-        struct Cluster { var lo: Int; var hi: Int; var edits: [TextEdit] = []; var earlier: [Change] = [] }
+        // Group edits and earlier changes that overlap into clusters over the current text; each
+        // cluster also carries the earlier changes that lie between it and the cluster before.
+        struct Cluster { var lo: Int; var hi: Int; var edits: [TextEdit] = []; var earlier: [Change] = []; var preceding: [Change] = [] }
         func overlaps(_ aLo: Int, _ aHi: Int, _ bLo: Int, _ bHi: Int) -> Bool {
             if aLo == aHi { return bLo < aLo && aLo < bHi }
             if bLo == bHi { return aLo < bLo && bLo < aHi }
             return aLo < bHi && bLo < aHi
         }
         var clusters: [Cluster] = []
-        var untouched: [Span] = []
         var pi = 0
         for edit in edits {
             var cluster = Cluster(lo: edit.range.lowerBound, hi: edit.range.upperBound, edits: [edit])
-            // Earlier changes entirely before this edit stay as they are.
             while pi < previous.count, previous[pi].hi <= cluster.lo, !overlaps(previous[pi].lo, previous[pi].hi, cluster.lo, cluster.hi) {
-                untouched.append(previous[pi]); pi += 1
+                cluster.preceding.append(previous[pi].change)
+                pi += 1
             }
             while pi < previous.count, overlaps(previous[pi].lo, previous[pi].hi, cluster.lo, cluster.hi) {
                 cluster.lo = min(cluster.lo, previous[pi].lo)
@@ -57,13 +57,13 @@ extension Record {
             if var last = clusters.last, overlaps(last.lo, last.hi, cluster.lo, cluster.hi) {
                 last.hi = max(last.hi, cluster.hi)
                 last.edits += cluster.edits
-                last.earlier += cluster.earlier
+                last.earlier += cluster.preceding + cluster.earlier
                 clusters[clusters.count - 1] = last
             } else {
                 clusters.append(cluster)
             }
         }
-        let rest = previous[pi...]
+        let rest = previous[pi...].map(\.change)
 
         var out: [UInt8] = []
         out.reserveCapacity(old.count + 16)
@@ -71,13 +71,10 @@ extension Record {
         newChanges.reserveCapacity(changes.count + edits.count)
         var cursor = 0
         var delta = 0
-        var ui = 0
         for cluster in clusters {
-            while ui < untouched.count {
-                var c = untouched[ui].change
+            for var c in cluster.preceding {
                 c.offset += delta
                 newChanges.append(c)
-                ui += 1
             }
             out.append(contentsOf: old[cursor..<cluster.lo])
             let start = out.count
@@ -115,8 +112,8 @@ extension Record {
                     for r in change.rule.split(separator: "+").map(String.init) where !rules.contains(r) { rules.append(r) }
                 }
                 if !stages.contains(stage) { stages.append(stage) }
-                for edit in cluster.edits where !rules.contains(edit.rule) { rules.append(edit.rule) }
-                let confidences = cluster.edits.compactMap(\.confidence)
+                for edit in cluster.edits where !edit.silent && !rules.contains(edit.rule) { rules.append(edit.rule) }
+                let confidences = cluster.edits.compactMap(\.confidence) + cluster.earlier.compactMap(\.confidence)
                 let beforeText = String(decoding: before, as: UTF8.self)
                 if !beforeText.utf8.elementsEqual(after.utf8) {
                     newChanges.append(Change(
@@ -127,15 +124,8 @@ extension Record {
             delta = out.count - cluster.hi
             cursor = cluster.hi
         }
-        while ui < untouched.count {
-            var c = untouched[ui].change
-            c.offset += delta
-            newChanges.append(c)
-            ui += 1
-        }
         out.append(contentsOf: old[cursor...])
-        for span in rest {
-            var c = span.change
+        for var c in rest {
             c.offset += delta
             newChanges.append(c)
         }

@@ -111,7 +111,7 @@ public struct Decoder {
             while start < n, let hit = memchr(base + start, 0x0A, n - start) {
                 let end = base.distance(to: UnsafeRawPointer(hit))
                 let segment = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
-                if pending.isEmpty && valid {
+                if pending.isEmpty && valid && segment.count <= configuration.maxLineBytes {
                     line += 1
                     report.lines = line
                     records.line(segment.assumingMemoryBound(to: UInt8.self), number: line, page: page, continues: false)
@@ -155,10 +155,11 @@ public struct Decoder {
 
     /// Emits `pending + segment` as one line.
     private mutating func finishLine<R: LineReceiver>(_ segment: UnsafeRawBufferPointer, continues: Bool, into records: inout R) {
-        if pending.isEmpty {
+        if pending.isEmpty && segment.count <= configuration.maxLineBytes {
             emitLine(segment, continues: continues, into: &records)
         } else {
             pending.append(contentsOf: segment)
+            cutLongLine(into: &records)
             let bytes = pending
             pending.removeAll(keepingCapacity: true)
             bytes.withUnsafeBytes { emitLine($0, continues: continues, into: &records) }

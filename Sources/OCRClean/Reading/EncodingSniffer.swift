@@ -111,14 +111,15 @@ enum EncodingSniffer {
         return nil
     }
 
-    /// More than 10 % of the bytes are control bytes other than tab, line ends and form feed.
+    /// At least 16 control bytes (other than tab, line ends, form feed and escape) making more
+    /// than 10 % of the sample: a few stray NULs in text do not make it binary.
     static func looksBinary(_ s: UnsafeRawBufferPointer) -> Bool {
         guard !s.isEmpty else { return false }
         var controls = 0
         for b in s where b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B {
             controls += 1
         }
-        return controls * 10 > s.count
+        return controls >= 16 && controls * 10 > s.count
     }
 }
 

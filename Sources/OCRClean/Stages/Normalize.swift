@@ -94,12 +94,17 @@ public struct Normalize: RecordFix {
 
     public mutating func fix(_ record: inout Record, counts: inout Counts) {
         guard !record.text.isEmpty else { return }
-        let found = scan(record.text, continues: record.continues)
+        var found = scan(record.text, continues: record.continues)
         if found.maybeDenormalized { applyNormalForm(&record, counts: &counts) }
         if mojibake, found.mojibakeLead {
             let edits = Mojibake.edits(record.text)
-            record.apply(edits, stage: instance)
-            counts.count("mojibake", by: edits.count)
+            if !edits.isEmpty {
+                record.apply(edits, stage: instance)
+                counts.count("mojibake", by: edits.count)
+                // The repaired characters may need the later passes (an invisible one, say).
+                found = scan(record.text, continues: record.continues)
+                if found.maybeDenormalized { applyNormalForm(&record, counts: &counts) }
+            }
         }
         if found.characters {
             let edits = characterEdits(record.text, continues: record.continues)
@@ -561,9 +566,18 @@ public struct Normalize: RecordFix {
             opening = prevIsOpen && nextIsWord
             closing = prevIsWord && nextIsClose
         case 0xE2:
-            // “ and „ open, ” closes.
-            opening = p[i + 2] != 0x9D && nextIsWord
-            closing = p[i + 2] == 0x9D && prevIsWord
+            // „ opens; “ opens before a word and closes after one (German style „…“); ” closes.
+            switch p[i + 2] {
+            case 0x9E:
+                opening = nextIsWord
+                closing = false
+            case 0x9C:
+                opening = nextIsWord && !prevIsWord
+                closing = prevIsWord && nextIsClose
+            default:
+                opening = nextIsWord && prevIsOpen
+                closing = prevIsWord
+            }
         default:
             opening = false
             closing = false

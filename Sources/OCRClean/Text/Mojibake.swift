@@ -83,24 +83,15 @@ enum Mojibake {
             // Only the punctuation and currency blocks: a real "â" followed by two Latin-1 symbols
             // decoding to some other script is not worth the risk.
             guard (0x2000...0x20CF).contains(scalar.value) || scalar.value == 0x2122 else { return nil }
+            return (scalar, count + 1)
         }
         if lead == 0xC2 || lead == 0xC3 {
-            // Â followed by a C1 control is ambiguous with nothing; accept everything valid.
+            // U+0080–U+00FF: accented Latin letters, « » °, NBSP.
             return (scalar, count + 1)
         }
         // Ä, Å: Latin Extended-A letters (œ Œ š ž ł ć č…) only.
         guard (0x0100...0x017F).contains(scalar.value) else { return nil }
         return (scalar, count + 1)
-    }
-
-    /// Whether the text may contain mojibake: a lead character followed by a continuation character.
-    static func mayContain(_ text: String) -> Bool {
-        var previousWasLead = false
-        for scalar in text.unicodeScalars {
-            if previousWasLead, continuationByte(scalar.value) != nil { return true }
-            previousWasLead = continuationCount(lead: scalar.value) != nil
-        }
-        return false
     }
 
     /// Edits repairing every mojibake run of `text` (offsets in UTF-8 bytes), repeated for double

@@ -44,7 +44,7 @@ public struct JSONLinesWriter: RecordWriter {
         number(record.origin.lines.upperBound)
         out.append(contentsOf: Array("]},\"changes\":[".utf8))
         if !record.changes.isEmpty {
-            let offsets = scalarOffsets(record)
+            let offsets = record.scalarOffsets()
             for (i, change) in record.changes.enumerated() {
                 if i > 0 { out.append(0x2C) }
                 out.append(contentsOf: Array("{\"offset\":".utf8))
@@ -87,24 +87,6 @@ public struct JSONLinesWriter: RecordWriter {
         }
         if record.continues { out.append(contentsOf: Array(",\"continues\":true".utf8)) }
         out.append(0x7D)
-    }
-
-    /// Code-point offsets of the changes (whose offsets are UTF-8 byte offsets, in text order).
-    static func scalarOffsets(_ record: Record) -> [Int] {
-        let bytes = Array(record.text.utf8)
-        var result: [Int] = []
-        var scalars = 0
-        var position = 0
-        for change in record.changes {
-            let target = min(change.offset, bytes.count)
-            if target < position { position = 0; scalars = 0 }
-            while position < target {
-                if bytes[position] & 0xC0 != 0x80 { scalars += 1 }
-                position += 1
-            }
-            result.append(scalars)
-        }
-        return result
     }
 
     /// A number with at most three decimals, without trailing zeros.

@@ -1,0 +1,54 @@
+import Foundation
+import OCRClean
+import OCRCleanTestSupport
+import Testing
+
+/// The guarantees of `Stage`, checked for every registered stage alone and for every shipped
+/// pipeline, over the seeds, every case input, and generated text (see `PipelineVerifier`).
+@Suite struct InvariantTests {
+    static let inputs: [(String, [UInt8])] = {
+        var all: [(String, [UInt8])] = []
+        for name in ["000", "001", "002", "003", "004"] {
+            let path = CLI.fixtures + "/seeds/\(name).txt"
+            all.append(("seed \(name)", Array((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data())))
+        }
+        for c in StageCase.all(in: CLI.repository + "/Tests/OCRCleanTests/Cases") {
+            all.append((c.description, Array(c.input.utf8)))
+        }
+        var generator = PipelineVerifier.Generator(seed: 42)
+        for k in 0..<20 { all.append(("generated French \(k)", generator.frenchOCR(lines: 60))) }
+        for k in 0..<20 { all.append(("generated Unicode \(k)", generator.unicodeSoup(bytes: 600))) }
+        return all
+    }()
+
+    static var pipelines: [(String, Pipeline)] {
+        var all: [(String, Pipeline)] = []
+        for (name, _) in CLI.resources.list(folder: "Pipelines", ext: ".pipeline") {
+            if let p = try? PipelineLoader.load(name, resources: CLI.resources) { all.append(("pipeline \(name)", p)) }
+        }
+        for stage in StageRegistry.stages {
+            if let p = try? Pipeline(PipelineFile.parse(stage.name, name: stage.name, path: stage.name), resources: CLI.resources) {
+                all.append(("stage \(stage.name)", p))
+            }
+        }
+        return all
+    }
+
+    @Test func everyStageAndPipelineIsCovered() {
+        #expect(Self.pipelines.count == CLI.resources.list(folder: "Pipelines", ext: ".pipeline").count + StageRegistry.stages.count)
+    }
+
+    @Test(arguments: pipelines.map(\.0))
+    func invariantsHold(_ name: String) throws {
+        let pipeline = try #require(Self.pipelines.first { $0.0 == name }?.1)
+        var problems: [String] = []
+        for (input, bytes) in Self.inputs {
+            do {
+                problems += try PipelineVerifier.problems(pipeline: pipeline, input: bytes, name: "\(name) on \(input)")
+            } catch is DecodeError {
+                continue  // input refused as binary: checked in DecoderTests
+            }
+        }
+        #expect(problems.isEmpty, "\(problems.prefix(10).joined(separator: "\n"))")
+    }
+}
