@@ -28,6 +28,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `swift run -c release ocr-clean-bench FILE`: throughput, memory, start-up next to cat and uconv.
+        .executableTarget(
+            name: "ocr-clean-bench",
+            dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         // Test helpers shared by the test targets: txtar case files, the CLI runner.
         .target(name: "OCRCleanTestSupport", dependencies: ["OCRClean"]),
         .testTarget(

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import Glibc
 import OCRClean
 
 extension OutputFormat: ExpressibleByArgument {}
@@ -110,9 +110,9 @@ struct Clean: ParsableCommand {
         }
         if let report {
             do {
-                try summary.json(pipeline: template.file.name).write(toFile: report, atomically: true, encoding: .utf8)
+                try FileSystem.write(Array(summary.json(pipeline: template.file.name).utf8), to: report)
             } catch {
-                warn("\(report): cannot write the report (\(error.localizedDescription))")
+                warn("\(report): cannot write the report (\(error))")
                 failed = true
             }
         }

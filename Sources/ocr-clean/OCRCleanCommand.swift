@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import Glibc
 import OCRClean
 
 @main
@@ -29,5 +29,6 @@ struct OCRCleanCommand: ParsableCommand {
 
 /// Prints a diagnostic line on standard error, prefixed with the program name.
 func warn(_ message: String) {
-    FileHandle.standardError.write(Data("ocr-clean: \(message)\n".utf8))
+    var line = Array("ocr-clean: \(message)\n".utf8)
+    _ = line.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
 }

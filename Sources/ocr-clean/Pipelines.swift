@@ -20,7 +20,7 @@ struct Pipelines: ParsableCommand {
             let width = found.map(\.name.count).max() ?? 0
             for (name, path) in found {
                 let summary = (try? PipelineFile.load(path: path))?.description.first ?? "(cannot be loaded: see 'ocr-clean pipelines show \(name)')"
-                print(name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + summary)
+                print(name + String(repeating: " ", count: width - name.count) + "  " + summary)
             }
         }
     }

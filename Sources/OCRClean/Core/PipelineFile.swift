@@ -1,5 +1,3 @@
-import Foundation
-
 /// A pipeline file: one step per line, a step name followed by `key=value` options.
 ///
 /// ```
@@ -37,27 +35,18 @@ public struct PipelineFile: Sendable {
 
     /// Reads and checks a pipeline file.
     public static func load(path: String) throws -> PipelineFile {
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw PipelineFileError(file: path, line: nil, message: "cannot read the pipeline file (\(Self.reason(error)))")
+            bytes = try FileSystem.read(path)
+        } catch let failure as FileSystem.Failure {
+            throw PipelineFileError(file: path, line: nil, message: "cannot read the pipeline file (\(failure.reason))")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw PipelineFileError(file: path, line: nil, message: "the pipeline file is not UTF-8 text")
         }
-        let base = (path as NSString).lastPathComponent
+        let base = FileSystem.name(of: path)
         let name = base.hasSuffix(".pipeline") ? String(base.dropLast(9)) : base
         return try parse(text, name: name, path: path)
-    }
-
-    static func reason(_ error: Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
-        }
-        if ns.domain == NSCocoaErrorDomain && ns.code == NSFileReadNoSuchFileError { return "no such file" }
-        return ns.localizedDescription
     }
 
     /// Parses and checks pipeline text; `path` is used in error messages.
@@ -207,7 +196,7 @@ public struct PipelineFile: Sendable {
                 let value = step.options.first { $0.0 == spec.name }?.1 ?? spec.defaultValue
                 words.append("\(spec.name)=\(Self.quoteIfNeeded(value))")
             }
-            let padded = step.name.padding(toLength: width, withPad: " ", startingAt: 0)
+            let padded = step.name.padded(to: width)
             out += words.isEmpty ? "\(step.name)\n" : "\(padded)  \(words.joined(separator: " "))\n"
         }
         return out
@@ -215,7 +204,12 @@ public struct PipelineFile: Sendable {
 
     static func quoteIfNeeded(_ value: String) -> String {
         if value.isEmpty || value.contains(" ") || value.contains("\t") || value.contains("#") || value.contains("\"") {
-            return "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            var quoted = "\""
+            for c in value {
+                if c == "\\" || c == "\"" { quoted.append("\\") }
+                quoted.append(c)
+            }
+            return quoted + "\""
         }
         return value
     }

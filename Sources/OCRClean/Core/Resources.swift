@@ -1,5 +1,3 @@
-import Foundation
-
 /// Finds the project's data folders (`Pipelines/`, `Dictionaries/`) and holds what is loaded from
 /// them once per process (lexicons), shared by every document and stage copy.
 ///
@@ -20,22 +18,16 @@ public final class Resources: Sendable {
     /// The standard search roots for a process started from the command line.
     public static func standard() -> Resources {
         var roots: [String] = []
-        let env = ProcessInfo.processInfo.environment
-        if let home = env["OCRCLEAN_HOME"], !home.isEmpty { roots.append(home) }
-        roots.append(FileManager.default.currentDirectoryPath)
-        if let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
-            var dir = (exe as NSString).deletingLastPathComponent
-            for _ in 0..<6 {
-                let share = (dir as NSString).appendingPathComponent("share/ocr-clean")
-                if FileManager.default.fileExists(atPath: (share as NSString).appendingPathComponent("Pipelines")) {
-                    roots.append(share)
-                }
-                if FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent("Pipelines"))
-                    && FileManager.default.fileExists(atPath: (dir as NSString).appendingPathComponent("Package.swift")) {
-                    roots.append(dir)
-                }
-                let parent = (dir as NSString).deletingLastPathComponent
-                if parent == dir { break }
+        if let home = FileSystem.environment("OCRCLEAN_HOME") { roots.append(home) }
+        roots.append(FileSystem.currentDirectory)
+        if let exe = FileSystem.executable {
+            var dir = FileSystem.directory(of: exe)
+            for _ in 0..<6 where !dir.isEmpty {
+                let share = dir + "/share/ocr-clean"
+                if FileSystem.isDirectory(share + "/Pipelines") { roots.append(share) }
+                if FileSystem.isDirectory(dir + "/Pipelines") && FileSystem.isRegularFile(dir + "/Package.swift") { roots.append(dir) }
+                let parent = FileSystem.directory(of: dir)
+                if parent == dir || parent.isEmpty { break }
                 dir = parent
             }
         }
@@ -44,11 +36,10 @@ public final class Resources: Sendable {
     }
 
     static func defaultCacheDirectory() -> String {
-        let env = ProcessInfo.processInfo.environment
-        if let dir = env["OCRCLEAN_CACHE"], !dir.isEmpty { return dir }
-        if let xdg = env["XDG_CACHE_HOME"], !xdg.isEmpty { return xdg + "/ocr-clean" }
-        if let home = env["HOME"], !home.isEmpty { return home + "/.cache/ocr-clean" }
-        return NSTemporaryDirectory() + "ocr-clean-cache"
+        if let dir = FileSystem.environment("OCRCLEAN_CACHE") { return dir }
+        if let xdg = FileSystem.environment("XDG_CACHE_HOME") { return xdg + "/ocr-clean" }
+        if let home = FileSystem.environment("HOME") { return home + "/.cache/ocr-clean" }
+        return (FileSystem.environment("TMPDIR") ?? "/tmp") + "/ocr-clean-cache"
     }
 
     /// Every file named `name` in `folder` of the roots, in search order.
@@ -58,10 +49,7 @@ public final class Resources: Sendable {
 
     /// The first existing file `folder/name` in the roots, or nil.
     public func locate(folder: String, name: String) -> String? {
-        candidates(folder: folder, name: name).first { path in
-            var isDirectory: ObjCBool = false
-            return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
-        }
+        candidates(folder: folder, name: name).first { FileSystem.isRegularFile($0) }
     }
 
     /// Names (without extension) of the files ending in `ext` in `folder` of every root, first root first.
@@ -70,8 +58,7 @@ public final class Resources: Sendable {
         var result: [(String, String)] = []
         for root in roots {
             let dir = "\(root)/\(folder)"
-            guard let items = try? FileManager.default.contentsOfDirectory(atPath: dir) else { continue }
-            for item in items.sorted() where item.hasSuffix(ext) {
+            for item in FileSystem.list(dir) where item.hasSuffix(ext) {
                 let name = String(item.dropLast(ext.count))
                 if seen.insert(name).inserted { result.append((name, "\(dir)/\(item)")) }
             }

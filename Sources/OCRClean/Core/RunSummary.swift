@@ -1,5 +1,3 @@
-import Foundation
-
 /// Counters summed over the documents of a run, written by `--report FILE` as JSON.
 public struct RunSummary: Sendable {
     public private(set) var documents = 0

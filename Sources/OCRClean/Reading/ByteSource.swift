@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Reads a file or standard input as raw bytes with `read(2)` in large chunks (never
 /// `readLine()`, which would replace invalid bytes before the decoder could see them).
@@ -54,7 +54,7 @@ public final class ByteSource {
     /// The next chunk, or nil at end of input. The bytes are valid until the next call.
     public func read() throws -> UnsafeRawBufferPointer? {
         while true {
-            let n = Foundation.read(fd, buffer.baseAddress!, buffer.count)
+            let n = Glibc.read(fd, buffer.baseAddress!, buffer.count)
             if n > 0 { return UnsafeRawBufferPointer(rebasing: buffer[0..<n]) }
             if n == 0 { return nil }
             if errno == EINTR { continue }

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Turns the bytes of one document into lines, incrementally: feed it reads of any size (the
 /// result does not depend on where reads split the input), then call `finish`. Lines go to a

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// Buffered output to a file descriptor (standard output) or to a file written atomically: the
 /// data goes to a temporary file next to the target, which is renamed over it only when everything
@@ -36,8 +36,8 @@ public final class OutputSink {
 
     /// A file, written atomically through a temporary file in the same folder.
     public init(atomicPath target: String) throws {
-        let dir = (target as NSString).deletingLastPathComponent
-        let base = (target as NSString).lastPathComponent
+        let dir = FileSystem.directory(of: target)
+        let base = FileSystem.name(of: target)
         var template = Array(((dir.isEmpty ? "." : dir) + "/.\(base).tmp-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
@@ -80,7 +80,7 @@ public final class OutputSink {
         let count = buffer.count
         try buffer.withUnsafeBytes { raw in
             while offset < count {
-                let n = Foundation.write(fd, raw.baseAddress! + offset, count - offset)
+                let n = Glibc.write(fd, raw.baseAddress! + offset, count - offset)
                 if n < 0 {
                     if errno == EINTR { continue }
                     if errno == EPIPE { throw WriteError.brokenPipe }
