@@ -16,7 +16,8 @@ namespace {
 const icu::Normalizer2 *normalizer(int form) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2 *n = form == ICUSHIM_NFKC ? icu::Normalizer2::getNFKCInstance(status)
-                                                     : icu::Normalizer2::getNFCInstance(status);
+                                : form == ICUSHIM_NFD ? icu::Normalizer2::getNFDInstance(status)
+                                                      : icu::Normalizer2::getNFCInstance(status);
     return U_SUCCESS(status) ? n : nullptr;
 }
 

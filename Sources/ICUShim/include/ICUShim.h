@@ -10,7 +10,7 @@ extern "C" {
 #endif
 
 /// Normalization forms understood by the functions below.
-enum { ICUSHIM_NFC = 0, ICUSHIM_NFKC = 1 };
+enum { ICUSHIM_NFC = 0, ICUSHIM_NFKC = 1, ICUSHIM_NFD = 2 };
 
 /// 1 when the UTF-8 text is already in the given form, 0 when not, -1 on an ICU error.
 int icushim_is_normalized(int form, const char *text, int32_t length);

@@ -9,6 +9,7 @@ public final class Resources: Sendable {
     public let roots: [String]
     /// Where compiled lexicons are cached.
     public let cacheDirectory: String
+    let lexicons = LexiconCache()
 
     public init(roots: [String], cacheDirectory: String? = nil) {
         self.roots = roots

@@ -6,6 +6,7 @@ public enum StageRegistry {
     /// The record-to-record stages.
     public static let stages: [any Stage.Type] = [
         Normalize.self,
+        RepairWords.self,
     ]
 
     /// Every step: `decode`, the stages, `emit`.

@@ -5,6 +5,7 @@ public enum ICU {
     public enum Form: Int32, Sendable {
         case nfc = 0
         case nfkc = 1
+        case nfd = 2
     }
 
     /// ICU's version string, e.g. "72.1".

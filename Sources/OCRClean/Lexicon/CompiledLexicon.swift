@@ -1,0 +1,200 @@
+import Glibc
+
+/// A lexicon compiled to one flat binary that is memory-mapped, so that start-up costs nothing
+/// but a `mmap` whatever the size of the word lists.
+///
+/// Layout (little-endian, sections 8-byte aligned):
+/// - header: magic, counts, section offsets;
+/// - entries (16 bytes): pool offset, length, Zipf ×100, flags, fold id;
+/// - exact table: open addressing over `ByteHash` of the form, slots hold entry + 1;
+/// - folds (16 bytes): the accent- and case-folded keys (`etats` for `États`, `états`), each with
+///   its postings (entries sharing the key) and the best Zipf among them; fold table as above;
+/// - delete index: for folded keys of frequent words, the hash of every one-letter deletion,
+///   sorted, with the fold id (symmetric-delete candidates at edit distance 1).
+public final class CompiledLexicon: @unchecked Sendable {
+    static let magic: [UInt8] = Array("OCRLEX03".utf8)
+    static let headerSize = 128
+
+    private let base: UnsafeRawPointer
+    private let size: Int
+    private let mapped: Bool
+    private let owned: [UInt8]?
+
+    public let wordCount: Int
+    public let foldCount: Int
+    let exactCapacity: Int
+    let foldCapacity: Int
+    let deleteCount: Int
+    let poolOffset: Int
+    let entriesOffset: Int
+    let exactOffset: Int
+    let foldPoolOffset: Int
+    let foldsOffset: Int
+    let foldTableOffset: Int
+    let postingsOffset: Int
+    let deleteHashesOffset: Int
+    let deleteIdsOffset: Int
+
+    struct Invalid: Error, CustomStringConvertible {
+        var path: String
+        var description: String { "\(path): not a compiled lexicon of this version" }
+    }
+
+    /// Maps a compiled file.
+    public convenience init(path: String) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw FileSystem.Failure(path: path, reason: FileSystem.reason(errno)) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_size >= Self.headerSize else { throw Invalid(path: path) }
+        let size = Int(st.st_size)
+        guard let pointer = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), pointer != MAP_FAILED else {
+            throw FileSystem.Failure(path: path, reason: FileSystem.reason(errno))
+        }
+        try self.init(base: UnsafeRawPointer(pointer), size: size, mapped: true, owned: nil, path: path)
+    }
+
+    /// Uses bytes built in memory (when the cache cannot be written).
+    public convenience init(bytes: [UInt8]) throws {
+        let pointer = bytes.withUnsafeBytes { $0.baseAddress! }
+        try self.init(base: pointer, size: bytes.count, mapped: false, owned: bytes, path: "(memory)")
+    }
+
+    private init(base: UnsafeRawPointer, size: Int, mapped: Bool, owned: [UInt8]?, path: String) throws {
+        self.base = base
+        self.size = size
+        self.mapped = mapped
+        self.owned = owned
+        // `owned` keeps the array alive; its storage does not move while it is not mutated.
+        for (i, byte) in Self.magic.enumerated() where base.load(fromByteOffset: i, as: UInt8.self) != byte {
+            if mapped { munmap(UnsafeMutableRawPointer(mutating: base), size) }
+            throw Invalid(path: path)
+        }
+        func u32(_ at: Int) -> Int { Int(base.loadUnaligned(fromByteOffset: at, as: UInt32.self)) }
+        func u64(_ at: Int) -> Int { Int(base.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+        wordCount = u32(8)
+        foldCount = u32(12)
+        exactCapacity = u32(16)
+        foldCapacity = u32(20)
+        deleteCount = u32(24)
+        poolOffset = u64(32)
+        entriesOffset = u64(40)
+        exactOffset = u64(48)
+        foldPoolOffset = u64(56)
+        foldsOffset = u64(64)
+        foldTableOffset = u64(72)
+        postingsOffset = u64(80)
+        deleteHashesOffset = u64(88)
+        deleteIdsOffset = u64(96)
+        let end = u64(104)
+        guard end == size, exactCapacity > 0, foldCapacity > 0, exactCapacity & (exactCapacity - 1) == 0,
+              foldCapacity & (foldCapacity - 1) == 0 else {
+            if mapped { munmap(UnsafeMutableRawPointer(mutating: base), size) }
+            throw Invalid(path: path)
+        }
+    }
+
+    deinit {
+        if mapped { munmap(UnsafeMutableRawPointer(mutating: base), size) }
+        _ = owned
+    }
+
+    // MARK: Entries
+
+    @inline(__always)
+    func entryField<T>(_ entry: Int, _ offset: Int, _ type: T.Type) -> T {
+        base.load(fromByteOffset: entriesOffset + entry * 16 + offset, as: type)
+    }
+
+    /// The form of an entry (UTF-8 bytes, valid as long as the lexicon lives).
+    @inline(__always)
+    public func form(_ entry: Int) -> UnsafeBufferPointer<UInt8> {
+        let offset = Int(entryField(entry, 0, UInt32.self))
+        let length = Int(entryField(entry, 4, UInt16.self))
+        return UnsafeBufferPointer(start: (base + poolOffset + offset).assumingMemoryBound(to: UInt8.self), count: length)
+    }
+
+    public func formString(_ entry: Int) -> String { String(decoding: form(entry), as: UTF8.self) }
+
+    /// Zipf frequency of the entry's lowercase form (0 when wordfreq does not list it).
+    @inline(__always)
+    public func zipf(_ entry: Int) -> Double { Double(entryField(entry, 6, UInt16.self)) / 100 }
+
+    @inline(__always)
+    public func flags(_ entry: Int) -> UInt32 { entryField(entry, 8, UInt32.self) }
+
+    @inline(__always)
+    public func foldID(_ entry: Int) -> Int { Int(entryField(entry, 12, UInt32.self)) }
+
+    /// The entry whose form is exactly these bytes.
+    @inline(__always)
+    public func entry(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
+        let mask = exactCapacity - 1
+        var slot = Int(truncatingIfNeeded: ByteHash.hash(word)) & mask
+        while true {
+            let value = Int(base.load(fromByteOffset: exactOffset + slot * 4, as: UInt32.self))
+            if value == 0 { return nil }
+            let candidate = value - 1
+            let f = form(candidate)
+            if f.count == word.count && (f.count == 0 || memcmp(f.baseAddress!, word.baseAddress!, f.count) == 0) { return candidate }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    public func entry(_ word: [UInt8]) -> Int? { word.withUnsafeBufferPointer { entry($0) } }
+
+    // MARK: Folds
+
+    @inline(__always)
+    func foldField<T>(_ fold: Int, _ offset: Int, _ type: T.Type) -> T {
+        base.load(fromByteOffset: foldsOffset + fold * 16 + offset, as: type)
+    }
+
+    public func foldKey(_ fold: Int) -> UnsafeBufferPointer<UInt8> {
+        let offset = Int(foldField(fold, 0, UInt32.self))
+        let length = Int(foldField(fold, 4, UInt16.self))
+        return UnsafeBufferPointer(start: (base + foldPoolOffset + offset).assumingMemoryBound(to: UInt8.self), count: length)
+    }
+
+    /// Best Zipf among the entries of a fold.
+    public func foldZipf(_ fold: Int) -> Double { Double(foldField(fold, 12, UInt16.self)) / 100 }
+
+    /// The entries sharing a folded key.
+    public func entries(ofFold fold: Int) -> UnsafeBufferPointer<UInt32> {
+        let count = Int(foldField(fold, 6, UInt16.self))
+        let start = Int(foldField(fold, 8, UInt32.self))
+        return UnsafeBufferPointer(start: (base + postingsOffset + start * 4).assumingMemoryBound(to: UInt32.self), count: count)
+    }
+
+    /// The fold whose key is exactly these (already folded) bytes.
+    public func fold(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
+        let mask = foldCapacity - 1
+        var slot = Int(truncatingIfNeeded: ByteHash.hash(key)) & mask
+        while true {
+            let value = Int(base.load(fromByteOffset: foldTableOffset + slot * 4, as: UInt32.self))
+            if value == 0 { return nil }
+            let candidate = value - 1
+            let k = foldKey(candidate)
+            if k.count == key.count && (k.count == 0 || memcmp(k.baseAddress!, key.baseAddress!, k.count) == 0) { return candidate }
+            slot = (slot + 1) & mask
+        }
+    }
+
+    public func fold(_ key: [UInt8]) -> Int? { key.withUnsafeBufferPointer { fold($0) } }
+
+    /// Folds of frequent words that become `hash`'s string by deleting one letter.
+    public func deleteNeighbours(hash: UInt64, into out: inout [Int]) {
+        var lo = 0
+        var hi = deleteCount
+        let hashes = (base + deleteHashesOffset).assumingMemoryBound(to: UInt64.self)
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if hashes[mid] < hash { lo = mid + 1 } else { hi = mid }
+        }
+        let ids = (base + deleteIdsOffset).assumingMemoryBound(to: UInt32.self)
+        while lo < deleteCount, hashes[lo] == hash {
+            out.append(Int(ids[lo]))
+            lo += 1
+        }
+    }
+}

@@ -1,0 +1,126 @@
+/// Case and accent folding of UTF-8 words, for lexicon lookups.
+///
+/// `lower` maps letters to lowercase; `fold` also strips diacritics and spells ligatures out
+/// (`Œuvre` → `oeuvre`, `États` → `etats`, `contrôle` → `controle`), so that words differing only
+/// in accents share a key. Apostrophe look-alikes become `’` in both.
+public enum Folding {
+    /// The lowercase of a scalar (Latin letters by table, others by Unicode properties).
+    @inline(__always)
+    public static func lower(_ v: UInt32) -> UInt32 {
+        if v < 0x80 { return (v >= 0x41 && v <= 0x5A) ? v | 0x20 : v }
+        if v >= 0xC0 && v <= 0xDE && v != 0xD7 { return v + 0x20 }
+        if v >= 0x100 && v <= 0x17F {
+            // Latin Extended-A: pairs upper/lower (with a few exceptions handled by properties).
+            if v == 0x130 || v == 0x131 || v == 0x138 || v == 0x149 || v == 0x17F || v == 0x178 {
+                return v == 0x178 ? 0xFF : (v == 0x130 ? 0x69 : v)
+            }
+            if (0x139...0x148).contains(v) || (0x179...0x17E).contains(v) { return v & 1 == 1 ? v + 1 : v }
+            return v & 1 == 0 ? v + 1 : v
+        }
+        guard let s = Unicode.Scalar(v) else { return v }
+        let mapped = s.properties.lowercaseMapping.unicodeScalars
+        return mapped.count == 1 ? mapped.first!.value : v
+    }
+
+    @inline(__always)
+    public static func isUpper(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        if v >= 0xC0 && v <= 0xDE && v != 0xD7 { return true }
+        guard let s = Unicode.Scalar(v) else { return false }
+        return s.properties.isUppercase
+    }
+
+    /// The base letters of a lowercase scalar without its diacritics (`é` → `e`, `œ` → `oe`).
+    @inline(__always)
+    static func strip(_ v: UInt32, into out: inout [UInt8]) {
+        switch v {
+        case 0xE0, 0xE1, 0xE2, 0xE3, 0xE4, 0xE5: out.append(0x61)
+        case 0xE7: out.append(0x63)
+        case 0xE8, 0xE9, 0xEA, 0xEB: out.append(0x65)
+        case 0xEC, 0xED, 0xEE, 0xEF: out.append(0x69)
+        case 0xF1: out.append(0x6E)
+        case 0xF2, 0xF3, 0xF4, 0xF5, 0xF6, 0xF8: out.append(0x6F)
+        case 0xF9, 0xFA, 0xFB, 0xFC: out.append(0x75)
+        case 0xFD, 0xFF: out.append(0x79)
+        case 0x153: out.append(contentsOf: [0x6F, 0x65])
+        case 0xE6: out.append(contentsOf: [0x61, 0x65])
+        case 0x2019, 0x27, 0x2BC, 0x2018: out.append(contentsOf: [0xE2, 0x80, 0x99])
+        default:
+            if v >= 0x100, v < 0x250, case let base = latinBase[Int(v - 0x100)], base != 0 {
+                out.append(base)
+            } else {
+                appendUTF8(v, to: &out)
+            }
+        }
+    }
+
+    /// The ASCII base letter of U+0100–U+024F (Latin Extended-A and -B), from ICU's NFD; 0 when
+    /// the letter has no ASCII base (ŋ, ß…).
+    static let latinBase: [UInt8] = (0x100..<0x250).map { v -> UInt8 in
+        guard let scalar = Unicode.Scalar(UInt32(v)) else { return 0 }
+        let nfd = ICU.normalize(String(scalar), form: .nfd)
+        guard let first = nfd.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic else { return 0 }
+        return UInt8(Folding.lower(first.value))
+    }
+
+    /// Lowercase, apostrophes as `’`.
+    public static func lower(_ word: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        var i = 0
+        while i < word.count {
+            let (v, n) = UTF8Bytes.scalar(word, at: i)
+            let l = lower(v)
+            if l == 0x27 || l == 0x2BC || l == 0x2018 { appendUTF8(0x2019, to: &out) } else { appendUTF8(l, to: &out) }
+            i += n
+        }
+    }
+
+    /// Lowercase without diacritics, ligatures spelt out, apostrophes as `’`.
+    public static func fold(_ word: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
+        var i = 0
+        while i < word.count {
+            let (v, n) = UTF8Bytes.scalar(word, at: i)
+            if v < 0x80 {
+                out.append(UInt8(v >= 0x41 && v <= 0x5A ? v | 0x20 : v))
+            } else {
+                strip(lower(v), into: &out)
+            }
+            i += n
+        }
+    }
+
+    public static func fold(_ word: String) -> [UInt8] {
+        var s = word
+        var out: [UInt8] = []
+        s.withUTF8 { fold($0, into: &out) }
+        return out
+    }
+
+    public static func lower(_ word: String) -> [UInt8] {
+        var s = word
+        var out: [UInt8] = []
+        s.withUTF8 { lower($0, into: &out) }
+        return out
+    }
+
+    @inline(__always)
+    public static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+        if v < 0x80 {
+            out.append(UInt8(v))
+        } else if v < 0x800 {
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+}
+

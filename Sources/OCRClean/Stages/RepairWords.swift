@@ -1,0 +1,468 @@
+import Glibc
+
+/// Repairs OCR word errors with the French and domain lexicons, deciding every change with a
+/// noisy-channel score (word frequency × confusion probability) against keeping the word.
+///
+/// Fix: accents (`piéces` → `pièces`, `Etats` → `États`), OCR confusions (`contrdle` →
+/// `contrôle`, `ceuvre` → `œuvre`), misread elisions (`I’Office`, `|’entrée` → `l’Office`,
+/// `l’entrée`), spaces after an elision (`L’ Assemblée` → `L’Assemblée`), words split by spaces
+/// (`transnati onal e` → `transnationale`, `organi sée`), glued words (`laratification` →
+/// `la ratification`, `Priele` → `Prie le`), hyphens left from line breaks (`audi-tion`), and `a`
+/// for `à` from its context (`aider les États a renforcer` → `à renforcer`). Case patterns are
+/// kept (`ETATS` → `ÉTATS`).
+///
+/// Leaves alone: known words, protected terms, symbols, numbers, ordinals, words with footnote
+/// digits, word pieces at a hyphenated line end, and unknown words it is not sure about: proper
+/// names, foreign words and technical terms stay as they are. The document is its own
+/// dictionary: a word it repeats is taken as a word, a candidate it contains elsewhere is
+/// preferred, capitals get accents only if the document accents capitals or lost all accents.
+///
+/// Report: counts `words`, `unknown` (word tokens left unknown), and each rule applied
+/// (`accent`, `confusion`, `edit`, `split`, `merge`, `hyphen`, `elision`, `a-grave`).
+///
+/// Holds back `window` records so that the words after a record count as evidence too.
+public struct RepairWords: Stage {
+    public static let name = "repair-words"
+    public static let summary = "Repair OCR word errors: accents, confusions, split and glued words, elisions, a/à; every change scored and recorded."
+
+    public static let options: [OptionSpec] = [
+        OptionSpec("lexicon", .text, default: "", help: "Extra word lists (comma-separated paths, one form per line): known words and corrections."),
+        OptionSpec("protect", .text, default: "", help: "Lists of terms never corrected (comma-separated paths, one per line)."),
+        OptionSpec("min-confidence", .number(0.5...1.0), default: "0.8", help: "Apply a change only when its probability against the alternatives reaches this."),
+        OptionSpec("merge", .bool, default: "true", help: "Join words split by a space (transnati onal e, L’ Assemblée)."),
+        OptionSpec("split", .bool, default: "true", help: "Split words glued by a lost space (laratification)."),
+        OptionSpec("context", .bool, default: "true", help: "Context rules for real-word errors (a → à)."),
+        OptionSpec("apostrophes", .choice(["document", "keep"]), default: "document",
+                   help: "document: write the apostrophe the document prints (’ when a tenth of its apostrophes are ’) in every word; keep: leave them."),
+        OptionSpec("edits", .bool, default: "true", help: "Also offer lowercase words one generic edit away (not only accents and known OCR confusions)."),
+        OptionSpec("window", .int(1...100_000), default: "64", help: "Records held back so that later words of the document count as evidence."),
+    ]
+
+    let instance: String
+    let knowledge: WordKnowledge
+    let generator: CandidateGenerator
+    let minConfidence: Double
+    let merge: Bool
+    let split: Bool
+    let context: Bool
+    let windowSize: Int
+    let documentApostrophes: Bool
+    var window: [Record] = []
+    var profile = DocumentProfile()
+    var previousReleased: Record?
+
+    public init(options: StageOptions, context: StageContext) throws {
+        instance = context.instance
+        let lexicon = try Lexicon.french(resources: context.resources, userLists: options.list("lexicon"))
+        var protected = Set<[UInt8]>()
+        for path in options.list("protect") {
+            for (_, line) in try LexiconSources.lines(of: path) {
+                protected.insert(Folding.lower(ICU.normalize(String(line).trimmingSpaces(), form: .nfc)))
+            }
+        }
+        knowledge = WordKnowledge(lexicon: lexicon, protected: protected)
+        guard let table = context.resources.locate(folder: "Dictionaries", name: "fr-ocr-confusions.tsv") else {
+            throw LexiconSources.Failure(file: "fr-ocr-confusions.tsv", line: nil, message: "confusion table not found in Dictionaries/")
+        }
+        generator = CandidateGenerator(knowledge: knowledge, model: try ConfusionModel(tablePath: table), genericEdits: options.bool("edits"))
+        minConfidence = options.number("min-confidence")
+        merge = options.bool("merge")
+        split = options.bool("split")
+        self.context = options.bool("context")
+        windowSize = options.int("window")
+        documentApostrophes = options.string("apostrophes") == "document"
+    }
+
+    static func repairable(_ record: Record) -> Bool {
+        record.kind != .furniture && record.kind != .pageBreak && !record.text.isEmpty
+    }
+
+    public mutating func process(_ record: Record, into output: inout StageOutput) {
+        if Self.repairable(record) { observe(record) }
+        window.append(record)
+        if window.count > windowSize { release(window.count - max(1, windowSize / 2), into: &output) }
+    }
+
+    public mutating func finish(into output: inout StageOutput) {
+        release(window.count, into: &output)
+        profile = DocumentProfile()
+        previousReleased = nil
+    }
+
+    mutating func observe(_ record: Record) {
+        var text = record.text
+        text.withUTF8 { p in
+            for token in WordTokenizer.tokens(p) where token.kind == .word {
+                profile.add(JoinedText.scalars(UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd])))
+            }
+        }
+    }
+
+    mutating func release(_ count: Int, into output: inout StageOutput) {
+        for i in 0..<count {
+            var record = window[i]
+            if Self.repairable(record) {
+                let next = window[(i + 1)...].first { Self.repairable($0) }
+                repair(&record, previous: previousReleased, next: next, counts: &output.counts)
+                previousReleased = record
+            }
+            output.emit(record)
+        }
+        window.removeFirst(count)
+    }
+
+    // MARK: Repairing one record
+
+    struct Word {
+        var token: WordToken
+        var core: [UInt32]
+        var known: WordKnowledge.Hit?
+        var sentenceStart: Bool
+    }
+
+    mutating func repair(_ record: inout Record, previous: Record?, next: Record?, counts: inout Counts) {
+        var text = record.text
+        let tokens = text.withUTF8 { WordTokenizer.tokens($0) }
+        let words = text.withUTF8 { p -> [Word?] in
+            var words: [Word?] = []
+            var sentenceStart = previous.map { Self.endsSentence($0.text) } ?? true
+            for token in tokens {
+                if token.kind == .word {
+                    let core = JoinedText.scalars(UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd]))
+                    words.append(Word(token: token, core: core, known: knowledge.known(core), sentenceStart: sentenceStart))
+                } else {
+                    words.append(nil)
+                }
+                let last = UTF8Bytes.scalar(p, before: token.end)?.value ?? 0
+                sentenceStart = last == 0x2E || last == 0x21 || last == 0x3F || last == 0x2026 || last == 0x3A
+            }
+            return words
+        }
+        var edits: [TextEdit] = []
+        var consumed = Set<Int>()
+        let bytes = Array(record.text.utf8)
+
+        // A hyphenated line end and the start of the next line are pieces of one word.
+        let continuesHyphenated = previous.map { Self.endsWithHyphen($0.text) } ?? false
+        let lastWordIndex = words.lastIndex { $0 != nil }
+        let endsHyphenated = Self.endsWithHyphen(record.text)
+        for (i, word) in words.enumerated() {
+            guard let word else { continue }
+            if i == words.firstIndex(where: { $0 != nil }), continuesHyphenated { consumed.insert(i) }
+            if i == lastWordIndex, endsHyphenated { consumed.insert(i) }
+            if word.token.coreEnd < word.token.end, bytes[word.token.end - 1] == 0x2D { consumed.insert(i) }
+        }
+
+        if merge {
+            mergeElisionSpaces(words, tokens: tokens, bytes: bytes, edits: &edits, consumed: &consumed, counts: &counts)
+            mergeFragments(words, edits: &edits, consumed: &consumed, counts: &counts)
+        }
+        for (i, word) in words.enumerated() {
+            guard let word, !consumed.contains(i) else { continue }
+            counts.count("words")
+            if let edit = repairWord(word, counts: &counts) {
+                edits.append(edit)
+            } else if word.known == nil {
+                counts.count("unknown")
+            }
+        }
+        if context {
+            // The words as repaired so far, for the context of `a`.
+            var repaired: [Int: [UInt32]] = [:]
+            for edit in edits {
+                if let k = words.firstIndex(where: { $0?.token.coreStart == edit.range.lowerBound }) {
+                    repaired[k] = edit.replacement.unicodeScalars.map(\.value)
+                }
+            }
+            func text(_ k: Int) -> String? {
+                guard let w = words[k] else { return nil }
+                return ContextRules.contextForm(JoinedText.string(CasePattern.lower(repaired[k] ?? w.core)))
+            }
+            for (i, word) in words.enumerated() {
+                guard let word, !consumed.contains(i), word.core == [0x61], word.token.coreEnd == word.token.end else { continue }
+                if edits.contains(where: { $0.range.overlaps(word.token.coreStart..<word.token.coreEnd) }) { continue }
+                let previousText = words[..<i].lastIndex { $0 != nil }.flatMap(text)
+                var following: [String] = []
+                var k = i + 1
+                while k < words.count, following.count < 3, let t = text(k) {
+                    following.append(t)
+                    if words[k]!.token.coreEnd != words[k]!.token.end { break }
+                    k += 1
+                }
+                if k == words.count, following.count < 3, let next { following += Self.firstWords(next.text, 3 - following.count) }
+                if let decision = ContextRules.classifyA(previous: previousText, next: following, knowledge: knowledge, dropsGraveA: profile.dropsGraveA),
+                   decision.preposition, decision.confidence >= minConfidence {
+                    edits.append(TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: "à", rule: "a-grave", confidence: decision.confidence))
+                    counts.count("a-grave")
+                }
+            }
+        }
+        if documentApostrophes {
+            apostropheEdits(words, consumed: consumed, edits: &edits, counts: &counts)
+        }
+        guard !edits.isEmpty else { return }
+        edits.sort { $0.range.lowerBound < $1.range.lowerBound }
+        var clean: [TextEdit] = []
+        for edit in edits where clean.last.map({ $0.range.upperBound <= edit.range.lowerBound }) ?? true { clean.append(edit) }
+        record.apply(clean, stage: instance)
+    }
+
+    /// Apostrophes inside words written as the document prints them (`l'État` → `l’État` in a
+    /// document that prints `’`). Edits already made to a word carry the right apostrophe.
+    func apostropheEdits(_ words: [Word?], consumed: Set<Int>, edits: inout [TextEdit], counts: inout Counts) {
+        let wanted = profile.apostrophe
+        let other: UInt32 = wanted == 0x2019 ? 0x27 : 0x2019
+        let replacement = JoinedText.string([wanted])
+        let width = other == 0x27 ? 1 : 3
+        for word in words.compactMap({ $0 }) where word.core.contains(other) {
+            var offset = word.token.coreStart
+            for (k, v) in word.core.enumerated() {
+                let length = JoinedText.bytes([v]).count
+                if v == other, k > 0, UTF8Bytes.isLetter(word.core[k - 1]) || word.core[k - 1] == 0x7C,
+                   !edits.contains(where: { $0.range.contains(offset) || ($0.range.lowerBound <= offset && offset < $0.range.upperBound) }) {
+                    edits.append(TextEdit(range: offset..<(offset + width), replacement: replacement, rule: "apostrophe"))
+                    counts.count("apostrophe")
+                }
+                offset += length
+            }
+        }
+    }
+
+    static func endsSentence(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }) else { return true }
+        return ".!?…:".unicodeScalars.contains(last)
+    }
+
+    static func endsWithHyphen(_ text: String) -> Bool {
+        guard let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }) else { return false }
+        return last == "-" || last == "\u{AC}"
+    }
+
+    static func firstWords(_ text: String, _ n: Int) -> [String] {
+        text.split(separator: " ").prefix(n).map { ContextRules.contextForm(String($0).lowercased()) }
+    }
+
+    // MARK: Merges
+
+    /// `L’ Assemblée` → `L’Assemblée`, `I’ Office` and `| application` → `l’Office`,
+    /// `l’application`: an elided word never stands alone.
+    mutating func mergeElisionSpaces(_ words: [Word?], tokens: [WordToken], bytes: [UInt8], edits: inout [TextEdit], consumed: inout Set<Int>, counts: inout Counts) {
+        for i in tokens.indices.dropLast() where words[i] == nil && tokens[i].end - tokens[i].start == 1 && bytes[tokens[i].start] == 0x7C {
+            guard let b = words[i + 1], b.token.singleSpaceBefore, b.token.coreStart == b.token.start, !consumed.contains(i + 1),
+                  let first = b.core.first, Self.startsWithVowelSound(first), CasePattern(b.core) == .lower, knowledge.known(b.core) != nil else { continue }
+            let replacement = JoinedText.string([0x6C, profile.apostrophe])
+            edits.append(TextEdit(range: tokens[i].start..<b.token.start, replacement: replacement, rule: "elision", confidence: 0.9))
+            counts.count("elision")
+        }
+        for i in words.indices.dropLast() {
+            guard let a = words[i], let b = words[i + 1], !consumed.contains(i), !consumed.contains(i + 1),
+                  a.token.coreEnd == a.token.end, b.token.coreStart == b.token.start, b.token.singleSpaceBefore,
+                  let last = a.core.last, JoinedText.isApostrophe(last) else { continue }
+            let prefix = Array(a.core.dropLast())
+            guard let fixed = elisionPrefix(prefix, sentenceStart: a.sentenceStart), let first = b.core.first,
+                  Self.startsWithVowelSound(first), knowledge.known(b.core) != nil || profile.count(b.core) > 1 else { continue }
+            let replacement = JoinedText.string(fixed + [documentApostrophes ? profile.apostrophe : last])
+            edits.append(TextEdit(range: a.token.coreStart..<b.token.start, replacement: replacement, rule: "elision", confidence: 0.95))
+            consumed.insert(i)
+            counts.count("elision")
+        }
+    }
+
+    /// The elided word a prefix stands for: itself when it is one (`L`, `qu`), `l` for the OCR's
+    /// `I`, `|`, `1`, `!` (no French word is written `I’`).
+    func elisionPrefix(_ prefix: [UInt32], sentenceStart: Bool) -> [UInt32]? {
+        let lower = JoinedText.string(CasePattern.lower(prefix))
+        if ElisionRules.prefixes.contains(lower + "’") { return prefix }
+        if ["i", "|", "1", "!"].contains(lower) { return [sentenceStart ? 0x4C : 0x6C] }
+        return nil
+    }
+
+    static func startsWithVowelSound(_ v: UInt32) -> Bool {
+        var base: [UInt8] = []
+        Folding.strip(Folding.lower(v), into: &base)
+        return base.first.map { "aeiouyhœæ".utf8.contains($0) } ?? false
+    }
+
+    /// Words cut by spaces: `transnati onal e` → `transnationale`, `soci étés` → `sociétés`,
+    /// `ques tions` → `questions`. Every possible join of two or three pieces is scored against
+    /// keeping them apart; the best gains are taken first, without overlaps (`la ques tions` joins
+    /// `ques tions`, not `la ques`).
+    mutating func mergeFragments(_ words: [Word?], edits: inout [TextEdit], consumed: inout Set<Int>, counts: inout Counts) {
+        struct Join { var start: Int; var span: Int; var text: [UInt32]; var gain: Double; var confidence: Double }
+        var joins: [Join] = []
+        for i in words.indices {
+            for span in [2, 3] where i + span <= words.count {
+                let group = words[i..<(i + span)].compactMap { $0 }
+                guard group.count == span, !(i..<(i + span)).contains(where: consumed.contains) else { continue }
+                // Only white space between the pieces, no punctuation inside the group, and every
+                // piece starts with a letter (`l’option -L` stays apart).
+                guard group.dropFirst().allSatisfy({ $0.token.singleSpaceBefore && $0.token.coreStart == $0.token.start }),
+                      group.dropLast().allSatisfy({ $0.token.coreEnd == $0.token.end }),
+                      group.allSatisfy({ $0.core.first.map(UTF8Bytes.isLetter) ?? false }) else { continue }
+                let unknown = group.filter { $0.known == nil }.count
+                let rare = group.filter { ($0.known?.zipf ?? 0) < 3.0 }.count
+                guard unknown > 0 || rare > 0 else { continue }
+                let joined = group.flatMap(\.core)
+                guard let (text, hit, cost) = mergedForm(joined) else { continue }
+                let separate = group.map { keepScore($0) }.reduce(0, +)
+                let merged = hit - cost - generator.model.gapCost * Double(span - 1) + (profile.count(text) > 0 ? 1 : 0)
+                let confidence = 1 / (1 + pow10(separate - merged))
+                guard confidence >= minConfidence else { continue }
+                joins.append(Join(start: i, span: span, text: text, gain: merged - separate, confidence: confidence))
+            }
+        }
+        for join in joins.sorted(by: { $0.gain > $1.gain }) {
+            let indices = join.start..<(join.start + join.span)
+            guard !indices.contains(where: consumed.contains) else { continue }
+            let group = words[indices].compactMap { $0 }
+            let range = group.first!.token.coreStart..<group.last!.token.coreEnd
+            edits.append(TextEdit(range: range, replacement: JoinedText.string(join.text), rule: "merge", confidence: join.confidence))
+            for k in indices { consumed.insert(k) }
+            counts.count("merge")
+        }
+    }
+
+    /// The word the joined pieces form (as written, or with accents or a cheap confusion fixed),
+    /// its log prior and the channel cost of the fix.
+    func mergedForm(_ joined: [UInt32]) -> ([UInt32], Double, Double)? {
+        if let hit = knowledge.known(joined) { return (joined, hit.zipf - 9, 0) }
+        let candidates = generator.candidates(for: joined, allowCapitalAccents: profile.allowCapitalAccents, seen: { profile.showsCapitalAccent($0) })
+        guard let best = candidates.first(where: { $0.cost <= 1.6 && !$0.text.contains(0x20) }) else { return nil }
+        return (best.text, best.logPrior, best.cost)
+    }
+
+    // MARK: Single words
+
+    /// log10 probability that the word as written is right: proper names are common, garbage is not.
+    func keepScore(_ word: Word) -> Double {
+        if let known = word.known { return known.zipf - 9 }
+        var u: Double
+        if word.core.contains(where: { $0 == 0x7C || ($0 >= 0x30 && $0 <= 0x39) }) {
+            u = -1
+        } else {
+            switch CasePattern(word.core) {
+            case .title: u = word.sentenceStart ? 1.5 : 3.0
+            case .upper: u = 2.5
+            case .lower: u = word.core.count <= 3 ? 1.0 : 0.5
+            case .mixed: u = 0
+            }
+        }
+        // Seen elsewhere in the document: some evidence it is a word (a name, a term), not much,
+        // since OCR errors repeat too (`Etats` ×4 in one resolution).
+        if profile.count(word.core) >= 2 { u += 1 }
+        return u - 9
+    }
+
+    mutating func repairWord(_ word: Word, counts: inout Counts) -> TextEdit? {
+        let range = word.token.coreStart..<word.token.coreEnd
+        // A misread elided article in front of a known word: I’Office, |’entrée.
+        if let a = word.core.firstIndex(where: { JoinedText.isApostrophe($0) || $0 == 0x22 }), a >= 1, a <= 6, a < word.core.count - 1 {
+            let prefix = Array(word.core[..<a])
+            let rest = Array(word.core[(a + 1)...])
+            guard let fixedPrefix = elisionPrefix(prefix, sentenceStart: word.sentenceStart) else { return nil }
+            let apostrophe = documentApostrophes || !JoinedText.isApostrophe(word.core[a]) ? profile.apostrophe : word.core[a]
+            var restText = rest
+            var rule = "elision"
+            var confidence = 0.95
+            if knowledge.known(rest) == nil {
+                let restWord = Word(token: word.token, core: rest, known: nil, sentenceStart: false)
+                guard let (best, conf, bestRule) = decide(restWord) else {
+                    if fixedPrefix == prefix && apostrophe == word.core[a] { return nil }
+                    return nil
+                }
+                restText = best
+                confidence = conf
+                rule = bestRule
+            }
+            guard let first = restText.first, Self.startsWithVowelSound(first) else { return nil }
+            let replacement = fixedPrefix + [apostrophe] + restText
+            guard replacement != word.core else { return nil }
+            counts.count(rule == "elision" ? "elision" : rule)
+            return TextEdit(range: range, replacement: JoinedText.string(replacement), rule: rule, confidence: confidence)
+        }
+        guard word.known == nil else { return nil }
+        if word.core.contains(0x2D), let edit = repairCompound(word, counts: &counts) { return edit }
+        guard var (best, confidence, rule) = decide(word) else { return nil }
+        if rule == "split" && !split { return nil }
+        // `ala` → `a la` → `à la`: the split-off `a` gets the context rule too.
+        if rule == "split", context, best.count > 2, best[0] == 0x61, best[1] == 0x20,
+           let decision = ContextRules.classifyA(previous: nil, next: [ContextRules.contextForm(JoinedText.string(Array(best[2...])))],
+                                                 knowledge: knowledge, dropsGraveA: profile.dropsGraveA), decision.preposition {
+            best[0] = 0xE0
+            confidence = min(confidence, decision.confidence)
+        }
+        counts.count(rule)
+        return TextEdit(range: range, replacement: JoinedText.string(best), rule: rule, confidence: confidence)
+    }
+
+    /// A hyphenated compound with an unknown part: the parts are repaired one by one
+    /// (`cinquante-huitiéme` → `cinquante-huitième`), unless the hyphen itself is the error.
+    mutating func repairCompound(_ word: Word, counts: inout Counts) -> TextEdit? {
+        if let (best, confidence, rule) = decide(word), rule == "hyphen" {
+            counts.count(rule)
+            return TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(best), rule: rule, confidence: confidence)
+        }
+        let parts = word.core.split(separator: 0x2D, omittingEmptySubsequences: false).map(Array.init)
+        guard parts.count > 1, parts.allSatisfy({ !$0.isEmpty }) else { return nil }
+        var out: [UInt32] = []
+        var changed = false
+        var confidence = 1.0
+        var rule = ""
+        for (k, part) in parts.enumerated() {
+            if k > 0 { out.append(0x2D) }
+            if knowledge.known(part) != nil {
+                out += part
+                continue
+            }
+            let partWord = Word(token: word.token, core: part, known: nil, sentenceStart: word.sentenceStart && k == 0)
+            guard let (best, c, r) = decide(partWord), r != "split" else { return nil }
+            out += best
+            changed = true
+            confidence = min(confidence, c)
+            rule = r
+        }
+        guard changed else { return nil }
+        counts.count(rule)
+        return TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(out), rule: rule, confidence: confidence)
+    }
+
+    /// The best correction of an unknown word and its probability, when it reaches `min-confidence`.
+    func decide(_ word: Word) -> ([UInt32], Double, String)? {
+        let candidates = generator.candidates(for: word.core, allowCapitalAccents: profile.allowCapitalAccents, seen: { profile.showsCapitalAccent($0) })
+            .filter { split || $0.rule != "split" }
+        guard !candidates.isEmpty else { return nil }
+        let keep = keepScore(word)
+        var scores = candidates.map { c -> Double in
+            var s = c.score
+            if profile.count(c.text) > 0 { s += 1 }
+            return s
+        }
+        let best = scores.indices.max { scores[$0] < scores[$1] }!
+        let top = scores[best]
+        var total = pow10(keep - top)
+        for s in scores { total += pow10(s - top) }
+        let confidence = 1 / total
+        scores.removeAll()
+        guard confidence >= minConfidence else { return nil }
+        return (candidates[best].text, confidence, candidates[best].rule)
+    }
+}
+
+extension RepairWords {
+    /// The candidates for one word out of context, with their scores: for `ocr-clean dict explain`.
+    public static func explain(_ text: String, resources: Resources) throws -> String {
+        let stage = try RepairWords(options: StageOptions(specs: options), context: StageContext(instance: name, resources: resources))
+        let core = text.unicodeScalars.map(\.value)
+        let word = Word(token: WordToken(start: 0, end: 0, coreStart: 0, coreEnd: 0, kind: .word, spaceBefore: 0, singleSpaceBefore: false),
+                        core: core, known: stage.knowledge.known(core), sentenceStart: false)
+        func round(_ x: Double) -> String { String(Double(Int((x * 100).rounded())) / 100) }
+        var out = "  keep: \(round(stage.keepScore(word)))\(word.known != nil ? " (known)" : "")\n"
+        for c in stage.generator.candidates(for: core, allowCapitalAccents: true) {
+            out += "  \(JoinedText.string(c.text)): \(c.rule), prior \(round(c.logPrior)), cost \(round(c.cost)), score \(round(c.score))\n"
+        }
+        return out
+    }
+}
+
+@inline(__always)
+func pow10(_ x: Double) -> Double { x < -30 ? 0 : (x > 30 ? 1e30 : Glibc.pow(10, x)) }

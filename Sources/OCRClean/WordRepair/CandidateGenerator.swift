@@ -1,0 +1,147 @@
+/// Proposes the words an unknown OCR token may stand for, each with its prior (word frequency)
+/// and its channel cost (how the OCR would have misread it), from:
+/// - the accent-folded index (`piéces` → `pièces`, `Etats` → `États`);
+/// - undoing OCR confusions (`contrdle` → `contrôle`, `ceuvre` → `œuvre`, `I’Office` → `l’Office`);
+/// - edit distance 1 through the symmetric-delete index (`pénl` → `pénal`);
+/// - splits into two words after a lost space (`laratification` → `la ratification`);
+/// - a line-break hyphen left inside a word (`audi-tion` → `audition`).
+struct CandidateGenerator: Sendable {
+    let knowledge: WordKnowledge
+    let model: ConfusionModel
+    /// Offer candidates that need generic edits (an insertion, deletion or substitution the
+    /// confusion table does not explain), for words written in lowercase.
+    var genericEdits = true
+
+    struct Candidate: Sendable {
+        /// The replacement (a space inside for a split).
+        var text: [UInt32]
+        /// log10 of the candidate's probability as a word (or words).
+        var logPrior: Double
+        var cost: Double
+        var rule: String
+        var score: Double { logPrior - cost }
+    }
+
+    /// Entries of one fold considered as candidates (the most frequent first).
+    static let perFold = 4
+
+    func candidates(for word: [UInt32], allowCapitalAccents: Bool, seen: (([UInt32]) -> Bool)? = nil) -> [Candidate] {
+        let lexicon = knowledge.lexicon.compiled
+        var entries: [Int: String] = [:]
+        func addFold(_ key: [UInt8], rule: String) {
+            guard let f = lexicon.fold(key) else { return }
+            for e in lexicon.entries(ofFold: f).prefix(Self.perFold) where entries[Int(e)] == nil {
+                entries[Int(e)] = rule
+            }
+        }
+        var folded: [UInt8] = []
+        let bytes = JoinedText.bytes(word)
+        bytes.withUnsafeBufferPointer { Folding.fold($0, into: &folded) }
+        addFold(folded, rule: "accent")
+        for (variant, _) in model.variants(of: word, maxCost: 3.2) {
+            JoinedText.bytes(variant).withUnsafeBufferPointer { Folding.fold($0, into: &folded) }
+            addFold(folded, rule: "confusion")
+        }
+        bytes.withUnsafeBufferPointer { Folding.fold($0, into: &folded) }
+        let foldScalars = String(decoding: folded, as: UTF8.self).unicodeScalars.map(\.value)
+        if foldScalars.count >= 4 {
+            var neighbours: [Int] = []
+            lexicon.deleteNeighbours(hash: ByteHash.hash(folded), into: &neighbours)
+            for k in foldScalars.indices {
+                var d = foldScalars
+                d.remove(at: k)
+                let key = JoinedText.bytes(d)
+                addFold(key, rule: "edit")
+                lexicon.deleteNeighbours(hash: ByteHash.hash(key), into: &neighbours)
+            }
+            for f in neighbours {
+                for e in lexicon.entries(ofFold: f).prefix(Self.perFold) where entries[Int(e)] == nil { entries[Int(e)] = "edit" }
+            }
+        }
+        let pattern = CasePattern(word)
+        var out: [Candidate] = []
+        var seenTexts = Set<[UInt32]>()
+        for (entry, route) in entries.sorted(by: { $0.key < $1.key }) {
+            let form = JoinedText.scalars(lexicon.form(entry))
+            // Proper nouns and acronyms keep their own capitals; a lowercase word takes the token's.
+            let ownCapitals = CasePattern(form) != .lower
+            let cased = ownCapitals && pattern == .lower ? form : pattern.apply(to: CasePattern.lower(form))
+            if cased == word || !seenTexts.insert(cased).inserted { continue }
+            if !allowCapitalAccents && Self.addsCapitalAccent(from: word, to: cased) && !(seen?(cased) ?? false) { continue }
+            // A capital the token does not have (a proper noun offered for a lowercase word) is an
+            // unlikely misreading.
+            let path = model.explain(observed: word, intended: cased)
+            let cost = path.cost + (ownCapitals && pattern == .lower ? 1.5 : 0)
+            guard cost < 6 else { continue }
+            // Generic edits only for lowercase words, one at most: a capitalised unknown word is
+            // more likely a name than a misread word (Favre is not faire).
+            if path.generic > 0 && (!genericEdits || pattern != .lower || path.generic > 1) { continue }
+            let hit = knowledge.hit(entry)
+            let rule = path.generic > 0 ? "edit" : (path.accentsOnly ? "accent" : "confusion")
+            _ = route
+            out.append(Candidate(text: cased, logPrior: hit.zipf - 9, cost: cost, rule: rule))
+        }
+        out += splits(of: word)
+        if let joined = hyphenJoin(word) { out.append(joined) }
+        out.sort { $0.score > $1.score }
+        return Array(out.prefix(8))
+    }
+
+    /// Whether `to` puts an accent on a capital letter that `from` has without one (É for E).
+    static func addsCapitalAccent(from: [UInt32], to: [UInt32]) -> Bool {
+        for (a, b) in zip(from, to) where a != b && Folding.isUpper(b) && (0xC0...0xDE).contains(b) && a < 0x80 { return true }
+        return false
+    }
+
+    /// Two known words after a lost space: `laratification`, `contrela`, `Priele`.
+    func splits(of word: [UInt32]) -> [Candidate] {
+        guard word.count >= 3, !word.contains(0x2D) else { return [] }
+        var out: [Candidate] = []
+        for k in 1..<word.count {
+            let left = Array(word[..<k])
+            let right = Array(word[k...])
+            if left.count == 1 && ![0x61, 0x41, 0xE0, 0x79].contains(left[0]) { continue }
+            if right.count == 1 { continue }
+            guard let l = knowledge.lookup(left), let r = knowledge.lookup(right) else { continue }
+            // A split needs a frequent part (a short grammatical word) or two common words.
+            guard max(l.zipf, r.zipf) >= 5.5 || min(l.zipf, r.zipf) >= 3.5 else { continue }
+            guard Self.agrees(CasePattern.lower(left), r.flags) else { continue }
+            var prior = (l.zipf - 9) + (r.zipf - 9)
+            // Unigram probabilities undervalue a determiner or preposition before a word it
+            // commonly precedes; agreement was checked above.
+            if l.zipf >= 6.5 && left.count <= 4 { prior += 2 }
+            let pair = CasePattern.lower(left) + [0x20] + CasePattern.lower(right)
+            if knowledge.lexicon.pairs.contains(JoinedText.bytes(pair)) { prior += 2 }
+            out.append(Candidate(text: left + [0x20] + right, logPrior: prior, cost: model.joinCost, rule: "split"))
+        }
+        return out
+    }
+
+    /// Determiners that require a plural, a singular, a feminine or a masculine word after them.
+    static let pluralDeterminers: Set<String> = ["les", "des", "ces", "mes", "tes", "ses", "nos", "vos", "leurs", "aux", "plusieurs"]
+    static let singularDeterminers: Set<String> = ["la", "le", "un", "une", "ce", "cet", "cette", "mon", "ton", "son", "ma", "ta", "sa", "du", "au", "chaque"]
+    static let feminineDeterminers: Set<String> = ["la", "une", "cette", "ma", "ta", "sa"]
+    static let masculineDeterminers: Set<String> = ["le", "un", "ce", "cet", "du", "au"]
+
+    /// Whether a word with these flags can follow `left` (number and gender of determiners).
+    static func agrees(_ left: [UInt32], _ flags: UInt32) -> Bool {
+        let l = JoinedText.string(left)
+        let number = flags & (LexiconFlags.singular | LexiconFlags.plural)
+        let gender = flags & (LexiconFlags.masculine | LexiconFlags.feminine)
+        if pluralDeterminers.contains(l), number != 0, flags & LexiconFlags.plural == 0 { return false }
+        if singularDeterminers.contains(l), number != 0, flags & LexiconFlags.singular == 0 { return false }
+        if feminineDeterminers.contains(l), gender != 0, flags & LexiconFlags.feminine == 0 { return false }
+        if masculineDeterminers.contains(l), gender != 0, flags & LexiconFlags.masculine == 0 { return false }
+        return true
+    }
+
+    /// A hyphen left from a line break inside a word (`audi-tion` → `audition`), when the word
+    /// without it is known and the hyphenated form is not.
+    func hyphenJoin(_ word: [UInt32]) -> Candidate? {
+        guard let h = word.firstIndex(of: 0x2D), h > 0, h < word.count - 1, word.filter({ $0 == 0x2D }).count == 1 else { return nil }
+        var joined = word
+        joined.remove(at: h)
+        guard let hit = knowledge.lookup(joined) else { return nil }
+        return Candidate(text: joined, logPrior: hit.zipf - 9, cost: model.hyphenCost, rule: "hyphen")
+    }
+}

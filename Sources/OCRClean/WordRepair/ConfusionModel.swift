@@ -1,0 +1,250 @@
+/// The channel of the noisy-channel corrector: how likely the OCR read `observed` when the page
+/// said `intended`, as a cost in -log10 probability.
+///
+/// Costs come from `Dictionaries/fr-ocr-confusions.tsv` (estimated on generated training pages),
+/// completed by classic confusions of older engines that the training engines rarely make
+/// (`rn`/`m`, `cl`/`d`, `li`/`h`, `ca`/`œ`, `1`/`l`, `|`/`l`), and by generic costs for any
+/// other accent change, case change, substitution, insertion or deletion.
+public struct ConfusionModel: Sendable {
+    struct Rule: Sendable {
+        var observed: [UInt32]
+        var intended: [UInt32]
+        /// 0 any position, 1 word start, 2 word end.
+        var position: UInt8
+        var cost: Double
+    }
+
+    var rules: [Rule] = []
+    /// Rules by (last observed scalar, last intended scalar).
+    var byEnds: [UInt64: [Int]] = [:]
+    /// Rules by first observed scalar, for generating variants.
+    var byFirst: [UInt32: [Int]] = [:]
+
+    /// A space lost between two words (`contrela`).
+    public var joinCost: Double = 2.0
+    /// A space inserted inside a word (`transnati onal`).
+    public var gapCost: Double = 2.0
+    /// A line-break hyphen left inside a word (`audi-tion`).
+    public var hyphenCost: Double = 1.0
+
+    static let substitution = 2.6
+    static let insertion = 2.6
+    static let deletion = 2.6
+    static let accent = 1.3
+    static let caseChange = 1.2
+
+    /// Confusions of older OCR engines (and of our own generator's noise) that the training
+    /// pages show too rarely to estimate: used where the table has nothing better.
+    static let classic: [(String, String, Double)] = [
+        ("rn", "m", 1.5), ("m", "rn", 1.8), ("cl", "d", 1.5), ("d", "cl", 2.0), ("li", "h", 1.7), ("h", "li", 2.0),
+        ("ri", "n", 1.8), ("in", "m", 2.0), ("vv", "w", 1.5), ("ii", "ü", 1.8), ("0", "o", 1.2), ("1", "l", 1.2),
+        ("I", "l", 1.6), ("|", "l", 1.4), ("!", "l", 1.8), ("l", "I", 2.0), ("ca", "œ", 1.2), ("ce", "œ", 0.8),
+        ("oe", "œ", 0.9), ("ae", "æ", 1.5), ("d", "ô", 1.3), ("é", "è", 0.8), ("é", "ê", 0.9), ("e", "é", 1.4),
+        ("e", "è", 1.4), ("e", "ê", 1.4), ("a", "à", 1.0), ("a", "â", 1.2), ("i", "î", 1.1), ("i", "ï", 1.4),
+        ("o", "ô", 1.2), ("u", "û", 1.3), ("u", "ù", 1.3), ("c", "ç", 1.1), ("E", "É", 0.6), ("A", "À", 0.8),
+        ("\"", "’", 1.5), ("c", "e", 2.0), ("e", "c", 2.0), ("n", "u", 2.0), ("u", "n", 2.0), ("t", "f", 2.0),
+        ("f", "t", 2.0), ("h", "b", 2.2), ("b", "h", 2.2), ("l", "i", 2.0), ("i", "l", 2.0), ("t", "l", 2.2),
+        ("l", "t", 2.2),
+    ]
+
+    public init() {
+        for (o, t, c) in Self.classic { add(o, t, position: 0, cost: c) }
+        index()
+    }
+
+    /// Loads the table; rows the corrector cannot use (spaces, punctuation-only) are skipped.
+    public init(tablePath: String) throws {
+        var table: [String: Double] = [:]
+        for (number, line) in try LexiconSources.lines(of: tablePath) {
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard parts.count >= 4, let cost = Double(parts[3]), cost >= 0 else {
+                throw LexiconSources.Failure(file: tablePath, line: number, message: "expected 'ocr<TAB>intended<TAB>context<TAB>cost…', found '\(line)'")
+            }
+            let (o, t, context) = (String(parts[0]), String(parts[1]), String(parts[2]))
+            switch context {
+            case "join": joinCost = min(joinCost, cost)
+            case "gap": gapCost = min(gapCost, cost)
+            case "hyphen": hyphenCost = min(hyphenCost, cost)
+            case "any", "^", "$":
+                guard Self.usable(o), Self.usable(t), o != t else { continue }
+                let key = "\(o)\t\(t)\t\(context)"
+                table[key] = min(table[key] ?? cost, cost)
+            default:
+                throw LexiconSources.Failure(file: tablePath, line: number, message: "unknown context '\(context)' (expected any, ^, $, gap, join or hyphen)")
+            }
+        }
+        var known = Set<String>()
+        for (key, cost) in table.sorted(by: { $0.key < $1.key }) {
+            let parts = key.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            add(parts[0], parts[1], position: parts[2] == "^" ? 1 : (parts[2] == "$" ? 2 : 0), cost: cost)
+            known.insert(parts[0] + "\t" + parts[1])
+        }
+        for (o, t, c) in Self.classic where !known.contains(o + "\t" + t) { add(o, t, position: 0, cost: c) }
+        index()
+    }
+
+    /// Letters, digits, apostrophes and the few symbols OCR puts for letters.
+    static func usable(_ s: String) -> Bool {
+        !s.isEmpty && s != "∅" && s != "␣" && s.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0) || "'’|!\"".unicodeScalars.contains($0)
+        } && s.unicodeScalars.contains { $0.properties.isAlphabetic || "|!".unicodeScalars.contains($0) || ("0"..."9").contains($0) }
+    }
+
+    mutating func add(_ o: String, _ t: String, position: UInt8, cost: Double) {
+        rules.append(Rule(observed: o.unicodeScalars.map(\.value), intended: t.unicodeScalars.map(\.value), position: position, cost: cost))
+    }
+
+    mutating func index() {
+        byEnds = [:]
+        byFirst = [:]
+        for (i, rule) in rules.enumerated() {
+            byEnds[UInt64(rule.observed.last!) << 32 | UInt64(rule.intended.last!), default: []].append(i)
+            byFirst[rule.observed[0], default: []].append(i)
+        }
+    }
+
+    /// The cheapest way the OCR turned `intended` into `observed` (weighted edit distance).
+    public func cost(observed o: [UInt32], intended t: [UInt32]) -> Double { explain(observed: o, intended: t).cost }
+
+    /// How the cheapest way is made: its cost, and how many of its edits are generic (not an
+    /// accent, a case change or a known confusion).
+    public struct Path: Sendable {
+        public var cost: Double
+        public var generic: Int
+        public var accentsOnly: Bool
+    }
+
+    public func explain(observed o: [UInt32], intended t: [UInt32]) -> Path {
+        let n = o.count
+        let m = t.count
+        if n == m && o == t { return Path(cost: 0, generic: 0, accentsOnly: true) }
+        let width = m + 1
+        var dp = [Double](repeating: .infinity, count: (n + 1) * width)
+        // Per cell: generic edits on the best path, and whether it holds only accent or case changes.
+        var generic = [Int](repeating: 0, count: (n + 1) * width)
+        var accents = [Bool](repeating: true, count: (n + 1) * width)
+        dp[0] = 0
+        for i in 0...n {
+            for j in 0...m {
+                if i == 0 && j == 0 { continue }
+                var best = Double.infinity
+                var bestGeneric = 0
+                var bestAccents = false
+                func consider(_ c: Double, from cell: Int, generic g: Int, accent: Bool) {
+                    if c < best {
+                        best = c
+                        bestGeneric = generic[cell] + g
+                        bestAccents = accents[cell] && accent
+                    }
+                }
+                if i > 0 { consider(dp[(i - 1) * width + j] + Self.deletion, from: (i - 1) * width + j, generic: 1, accent: false) }
+                if j > 0 { consider(dp[i * width + j - 1] + Self.insertion, from: i * width + j - 1, generic: 1, accent: false) }
+                if i > 0 && j > 0 {
+                    let a = o[i - 1]
+                    let b = t[j - 1]
+                    let cell = (i - 1) * width + j - 1
+                    let diagonal = dp[cell]
+                    if a == b || (JoinedText.isApostrophe(a) && JoinedText.isApostrophe(b)) {
+                        consider(diagonal, from: cell, generic: 0, accent: true)
+                    } else if Folding.lower(a) == Folding.lower(b) {
+                        consider(diagonal + Self.caseChange, from: cell, generic: 0, accent: true)
+                    } else if Self.sameBase(a, b) {
+                        consider(diagonal + Self.accent, from: cell, generic: 0, accent: true)
+                    } else {
+                        consider(diagonal + Self.substitution, from: cell, generic: 1, accent: false)
+                    }
+                    if let candidates = byEnds[UInt64(a) << 32 | UInt64(b)] {
+                        for r in candidates {
+                            let rule = rules[r]
+                            let lo = rule.observed.count
+                            let lt = rule.intended.count
+                            guard lo <= i, lt <= j else { continue }
+                            if rule.position == 1 && (i - lo != 0 || j - lt != 0) { continue }
+                            if rule.position == 2 && (i != n || j != m) { continue }
+                            if !Self.matches(o, i - lo, rule.observed) || !Self.matches(t, j - lt, rule.intended) { continue }
+                            let isAccent = lo == 1 && lt == 1 && Self.sameBase(rule.observed[0], rule.intended[0])
+                            consider(dp[(i - lo) * width + j - lt] + rule.cost, from: (i - lo) * width + j - lt, generic: 0, accent: isAccent)
+                        }
+                    }
+                }
+                dp[i * width + j] = best
+                generic[i * width + j] = bestGeneric
+                accents[i * width + j] = bestAccents
+            }
+        }
+        return Path(cost: dp[n * width + m], generic: generic[n * width + m], accentsOnly: accents[n * width + m])
+    }
+
+    @inline(__always)
+    static func matches(_ s: [UInt32], _ at: Int, _ part: [UInt32]) -> Bool {
+        for k in part.indices where s[at + k] != part[k] { return false }
+        return true
+    }
+
+    /// Same letter once case and accents are removed (`é`/`e`, `À`/`a`).
+    static func sameBase(_ a: UInt32, _ b: UInt32) -> Bool {
+        var x: [UInt8] = []
+        var y: [UInt8] = []
+        Folding.strip(Folding.lower(a), into: &x)
+        Folding.strip(Folding.lower(b), into: &y)
+        return x == y
+    }
+
+    /// Strings the page may have said, made by undoing one confusion (or two cheap ones) in
+    /// `observed`, with the cost of the undoing. Accents are left to the folded lookup.
+    func variants(of observed: [UInt32], maxCost: Double, limit: Int = 400) -> [([UInt32], Double)] {
+        var out: [([UInt32], Double)] = []
+        var seen = Set<[UInt32]>([observed])
+        func expand(_ s: [UInt32], _ base: Double, depth: Int) {
+            for i in s.indices {
+                guard let list = byFirst[s[i]] else { continue }
+                for r in list {
+                    let rule = rules[r]
+                    let c = base + rule.cost
+                    guard c <= maxCost, i + rule.observed.count <= s.count, Self.matches(s, i, rule.observed) else { continue }
+                    if rule.position == 1 && i != 0 { continue }
+                    if rule.position == 2 && i + rule.observed.count != s.count { continue }
+                    // Accent-only rules are covered by the folded lookup.
+                    if rule.observed.count == 1 && rule.intended.count == 1 && Self.sameBase(rule.observed[0], rule.intended[0]) { continue }
+                    var v = Array(s[..<i])
+                    v += rule.intended
+                    v += s[(i + rule.observed.count)...]
+                    guard seen.insert(v).inserted else { continue }
+                    out.append((v, c))
+                    if out.count >= limit { return }
+                    if depth < 2 { expand(v, c, depth: depth + 1) }
+                    if out.count >= limit { return }
+                }
+            }
+        }
+        expand(observed, 0, depth: 1)
+        return out
+    }
+}
+
+/// Small helpers on scalar arrays shared by the word-repair types.
+enum JoinedText {
+    @inline(__always)
+    static func isApostrophe(_ v: UInt32) -> Bool { v == 0x27 || v == 0x2019 || v == 0x2BC || v == 0x2018 }
+
+    static func scalars(_ p: UnsafeBufferPointer<UInt8>) -> [UInt32] {
+        var out: [UInt32] = []
+        out.reserveCapacity(p.count)
+        var i = 0
+        while i < p.count {
+            let (v, n) = UTF8Bytes.scalar(p, at: i)
+            out.append(v)
+            i += n
+        }
+        return out
+    }
+
+    static func bytes(_ scalars: [UInt32]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.count + 4)
+        for v in scalars { Folding.appendUTF8(v, to: &out) }
+        return out
+    }
+
+    static func string(_ scalars: [UInt32]) -> String { String(decoding: bytes(scalars), as: UTF8.self) }
+}

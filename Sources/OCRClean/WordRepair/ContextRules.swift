@@ -1,0 +1,71 @@
+/// Real-word errors that a lexicon cannot see, decided from the neighbouring words.
+///
+/// `a` (verb *avoir*) for `à` (preposition), which old OCR engines confuse constantly:
+/// `aider les États a renforcer` → `à renforcer`, `additionnel a la Convention` → `à la`,
+/// `a nouveau` → `à nouveau`; `a adopté`, `a également prié`, `il a la charge` stay.
+enum ContextRules {
+    /// Adverbs that may stand between *avoir* and its participle (`a également prié`).
+    static let adverbs: Set<String> = ["également", "déjà", "ainsi", "toujours", "aussi", "bien", "encore", "notamment",
+                                       "jamais", "souvent", "enfin", "beaucoup", "récemment", "longtemps", "pas", "plus",
+                                       "alors", "donc", "notablement", "largement", "considérablement", "elle-même", "lui-même"]
+    static let subjects: Set<String> = ["il", "elle", "on", "qui", "y", "cela", "ça", "ceci", "chacun", "chacune", "personne", "rien", "tout"]
+    static let determiners: Set<String> = ["la", "le", "les", "l’", "un", "une", "ce", "cet", "cette", "ces", "son", "sa", "ses",
+                                           "leur", "leurs", "notre", "nos", "votre", "vos", "chaque", "tous", "toutes", "aucun",
+                                           "aucune", "plusieurs", "certains", "certaines", "quelques", "mon", "ma", "mes", "cet"]
+    static let expressions: Set<String> = ["nouveau", "partir", "savoir", "travers", "propos", "compter", "peine", "condition",
+                                           "cause", "titre", "moins", "mesure", "l’égard", "l’instar", "l’heure", "l’issue",
+                                           "l’occasion", "l’appui", "l’intention", "l’échelle", "l’exception", "l’aide",
+                                           "l’effet", "l’encontre", "l’initiative", "l’ordre", "terme", "court", "long",
+                                           "destination", "l’avenir", "l’étranger", "l’intérieur", "l’extérieur", "huis", "jour",
+                                           "cet", "cette", "même", "l’unanimité"]
+
+    /// Nouns that follow *avoir* without an article (`a lieu`, `a besoin`, `a droit`).
+    static let avoirNouns: Set<String> = ["faim", "peur", "besoin", "lieu", "trait", "droit", "raison", "tort", "honte", "soif",
+                                          "envie", "conscience", "accès", "recours", "cours", "mal", "part", "hâte", "confiance",
+                                          "intérêt", "affaire", "soin", "horreur", "coutume", "tendance", "vocation", "qualité",
+                                          "pour", "été", "eu", "fait", "pu", "dû", "su", "vu", "mis", "pris", "dit"]
+
+    /// A word as the rules compare it: lowercase, `’` apostrophes, OCR's `I’`/`|’` read as `l’`.
+    static func contextForm(_ word: String) -> String {
+        var w = word.replacingApostrophe().replacingOccurrencesOfQuote()
+        for bad in ["i’", "|’", "1’"] where w.hasPrefix(bad) { w = "l’" + w.dropFirst(2) }
+        return w
+    }
+
+    struct Decision {
+        var preposition: Bool
+        var confidence: Double
+    }
+
+    /// What a lowercase token `a` is, given the word before it and the words after it (lowercase,
+    /// `’` apostrophes), or nil when the context does not tell.
+    static func classifyA(previous: String?, next: [String], knowledge: WordKnowledge, dropsGraveA: Bool) -> Decision? {
+        if let previous, subjects.contains(previous) {
+            if previous == "tout", next.first == "fait" { return Decision(preposition: true, confidence: 0.95) }
+            return Decision(preposition: false, confidence: 0.9)
+        }
+        var i = 0
+        while i < next.count - 1, adverbs.contains(next[i]) { i += 1 }
+        guard i < next.count else { return nil }
+        let word = next[i]
+        if expressions.contains(word) && i == 0 { return Decision(preposition: true, confidence: 0.95) }
+        if let first = word.unicodeScalars.first, ("0"..."9").contains(first), i == 0 {
+            return dropsGraveA ? Decision(preposition: true, confidence: 0.85) : nil
+        }
+        let scalars = word.unicodeScalars.map(\.value)
+        let hit = knowledge.lookup(scalars)
+        if let flags = hit?.flags {
+            if flags & LexiconFlags.pastParticiple != 0 { return Decision(preposition: false, confidence: 0.95) }
+            if flags & LexiconFlags.infinitive != 0 && i == 0 { return Decision(preposition: true, confidence: 0.95) }
+        }
+        if i == 0, determiners.contains(word) || word.hasPrefix("l’") {
+            return dropsGraveA ? Decision(preposition: true, confidence: 0.9) : nil
+        }
+        // `armes a feu`: a bare noun after `a` is rare with *avoir* but for a few locutions.
+        if i == 0, dropsGraveA, let flags = hit?.flags, flags & LexiconFlags.noun != 0,
+           flags & (LexiconFlags.finiteVerb | LexiconFlags.pastParticiple) == 0, !avoirNouns.contains(word) {
+            return Decision(preposition: true, confidence: 0.8)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,63 @@
+/// What a document shows about itself, gathered as its records pass: the words it uses (a word
+/// seen intact elsewhere in the document is evidence), whether its OCR kept accents, whether it
+/// accents capitals, and which apostrophe it prints.
+struct DocumentProfile: Sendable {
+    private(set) var words = 0
+    /// Words with an accent other than é (à è ê â î ô û ù ç œ): engines that keep only é lose them.
+    private(set) var otherAccentWords = 0
+    private(set) var accentedCapitals = 0
+    private(set) var graveA = 0
+    private(set) var plainA = 0
+    private(set) var asciiApostrophes = 0
+    private(set) var typographicApostrophes = 0
+    /// Words written with an accented capital (`États`), exactly as written.
+    private(set) var capitalAccentWords: Set<[UInt8]> = []
+    /// Lowercase tokens and how often they occur (bounded: cleared past `maxVocabulary`).
+    private(set) var vocabulary: [[UInt8]: Int] = [:]
+    static let maxVocabulary = 200_000
+
+    mutating func add(_ word: [UInt32]) {
+        let lower = CasePattern.lower(word)
+        let key = JoinedText.bytes(lower)
+        if vocabulary.count >= Self.maxVocabulary { vocabulary.removeAll(keepingCapacity: true) }
+        vocabulary[key, default: 0] += 1
+        if word == [0xE0] { graveA += 1 }
+        if word == [0x61] { plainA += 1 }
+        guard word.count >= 2 else { return }
+        words += 1
+        var other = false
+        for v in word {
+            if v >= 0xC0 && v <= 0xDE && v != 0xD7 {
+                accentedCapitals += 1
+                if capitalAccentWords.count < Self.maxVocabulary { capitalAccentWords.insert(JoinedText.bytes(word)) }
+            }
+            if ((v >= 0xE0 && v <= 0xFF && v != 0xF7 && v != 0xE9) || v == 0x153) { other = true }
+            if v == 0x27 { asciiApostrophes += 1 }
+            if v == 0x2019 { typographicApostrophes += 1 }
+        }
+        if other { otherAccentWords += 1 }
+    }
+
+    /// Whether the document writes this word, with its accented capital, somewhere.
+    func showsCapitalAccent(_ word: [UInt32]) -> Bool { capitalAccentWords.contains(JoinedText.bytes(word)) }
+
+    func count(_ word: [UInt32]) -> Int { vocabulary[JoinedText.bytes(CasePattern.lower(word))] ?? 0 }
+
+    /// The OCR lost the accents: French prose has an accent other than é (à, è, ê, ç…) in about
+    /// one word in ten; an engine that reads only é, or none, shows far fewer.
+    var accentBlind: Bool { words >= 60 && otherAccentWords * 100 < words * 2 }
+
+    /// Accents may be put on capitals (`Etats` → `États`) when the document accents capitals
+    /// (twice at least), or its OCR lost accents everywhere. Old typography that does not accent
+    /// capitals (`Eglise`, `Etat` in a 19th-century paper) is left as printed; a single word
+    /// whose accented form the document shows elsewhere is allowed by the caller.
+    var allowCapitalAccents: Bool { accentedCapitals >= 2 || accentBlind }
+
+    /// `a` before an article or a determiner is probably `à`: the OCR drops that accent here.
+    var dropsGraveA: Bool { accentBlind || (plainA >= 3 && graveA * 2 < plainA) }
+
+    /// The apostrophe this document prints: `’` as soon as a tenth of its apostrophes are `’`.
+    /// OCR engines read `’` as `'` most of the time, so a typographic document shows a minority
+    /// of `’`, while a document typed with `'` shows none or nearly none.
+    var apostrophe: UInt32 { typographicApostrophes * 10 >= (asciiApostrophes + typographicApostrophes) && typographicApostrophes > 0 ? 0x2019 : 0x27 }
+}

@@ -1,0 +1,110 @@
+/// What the corrector knows about a word: whether it is a word (lexicon with case rules, hyphenated
+/// compounds whose parts are words, protected terms), and how frequent it is.
+struct WordKnowledge: Sendable {
+    let lexicon: Lexicon
+    /// Lowercase terms that are never corrected (`protect=` lists).
+    let protected: Set<[UInt8]>
+
+    struct Hit: Sendable {
+        var entry: Int?
+        /// Zipf frequency, floored for valid words wordfreq does not list.
+        var zipf: Double
+        var flags: UInt32
+    }
+
+    /// A word of the lexicon that wordfreq does not list counts as this frequent.
+    static let unlistedZipf = 1.0
+    /// Domain and user words without a frequency.
+    static let domainZipf = 3.0
+
+    func hit(_ entry: Int) -> Hit {
+        let c = lexicon.compiled
+        let flags = c.flags(entry)
+        var zipf = c.zipf(entry)
+        if zipf == 0 {
+            zipf = flags & (LexiconFlags.domain | LexiconFlags.user) != 0 ? Self.domainZipf : Self.unlistedZipf
+        }
+        return Hit(entry: entry, zipf: zipf, flags: flags)
+    }
+
+    /// The exact form only.
+    func exact(_ s: [UInt32]) -> Hit? {
+        JoinedText.bytes(s).withUnsafeBufferPointer { lexicon.compiled.entry($0) }.map(hit)
+    }
+
+    /// The word as written, or in lowercase (`Office`, `OFFICE`), or capitalised (`ONU` → `Onu`).
+    func lookup(_ s: [UInt32]) -> Hit? {
+        if let h = exact(s) { return h }
+        let pattern = CasePattern(s)
+        if pattern != .lower, let h = exact(CasePattern.lower(s)) { return h }
+        if pattern == .upper, let h = exact(CasePattern.title(s)) { return h }
+        return nil
+    }
+
+    /// Whether `s` is a word: `lookup`, protected terms, hyphenated compounds whose parts are
+    /// words (`sous-régional`), the pre-1835 plural of -ant/-ent words (`départemens`), and
+    /// elided words (`l’État`).
+    func known(_ s: [UInt32]) -> Hit? {
+        if let h = lookup(s) { return h }
+        if protected.contains(JoinedText.bytes(CasePattern.lower(s))) { return Hit(entry: nil, zipf: Self.domainZipf, flags: LexiconFlags.user) }
+        if let (_, rest) = Self.splitElision(s) {
+            if rest.isEmpty { return Hit(entry: nil, zipf: 6, flags: LexiconFlags.grammatical) }
+            return known(rest)
+        }
+        if s.contains(0x2D) {
+            let parts = s.split(separator: 0x2D, omittingEmptySubsequences: false)
+            if parts.count > 1, parts.allSatisfy({ !$0.isEmpty }) {
+                var zipf = 9.0
+                for part in parts {
+                    guard let h = known(Array(part)) else { return nil }
+                    zipf = min(zipf, h.zipf)
+                }
+                return Hit(entry: nil, zipf: max(Self.unlistedZipf, zipf - 1), flags: 0)
+            }
+        }
+        if let variant = Self.spellingVariant(s), let h = lookup(variant) {
+            return Hit(entry: nil, zipf: max(Self.unlistedZipf, h.zipf - 1.5), flags: h.flags)
+        }
+        return nil
+    }
+
+    /// The modern spelling of a word printed in an older or ligature-less spelling, which is a
+    /// word too, not an OCR error: `oeuvre`/`coeur` (œ spelled out, common in print without the
+    /// ligature), `départemens`/`suppléans` (plural of -ant/-ent words before 1835), `avoit`/
+    /// `étoient` (imperfect in -oi- before 1835), `quoy`/`luy` (final -y for -i).
+    static func spellingVariant(_ s: [UInt32]) -> [UInt32]? {
+        let n = s.count
+        guard n >= 3 else { return nil }
+        let lower = s.map(Folding.lower)
+        // oe → œ, ae → æ (Oe → Œ at the start).
+        for i in 0..<(n - 1) where lower[i + 1] == 0x65 && (lower[i] == 0x6F || lower[i] == 0x61) {
+            var v = s
+            let upper = Folding.isUpper(s[i])
+            v.replaceSubrange(i...(i + 1), with: [lower[i] == 0x6F ? (upper ? 0x152 : 0x153) : (upper ? 0xC6 : 0xE6)])
+            return v
+        }
+        if n > 5, lower[n - 1] == 0x73, lower[n - 2] == 0x6E, lower[n - 3] == 0x65 || lower[n - 3] == 0x61 {
+            return Array(s.dropLast()) + [0x74, 0x73]
+        }
+        // -oit -ois -oient → -ait -ais -aient
+        for ending in [[0x6F, 0x69, 0x74], [0x6F, 0x69, 0x73], [0x6F, 0x69, 0x65, 0x6E, 0x74]] as [[UInt32]] where n > ending.count + 1 && Array(lower.suffix(ending.count)) == ending {
+            var v = s
+            v[n - ending.count] = 0x61
+            return v
+        }
+        if n >= 3, lower[n - 1] == 0x79, lower[n - 2] == 0x6F || lower[n - 2] == 0x75 {
+            return Array(s.dropLast()) + [0x69]
+        }
+        return nil
+    }
+
+    /// `l’État` → (`l’`, `État`); the prefix must be a French elided word (any case).
+    static func splitElision(_ s: [UInt32]) -> (prefix: [UInt32], rest: [UInt32])? {
+        guard let a = s.firstIndex(where: JoinedText.isApostrophe), a >= 1, a <= 6 else { return nil }
+        let prefix = Array(s[...a])
+        var lower = CasePattern.lower(Array(s[..<a]))
+        lower.append(0x2019)
+        guard ElisionRules.prefixes.contains(JoinedText.string(lower)) else { return nil }
+        return (prefix, Array(s[(a + 1)...]))
+    }
+}

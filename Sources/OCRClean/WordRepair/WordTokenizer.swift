@@ -1,0 +1,173 @@
+/// Splits a record's text into chunks (runs of non-space characters) and finds in each chunk the
+/// word the corrector may touch, protecting what must never be corrected.
+///
+/// `(l’Office,` → chunk `(l’Office,`, core `l’Office`. Protected (kind `.symbol`): document
+/// symbols and job numbers (`A/RES/57/168`, `CTOC/COP/2010/L.9`, `V.10-57325`), URLs and e-mail
+/// addresses, numbers, ordinals (`1er`, `60e`, `XXIe`), words with footnote digits glued to them
+/// (`rapportant1`), enumerators (`a)`, `iii)`). Letters mixed with `0`, `1` or `|` stay words, since
+/// those are OCR confusions (`app1ication`, `|’entrée`).
+struct WordToken: Sendable {
+    enum Kind: Sendable { case word, symbol, punctuation }
+
+    /// The chunk, in bytes of the record text.
+    var start: Int
+    var end: Int
+    /// The word core inside the chunk.
+    var coreStart: Int
+    var coreEnd: Int
+    var kind: Kind
+    /// Bytes of white space before the chunk (0 at the start of the text).
+    var spaceBefore: Int
+    /// True when the white space before is exactly one ASCII space.
+    var singleSpaceBefore: Bool
+}
+
+enum WordTokenizer {
+    static func tokens(_ p: UnsafeBufferPointer<UInt8>) -> [WordToken] {
+        var tokens: [WordToken] = []
+        let n = p.count
+        var i = 0
+        while i < n {
+            let spaceStart = i
+            while i < n, let w = spaceWidth(p, i) { i += w }
+            guard i < n else { break }
+            let start = i
+            while i < n, spaceWidth(p, i) == nil { i += 1 }
+            let space = start - spaceStart
+            var token = WordToken(start: start, end: i, coreStart: start, coreEnd: i, kind: .word,
+                                  spaceBefore: space, singleSpaceBefore: space == 1 && p[spaceStart] == 0x20)
+            classify(p, &token)
+            tokens.append(token)
+        }
+        return tokens
+    }
+
+    /// Width of the white space at `i` (space, tab, NBSP, narrow NBSP, line break), or nil.
+    @inline(__always)
+    static func spaceWidth(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
+        let b = p[i]
+        if b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D { return 1 }
+        if b == 0xC2, i + 1 < p.count, p[i + 1] == 0xA0 { return 2 }
+        if b == 0xE2, i + 2 < p.count, p[i + 1] == 0x80, p[i + 2] == 0xAF || p[i + 2] == 0x89 || p[i + 2] == 0xAF { return 3 }
+        return nil
+    }
+
+    /// Characters stripped from the start of a chunk.
+    static func isOpening(_ v: UInt32) -> Bool {
+        [0x28, 0x5B, 0x7B, 0xAB, 0x22, 0x201C, 0x201E, 0x2018, 0x2039, 0xBF, 0xA1, 0x2A, 0x2014, 0x2013, 0x3C].contains(v)
+    }
+
+    /// Characters stripped from the end of a chunk.
+    static func isClosing(_ v: UInt32) -> Bool {
+        [0x29, 0x5D, 0x7D, 0xBB, 0x22, 0x201D, 0x203A, 0x2C, 0x2E, 0x3B, 0x3A, 0x21, 0x3F, 0x2026, 0x2A, 0x3E].contains(v)
+            || (0x2070...0x2079).contains(v) || v == 0xB9 || v == 0xB2 || v == 0xB3
+    }
+
+    static func isApostrophe(_ v: UInt32) -> Bool { v == 0x27 || v == 0x2019 || v == 0x2018 || v == 0x2BC }
+
+    static func classify(_ p: UnsafeBufferPointer<UInt8>, _ t: inout WordToken) {
+        var s = t.start
+        var e = t.end
+        while s < e {
+            let (v, n) = UTF8Bytes.scalar(p, at: s)
+            if isOpening(v) { s += n } else { break }
+        }
+        while e > s {
+            guard let (v, start) = UTF8Bytes.scalar(p, before: e) else { break }
+            if isClosing(v) {
+                e = start
+            } else if isApostrophe(v) {
+                // Keep the apostrophe of an elided word ("l’" before a space), strip a quote or
+                // an OCR'd footnote mark ("crime'").
+                let letters = lettersBefore(p, start, from: s)
+                if letters >= 1 && letters <= 7 && start - s <= 8 && looksElided(p, s, start) { break }
+                e = start
+            } else {
+                break
+            }
+        }
+        t.coreStart = s
+        t.coreEnd = e
+        guard s < e else {
+            t.kind = .punctuation
+            return
+        }
+        var letters = 0
+        var digits = 0
+        var confusableDigits = 0
+        var other = 0
+        var i = s
+        while i < e {
+            let (v, n) = UTF8Bytes.scalar(p, at: i)
+            if v >= 0x30 && v <= 0x39 {
+                digits += 1
+                if v == 0x30 || v == 0x31 { confusableDigits += 1 }
+            } else if UTF8Bytes.isLetter(v) || v == 0x7C {
+                // `|` counts as a letter: the OCR prints it for l (`|’entrée`).
+                letters += 1
+            } else if v == 0x22, i > s, i + n < e {
+                // A double quote inside a word is a misread apostrophe (`I"article`).
+            } else if v == 0x2F || v == 0x40 || v == 0x5C || v == 0x5F || v == 0x3D || v == 0x2B || v == 0x23 || v == 0x25 || v == 0x26 {
+                t.kind = .symbol
+                return
+            } else if v == 0x2E || v == 0x2C {
+                // A dot or comma inside a chunk: abbreviations (n.m.), numbers (1.5), symbols (L.9).
+                other += 1
+            } else if !isApostrophe(v) && v != 0x2D {
+                other += 1
+            }
+            i += n
+        }
+        if letters == 0 || other > 0 {
+            t.kind = .symbol
+            return
+        }
+        // Enumerators (`a)`, `ii)`, `iv.`) and roman numerals are labels, not words.
+        if t.end > e, p[e] == 0x29 || (p[e] == 0x2E && e + 1 == t.end), letters <= 5, digits == 0, isRoman(p, s, e) || letters == 1 {
+            t.kind = .symbol
+            return
+        }
+        if digits > 0 {
+            // Letters with 0 or 1 among them are OCR confusions (app1ication, 1’Office); other
+            // digits, or digits ending the word (rapportant1, 60e is handled as ordinal below),
+            // make a number, an ordinal, a code or a word with a footnote number glued to it.
+            let last = p[e - 1]
+            let digitAtEnd = last >= 0x30 && last <= 0x39
+            if digits != confusableDigits || digits > 2 || letters < 2 || digitAtEnd || isOrdinal(p, s, e) {
+                t.kind = .symbol
+            }
+        }
+    }
+
+    static func isRoman(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        (s..<e).allSatisfy { "ivxlcdmIVXLCDM".utf8.contains(p[$0]) }
+    }
+
+    /// `1er`, `60e`, `2de`, `3es`, `XXIe` (digits or roman numerals followed by an ordinal ending).
+    static func isOrdinal(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        var i = s
+        while i < e, p[i] >= 0x30, p[i] <= 0x39 { i += 1 }
+        guard i > s else { return false }
+        let suffix = String(decoding: UnsafeBufferPointer(rebasing: p[i..<e]), as: UTF8.self)
+        return ["er", "re", "e", "es", "ers", "res", "ème", "èmes", "de", "des", "d", "ds", "ᵉ", "ᵉʳ", "ʳᵉ"].contains(suffix)
+    }
+
+    static func lettersBefore(_ p: UnsafeBufferPointer<UInt8>, _ end: Int, from start: Int) -> Int {
+        var count = 0
+        var i = start
+        while i < end {
+            let (v, n) = UTF8Bytes.scalar(p, at: i)
+            if UTF8Bytes.isLetter(v) || v == 0x7C { count += 1 }
+            i += n
+        }
+        return count
+    }
+
+    /// Whether `p[s..<apostrophe]` is an elided word or its OCR misreading (`l`, `qu`, `I`, `|`).
+    static func looksElided(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ apostrophe: Int) -> Bool {
+        var word: [UInt8] = []
+        Folding.lower(UnsafeBufferPointer(rebasing: p[s..<apostrophe]), into: &word)
+        let text = String(decoding: word, as: UTF8.self)
+        return ElisionRules.prefixes.contains(text + "’") || ["i", "|", "1", "!"].contains(text)
+    }
+}
