@@ -82,7 +82,7 @@ def main():
                 counts[("∅", "␣", "join")] += 1
             elif o == "-" and g == "" and is_letter(before) and is_letter(after):
                 counts[("-", "∅", "hyphen")] += 1
-            elif o and g and " " not in o and " " not in g and (any(map(is_letter, g)) or any(map(is_letter, o))):
+            elif o and g and " " not in o and " " not in g and any(map(is_letter, g)):
                 context = "^" if not is_letter(before) else ("$" if not is_letter(after) else "any")
                 counts[(o, g, "any")] += 1
                 if context != "any":

@@ -92,8 +92,22 @@ public struct RepairWords: Stage {
     mutating func observe(_ record: Record) {
         var text = record.text
         text.withUTF8 { p in
-            for token in WordTokenizer.tokens(p) where token.kind == .word {
-                profile.add(JoinedText.scalars(UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd])))
+            var previous: (core: [UInt32], known: Bool, closed: Bool)?
+            for token in WordTokenizer.tokens(p) {
+                guard token.kind == .word else { previous = nil; continue }
+                let core = JoinedText.scalars(UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd]))
+                profile.add(core)
+                let known = knowledge.known(core) != nil
+                if let prev = previous, token.singleSpaceBefore, prev.closed, token.coreStart == token.start {
+                    let certain = (!known || !prev.known) && core.allSatisfy(UTF8Bytes.isLetter) && prev.core.allSatisfy(UTF8Bytes.isLetter)
+                        && knowledge.lookup(prev.core + core) != nil
+                    profile.addPair(certainGap: certain)
+                }
+                if !known, core.count >= 5, core.allSatisfy(UTF8Bytes.isLetter), CasePattern(core) == .lower,
+                   !generator.splits(of: core, joinCost: 0).isEmpty {
+                    profile.addJoin()
+                }
+                previous = (core, known, token.coreEnd == token.end)
             }
         }
     }
@@ -178,10 +192,16 @@ public struct RepairWords: Stage {
                 guard let w = words[k] else { return nil }
                 return ContextRules.contextForm(JoinedText.string(CasePattern.lower(repaired[k] ?? w.core)))
             }
-            for (i, word) in words.enumerated() {
-                guard let word, !consumed.contains(i), word.core == [0x61], word.token.coreEnd == word.token.end else { continue }
-                if edits.contains(where: { $0.range.overlaps(word.token.coreStart..<word.token.coreEnd) }) { continue }
-                let previousText = words[..<i].lastIndex { $0 != nil }.flatMap(text)
+            for (i, token) in tokens.enumerated() {
+                // `a`, and what the OCR prints for `à` between two words: `A`, `4`, `&`, `á`.
+                let chunk = Array(bytes[token.start..<token.end])
+                let isA = chunk == [0x61]
+                guard isA || chunk == [0x41] || chunk == [0x34] || chunk == [0x26] || chunk == [0xC3, 0xA1] || chunk == [0xC3, 0xA4] else { continue }
+                guard !consumed.contains(i), i > 0, let before = words[i - 1], before.token.coreEnd == before.token.end else { continue }
+                if !isA && CasePattern(before.core) != .lower { continue }
+                let word = (token: token, core: chunk)
+                if edits.contains(where: { $0.range.overlaps(word.token.start..<word.token.end) }) { continue }
+                let previousText = text(i - 1)
                 var following: [String] = []
                 var k = i + 1
                 while k < words.count, following.count < 3, let t = text(k) {
@@ -190,12 +210,15 @@ public struct RepairWords: Stage {
                     k += 1
                 }
                 if k == words.count, following.count < 3, let next { following += Self.firstWords(next.text, 3 - following.count) }
-                if let decision = ContextRules.classifyA(previous: previousText, next: following, knowledge: knowledge, dropsGraveA: profile.dropsGraveA),
+                if let decision = ContextRules.classifyA(previous: previousText, next: following, knowledge: knowledge, dropsGraveA: profile.dropsGraveA || !isA, strict: !isA),
                    decision.preposition, decision.confidence >= minConfidence {
-                    edits.append(TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: "à", rule: "a-grave", confidence: decision.confidence))
+                    edits.append(TextEdit(range: token.start..<token.end, replacement: "à", rule: "a-grave", confidence: decision.confidence))
                     counts.count("a-grave")
                 }
             }
+        }
+        if context {
+            determinerCaseEdits(words, consumed: consumed, edits: &edits, counts: &counts)
         }
         if documentApostrophes {
             apostropheEdits(words, consumed: consumed, edits: &edits, counts: &counts)
@@ -207,13 +230,34 @@ public struct RepairWords: Stage {
         record.apply(clean, stage: instance)
     }
 
+    /// `contre La drogue` → `contre la drogue`: an article with a capital inside a sentence, after
+    /// a lowercase word and before a lowercase word, is the OCR's `L` for `l` (`La Haye`, `Le
+    /// Caire`, `Los Angeles` keep theirs: a capital follows).
+    func determinerCaseEdits(_ words: [Word?], consumed: Set<Int>, edits: inout [TextEdit], counts: inout Counts) {
+        let articles: Set<String> = ["La", "Le", "Les", "Du", "Des", "Un", "Une"]
+        for i in words.indices.dropFirst().dropLast() {
+            guard let word = words[i], !consumed.contains(i), let before = words[i - 1], let after = words[i + 1],
+                  word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
+                  before.token.coreEnd == before.token.end, !word.sentenceStart,
+                  articles.contains(JoinedText.string(word.core)),
+                  CasePattern(before.core) == .lower, CasePattern(after.core) == .lower, after.known != nil,
+                  after.core.first.map(UTF8Bytes.isLetter) ?? false else { continue }
+            let range = word.token.coreStart..<word.token.coreEnd
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: JoinedText.string(CasePattern.lower(word.core)), rule: "case", confidence: 0.9))
+            counts.count("case")
+        }
+    }
+
     /// Apostrophes inside words written as the document prints them (`l'État` → `l’État` in a
     /// document that prints `’`). Edits already made to a word carry the right apostrophe.
     func apostropheEdits(_ words: [Word?], consumed: Set<Int>, edits: inout [TextEdit], counts: inout Counts) {
+        // Only towards `’`: an OCR engine prints `'` for `’`, not the other way round.
         let wanted = profile.apostrophe
-        let other: UInt32 = wanted == 0x2019 ? 0x27 : 0x2019
+        guard wanted == 0x2019 else { return }
+        let other: UInt32 = 0x27
         let replacement = JoinedText.string([wanted])
-        let width = other == 0x27 ? 1 : 3
+        let width = 1
         for word in words.compactMap({ $0 }) where word.core.contains(other) {
             var offset = word.token.coreStart
             for (k, v) in word.core.enumerated() {
@@ -277,11 +321,7 @@ public struct RepairWords: Stage {
         return nil
     }
 
-    static func startsWithVowelSound(_ v: UInt32) -> Bool {
-        var base: [UInt8] = []
-        Folding.strip(Folding.lower(v), into: &base)
-        return base.first.map { "aeiouyhœæ".utf8.contains($0) } ?? false
-    }
+    static func startsWithVowelSound(_ v: UInt32) -> Bool { RepairWordsVowels.startsWithVowelSound(v) }
 
     /// Words cut by spaces: `transnati onal e` → `transnationale`, `soci étés` → `sociétés`,
     /// `ques tions` → `questions`. Every possible join of two or three pieces is scored against
@@ -290,6 +330,7 @@ public struct RepairWords: Stage {
     mutating func mergeFragments(_ words: [Word?], edits: inout [TextEdit], consumed: inout Set<Int>, counts: inout Counts) {
         struct Join { var start: Int; var span: Int; var text: [UInt32]; var gain: Double; var confidence: Double }
         var joins: [Join] = []
+        let gapCost = profile.gapCost
         for i in words.indices {
             for span in [2, 3] where i + span <= words.count {
                 let group = words[i..<(i + span)].compactMap { $0 }
@@ -301,11 +342,12 @@ public struct RepairWords: Stage {
                       group.allSatisfy({ $0.core.first.map(UTF8Bytes.isLetter) ?? false }) else { continue }
                 let unknown = group.filter { $0.known == nil }.count
                 let rare = group.filter { ($0.known?.zipf ?? 0) < 3.0 }.count
-                guard unknown > 0 || rare > 0 else { continue }
+                // Two common words are joined only where the document shows it cuts words.
+                guard unknown > 0 || rare > 0 || gapCost <= 2.0 else { continue }
                 let joined = group.flatMap(\.core)
                 guard let (text, hit, cost) = mergedForm(joined) else { continue }
                 let separate = group.map { keepScore($0) }.reduce(0, +)
-                let merged = hit - cost - generator.model.gapCost * Double(span - 1) + (profile.count(text) > 0 ? 1 : 0)
+                let merged = hit - cost - gapCost * Double(span - 1) + (profile.count(text) > 0 ? 1 : 0)
                 let confidence = 1 / (1 + pow10(separate - merged))
                 guard confidence >= minConfidence else { continue }
                 joins.append(Join(start: i, span: span, text: text, gain: merged - separate, confidence: confidence))
@@ -326,7 +368,7 @@ public struct RepairWords: Stage {
     /// its log prior and the channel cost of the fix.
     func mergedForm(_ joined: [UInt32]) -> ([UInt32], Double, Double)? {
         if let hit = knowledge.known(joined) { return (joined, hit.zipf - 9, 0) }
-        let candidates = generator.candidates(for: joined, allowCapitalAccents: profile.allowCapitalAccents, seen: { profile.showsCapitalAccent($0) })
+        let candidates = generator.candidates(for: joined, allowCapitalAccents: profile.allowCapitalAccents, apostrophe: profile.apostrophe, joinCost: profile.joinCost, seen: { profile.showsCapitalAccent($0) })
         guard let best = candidates.first(where: { $0.cost <= 1.6 && !$0.text.contains(0x20) }) else { return nil }
         return (best.text, best.logPrior, best.cost)
     }
@@ -428,7 +470,7 @@ public struct RepairWords: Stage {
 
     /// The best correction of an unknown word and its probability, when it reaches `min-confidence`.
     func decide(_ word: Word) -> ([UInt32], Double, String)? {
-        let candidates = generator.candidates(for: word.core, allowCapitalAccents: profile.allowCapitalAccents, seen: { profile.showsCapitalAccent($0) })
+        let candidates = generator.candidates(for: word.core, allowCapitalAccents: profile.allowCapitalAccents, apostrophe: profile.apostrophe, joinCost: profile.joinCost, seen: { profile.showsCapitalAccent($0) })
             .filter { split || $0.rule != "split" }
         guard !candidates.isEmpty else { return nil }
         let keep = keepScore(word)

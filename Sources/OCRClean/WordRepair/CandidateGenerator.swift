@@ -25,7 +25,8 @@ struct CandidateGenerator: Sendable {
     /// Entries of one fold considered as candidates (the most frequent first).
     static let perFold = 4
 
-    func candidates(for word: [UInt32], allowCapitalAccents: Bool, seen: (([UInt32]) -> Bool)? = nil) -> [Candidate] {
+    func candidates(for word: [UInt32], allowCapitalAccents: Bool, apostrophe: UInt32 = 0x2019, joinCost: Double? = nil,
+                    seen: (([UInt32]) -> Bool)? = nil) -> [Candidate] {
         let lexicon = knowledge.lexicon.compiled
         var entries: [Int: String] = [:]
         func addFold(_ key: [UInt8], rule: String) {
@@ -81,7 +82,8 @@ struct CandidateGenerator: Sendable {
             _ = route
             out.append(Candidate(text: cased, logPrior: hit.zipf - 9, cost: cost, rule: rule))
         }
-        out += splits(of: word)
+        out += splits(of: word, joinCost: joinCost ?? model.joinCost)
+        out += elisions(of: word, apostrophe: apostrophe)
         if let joined = hyphenJoin(word) { out.append(joined) }
         out.sort { $0.score > $1.score }
         return Array(out.prefix(8))
@@ -94,7 +96,7 @@ struct CandidateGenerator: Sendable {
     }
 
     /// Two known words after a lost space: `laratification`, `contrela`, `Priele`.
-    func splits(of word: [UInt32]) -> [Candidate] {
+    func splits(of word: [UInt32], joinCost: Double) -> [Candidate] {
         guard word.count >= 3, !word.contains(0x2D) else { return [] }
         var out: [Candidate] = []
         for k in 1..<word.count {
@@ -112,7 +114,34 @@ struct CandidateGenerator: Sendable {
             if l.zipf >= 6.5 && left.count <= 4 { prior += 2 }
             let pair = CasePattern.lower(left) + [0x20] + CasePattern.lower(right)
             if knowledge.lexicon.pairs.contains(JoinedText.bytes(pair)) { prior += 2 }
-            out.append(Candidate(text: left + [0x20] + right, logPrior: prior, cost: model.joinCost, rule: "split"))
+            out.append(Candidate(text: left + [0x20] + right, logPrior: prior, cost: joinCost, rule: "split"))
+        }
+        return out
+    }
+
+    /// An elided article or pronoun the OCR misread or glued: `Passistance`, `Vassistance` →
+    /// `l’assistance` (the engine's reading of `l’`), `lassistance`, `dexperts` → `l’assistance`,
+    /// `d’experts` (apostrophe lost).
+    func elisions(of word: [UInt32], apostrophe: UInt32) -> [Candidate] {
+        guard word.count >= 4 else { return [] }
+        var out: [Candidate] = []
+        var starts: [([UInt32], Int, Double)] = []
+        // Apostrophe lost: the first letter(s) form an elided word.
+        let lower = CasePattern.lower(word)
+        for prefix in [[0x6C], [0x64], [0x6A], [0x6D], [0x6E], [0x73], [0x74], [0x63], [0x71, 0x75]] as [[UInt32]] where lower.starts(with: prefix) {
+            starts.append((Array(word[..<prefix.count]), prefix.count, model.elisionLostCost))
+        }
+        // The OCR's reading of `l’` as one capital (`P`, `V`, `T`, `F`, `I`).
+        for rule in model.rules where rule.position == 1 && rule.observed.count == 1 && rule.observed[0] == word[0]
+            && rule.intended.count == 2 && rule.intended[0] == 0x6C && JoinedText.isApostrophe(rule.intended[1]) {
+            starts.append(([0x6C], 1, rule.cost))
+        }
+        for (prefix, length, cost) in starts {
+            let rest = Array(word[length...])
+            guard let first = rest.first, RepairWordsVowels.startsWithVowelSound(first), let hit = knowledge.lookup(rest) else { continue }
+            // Elision before a vowel is grammar, not chance: a capital glued to a known word is far
+            // more often a misread `l’` than a name.
+            out.append(Candidate(text: prefix + [apostrophe] + rest, logPrior: hit.zipf - 9 + 1, cost: cost, rule: "elision"))
         }
         return out
     }

@@ -26,6 +26,8 @@ public struct ConfusionModel: Sendable {
     public var gapCost: Double = 2.0
     /// A line-break hyphen left inside a word (`audi-tion`).
     public var hyphenCost: Double = 1.0
+    /// The apostrophe of an elided word lost (`lassistance`).
+    public var elisionLostCost: Double = 1.8
 
     static let substitution = 2.6
     static let insertion = 2.6
@@ -73,21 +75,26 @@ public struct ConfusionModel: Sendable {
                 throw LexiconSources.Failure(file: tablePath, line: number, message: "unknown context '\(context)' (expected any, ^, $, gap, join or hyphen)")
             }
         }
+        // The table describes the engines of the training pages; older engines confuse the
+        // classic pairs more often, so a classic pair keeps the lower of the two costs.
+        var classic: [String: Double] = [:]
+        for (o, t, c) in Self.classic { classic[o + "\t" + t] = c }
         var known = Set<String>()
         for (key, cost) in table.sorted(by: { $0.key < $1.key }) {
             let parts = key.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            add(parts[0], parts[1], position: parts[2] == "^" ? 1 : (parts[2] == "$" ? 2 : 0), cost: cost)
-            known.insert(parts[0] + "\t" + parts[1])
+            let pair = parts[0] + "\t" + parts[1]
+            add(parts[0], parts[1], position: parts[2] == "^" ? 1 : (parts[2] == "$" ? 2 : 0), cost: min(cost, classic[pair] ?? cost))
+            known.insert(pair)
         }
         for (o, t, c) in Self.classic where !known.contains(o + "\t" + t) { add(o, t, position: 0, cost: c) }
         index()
     }
 
-    /// Letters, digits, apostrophes and the few symbols OCR puts for letters.
+    /// Letters, digits, apostrophes and the few symbols OCR puts for letters (`|`, `!`, `_`).
     static func usable(_ s: String) -> Bool {
         !s.isEmpty && s != "∅" && s != "␣" && s.unicodeScalars.allSatisfy {
-            $0.properties.isAlphabetic || ("0"..."9").contains($0) || "'’|!\"".unicodeScalars.contains($0)
-        } && s.unicodeScalars.contains { $0.properties.isAlphabetic || "|!".unicodeScalars.contains($0) || ("0"..."9").contains($0) }
+            $0.properties.isAlphabetic || ("0"..."9").contains($0) || "'’|!\"_".unicodeScalars.contains($0)
+        } && s.unicodeScalars.contains { $0.properties.isAlphabetic || "|!_".unicodeScalars.contains($0) || ("0"..."9").contains($0) }
     }
 
     mutating func add(_ o: String, _ t: String, position: UInt8, cost: Double) {

@@ -39,7 +39,7 @@ enum ContextRules {
 
     /// What a lowercase token `a` is, given the word before it and the words after it (lowercase,
     /// `’` apostrophes), or nil when the context does not tell.
-    static func classifyA(previous: String?, next: [String], knowledge: WordKnowledge, dropsGraveA: Bool) -> Decision? {
+    static func classifyA(previous: String?, next: [String], knowledge: WordKnowledge, dropsGraveA: Bool, strict: Bool = false) -> Decision? {
         if let previous, subjects.contains(previous) {
             if previous == "tout", next.first == "fait" { return Decision(preposition: true, confidence: 0.95) }
             return Decision(preposition: false, confidence: 0.9)
@@ -50,7 +50,7 @@ enum ContextRules {
         let word = next[i]
         if expressions.contains(word) && i == 0 { return Decision(preposition: true, confidence: 0.95) }
         if let first = word.unicodeScalars.first, ("0"..."9").contains(first), i == 0 {
-            return dropsGraveA ? Decision(preposition: true, confidence: 0.85) : nil
+            return dropsGraveA && !strict ? Decision(preposition: true, confidence: 0.85) : nil
         }
         let scalars = word.unicodeScalars.map(\.value)
         let hit = knowledge.lookup(scalars)
@@ -62,7 +62,7 @@ enum ContextRules {
             return dropsGraveA ? Decision(preposition: true, confidence: 0.9) : nil
         }
         // `armes a feu`: a bare noun after `a` is rare with *avoir* but for a few locutions.
-        if i == 0, dropsGraveA, let flags = hit?.flags, flags & LexiconFlags.noun != 0,
+        if i == 0, dropsGraveA, !strict, let flags = hit?.flags, flags & LexiconFlags.noun != 0,
            flags & (LexiconFlags.finiteVerb | LexiconFlags.pastParticiple) == 0, !avoirNouns.contains(word) {
             return Decision(preposition: true, confidence: 0.8)
         }

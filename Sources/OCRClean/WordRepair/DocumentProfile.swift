@@ -1,3 +1,5 @@
+import Glibc
+
 /// What a document shows about itself, gathered as its records pass: the words it uses (a word
 /// seen intact elsewhere in the document is evidence), whether its OCR kept accents, whether it
 /// accents capitals, and which apostrophe it prints.
@@ -12,6 +14,12 @@ struct DocumentProfile: Sendable {
     private(set) var typographicApostrophes = 0
     /// Words written with an accented capital (`États`), exactly as written.
     private(set) var capitalAccentWords: Set<[UInt8]> = []
+    /// Pairs of neighbouring words, and those that are certainly one word cut by a space (a piece
+    /// is unknown and the joined word is known: `transnati onal`).
+    private(set) var pairs = 0
+    private(set) var certainGaps = 0
+    /// Unknown words that are certainly two words glued (`laratification`).
+    private(set) var certainJoins = 0
     /// Lowercase tokens and how often they occur (bounded: cleared past `maxVocabulary`).
     private(set) var vocabulary: [[UInt8]: Int] = [:]
     static let maxVocabulary = 200_000
@@ -40,6 +48,20 @@ struct DocumentProfile: Sendable {
 
     /// Whether the document writes this word, with its accented capital, somewhere.
     func showsCapitalAccent(_ word: [UInt32]) -> Bool { capitalAccentWords.contains(JoinedText.bytes(word)) }
+
+    mutating func addPair(certainGap: Bool) {
+        pairs += 1
+        if certainGap { certainGaps += 1 }
+    }
+
+    mutating func addJoin() { certainJoins += 1 }
+
+    /// The cost of a space inside a word in this document: −log10 of how often its pairs of
+    /// neighbouring words are pieces of one word (old OCR cuts words often, a clean PDF never).
+    var gapCost: Double { max(1.0, min(3.5, -log10((Double(certainGaps) + 0.5) / (Double(pairs) + 50)))) }
+
+    /// The cost of a lost space between words in this document, likewise.
+    var joinCost: Double { max(1.0, min(3.5, -log10((Double(certainJoins) + 0.5) / (Double(words) + 50)))) }
 
     func count(_ word: [UInt32]) -> Int { vocabulary[JoinedText.bytes(CasePattern.lower(word))] ?? 0 }
 

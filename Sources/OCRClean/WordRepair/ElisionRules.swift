@@ -4,3 +4,12 @@ enum ElisionRules {
     /// Lowercase, with `’`.
     static let prefixes: Set<String> = ["l’", "d’", "j’", "m’", "n’", "s’", "t’", "c’", "qu’", "jusqu’", "lorsqu’", "puisqu’", "quoiqu’"]
 }
+
+/// Elision happens before a vowel or a mute h.
+enum RepairWordsVowels {
+    static func startsWithVowelSound(_ v: UInt32) -> Bool {
+        var base: [UInt8] = []
+        Folding.strip(Folding.lower(v), into: &base)
+        return base.first.map { "aeiouyh".utf8.contains($0) } ?? false
+    }
+}

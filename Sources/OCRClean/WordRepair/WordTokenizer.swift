@@ -105,6 +105,8 @@ enum WordTokenizer {
             } else if UTF8Bytes.isLetter(v) || v == 0x7C {
                 // `|` counts as a letter: the OCR prints it for l (`|’entrée`).
                 letters += 1
+            } else if v == 0x5F, i > s, i + n <= e, letters > 0 {
+                // `_` after letters: Tesseract prints it for a letter it cannot read (`gouven_ement`).
             } else if v == 0x22, i > s, i + n < e {
                 // A double quote inside a word is a misread apostrophe (`I"article`).
             } else if v == 0x2F || v == 0x40 || v == 0x5C || v == 0x5F || v == 0x3D || v == 0x2B || v == 0x23 || v == 0x25 || v == 0x26 {
