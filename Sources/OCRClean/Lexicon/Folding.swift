@@ -54,6 +54,24 @@ public enum Folding {
         }
     }
 
+    /// The lowercase ASCII base letter of a Latin letter (`É` → `e`, `ç` → `c`), 0 for anything
+    /// else. A table lookup: the corrector asks this in its inner loops.
+    @inline(__always)
+    public static func base(_ v: UInt32) -> UInt8 {
+        v < 0x250 ? baseTable[Int(v)] : 0
+    }
+
+    static let baseTable: [UInt8] = (0..<0x250).map { v -> UInt8 in
+        let value = UInt32(v)
+        if value < 0x80 {
+            let l = lower(value)
+            return (l >= 0x61 && l <= 0x7A) ? UInt8(l) : 0
+        }
+        var out: [UInt8] = []
+        strip(lower(value), into: &out)
+        return out.count == 1 && out[0] >= 0x61 && out[0] <= 0x7A ? out[0] : 0
+    }
+
     /// The ASCII base letter of U+0100–U+024F (Latin Extended-A and -B), from ICU's NFD; 0 when
     /// the letter has no ASCII base (ŋ, ß…).
     static let latinBase: [UInt8] = (0x100..<0x250).map { v -> UInt8 in

@@ -2,7 +2,7 @@
 enum LexiconBuilder {
     /// Part of the cache key: bump it whenever what is compiled changes (flags, tables, hash),
     /// so that a binary never maps a cache written by an older one.
-    static let version = 5
+    static let version = 7
 
     /// Folded keys of words at least this frequent (Zipf) get delete-index entries: rarer words
     /// are not plausible enough as corrections of an unknown word to be worth the space.
@@ -31,7 +31,10 @@ enum LexiconBuilder {
         var lower: [UInt8] = []
         for i in 0..<n {
             forms[i].withUnsafeBufferPointer { Folding.lower($0, into: &lower) }
-            zipf[i] = sources.zipf[lower] ?? 0
+            // wordfreq counts lowercase text: a form in mixed case (`yA`, `kHz`) does not own
+            // the frequency of its lowercase spelling (`ya`); a capitalised one (`Paris`) does.
+            let pattern = CasePattern(String(decoding: forms[i], as: UTF8.self).unicodeScalars.map(\.value))
+            zipf[i] = pattern == .mixed ? 0 : sources.zipf[lower] ?? 0
         }
 
         // Folds.

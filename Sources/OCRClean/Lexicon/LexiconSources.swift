@@ -77,7 +77,7 @@ public struct LexiconSources: Sendable {
     /// Adds the domain lexicon: `category<TAB>form<TAB>note` per line.
     public mutating func addDomain(path: String) throws {
         files.append(path)
-        let categories = ["acronym", "abbrev", "term", "body", "instrument", "place", "formula"]
+        let categories = ["acronym", "abbrev", "term", "body", "instrument", "place", "formula", "foreign"]
         for (number, line) in try Self.lines(of: path) {
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard parts.count >= 2, categories.contains(String(parts[0])), !parts[1].isEmpty else {
@@ -89,6 +89,7 @@ public struct LexiconSources: Sendable {
             var flags = LexiconFlags.domain
             if category == "acronym" { flags |= LexiconFlags.acronym }
             if category == "abbrev" { flags |= LexiconFlags.abbreviation }
+            if category == "foreign" { flags |= LexiconFlags.foreign }
             let words = Self.words(of: phrase)
             for word in words { forms.append(Form(bytes: Array(word.utf8), flags: flags)) }
             for (a, b) in zip(words, words.dropFirst()) {
@@ -134,6 +135,8 @@ public enum LexiconFlags {
     public static let feminine: UInt32 = 1 << 18
     public static let singular: UInt32 = 1 << 19
     public static let plural: UInt32 = 1 << 20
+    /// A foreign word (English, Latin) met in French text: known, never offered as a correction.
+    public static let foreign: UInt32 = 1 << 21
 
     /// Flags for the part-of-speech letters of a forms file (`n a i p g v d r w`, gender `m f`,
     /// number `s x`).

@@ -50,6 +50,13 @@ public struct RepairWords: Stage {
     var window: [Record] = []
     var profile = DocumentProfile()
     var previousReleased: Record?
+    /// Candidates of unknown words already seen in this document (they repeat: names, terms).
+    var candidateCache: [[UInt32]: [CandidateGenerator.Candidate]] = [:]
+    /// Candidate searches made (words not found in the cache), for the report.
+    var searches = 0
+    static let cacheSize = 50_000
+    /// Word pairs examined to estimate how often the document cuts or glues words.
+    static let sample = 20_000
 
     public init(options: StageOptions, context: StageContext) throws {
         instance = context.instance
@@ -87,27 +94,39 @@ public struct RepairWords: Stage {
         release(window.count, into: &output)
         profile = DocumentProfile()
         previousReleased = nil
+        candidateCache.removeAll()
     }
 
     mutating func observe(_ record: Record) {
         var text = record.text
         text.withUTF8 { p in
-            var previous: (core: [UInt32], known: Bool, closed: Bool)?
+            var previous: (range: Range<Int>, known: Bool, closed: Bool)?
             for token in WordTokenizer.tokens(p) {
                 guard token.kind == .word else { previous = nil; continue }
-                let core = JoinedText.scalars(UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd]))
-                profile.add(core)
-                let known = knowledge.known(core) != nil
-                if let prev = previous, token.singleSpaceBefore, prev.closed, token.coreStart == token.start {
-                    let certain = (!known || !prev.known) && core.allSatisfy(UTF8Bytes.isLetter) && prev.core.allSatisfy(UTF8Bytes.isLetter)
-                        && knowledge.lookup(prev.core + core) != nil
+                let bytes = UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd])
+                profile.add(bytes)
+                var known = knowledge.knownBytes(bytes) != nil
+                var core: [UInt32] = []
+                if !known {
+                    core = JoinedText.scalars(bytes)
+                    known = knowledge.known(core) != nil
+                }
+                // The document's rates of cut and glued words are estimated on a sample: enough
+                // evidence is reached long before a large document ends.
+                let sampling = profile.pairs < Self.sample
+                if sampling, let prev = previous, token.singleSpaceBefore, prev.closed, token.coreStart == token.start {
+                    var certain = false
+                    if !known || !prev.known {
+                        let joined = JoinedText.scalars(UnsafeBufferPointer(rebasing: p[prev.range])) + (core.isEmpty ? JoinedText.scalars(bytes) : core)
+                        certain = joined.allSatisfy(UTF8Bytes.isLetter) && knowledge.lookup(joined) != nil
+                    }
                     profile.addPair(certainGap: certain)
                 }
-                if !known, core.count >= 5, core.allSatisfy(UTF8Bytes.isLetter), CasePattern(core) == .lower,
+                if sampling, !known, core.count >= 5, core.allSatisfy(UTF8Bytes.isLetter), CasePattern(core) == .lower,
                    !generator.splits(of: core, joinCost: 0).isEmpty {
                     profile.addJoin()
                 }
-                previous = (core, known, token.coreEnd == token.end)
+                previous = (token.coreStart..<token.coreEnd, known, token.coreEnd == token.end)
             }
         }
     }
@@ -129,9 +148,22 @@ public struct RepairWords: Stage {
 
     struct Word {
         var token: WordToken
+        /// The word's scalars; left empty for a known word of plain lowercase letters longer
+        /// than three bytes (most words), which no rule needs to look into: see `core(of:)`.
         var core: [UInt32]
         var known: WordKnowledge.Hit?
         var sentenceStart: Bool
+    }
+
+    /// Whether a word's scalars are needed: not plain (an apostrophe, hyphen, quote, `|`, `_`,
+    /// digit or a capital inside), or short.
+    static func needsCore(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count > 3, let first = p.first else { return true }
+        if (first >= 0x41 && first <= 0x5A) || (first == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E) { return true }
+        for b in p where b == 0x27 || b == 0x2D || b == 0x22 || b == 0x7C || b == 0x5F || (b >= 0x30 && b <= 0x39) || b == 0xE2 {
+            return true
+        }
+        return false
     }
 
     mutating func repair(_ record: inout Record, previous: Record?, next: Record?, counts: inout Counts) {
@@ -142,8 +174,13 @@ public struct RepairWords: Stage {
             var sentenceStart = previous.map { Self.endsSentence($0.text) } ?? true
             for token in tokens {
                 if token.kind == .word {
-                    let core = JoinedText.scalars(UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd]))
-                    words.append(Word(token: token, core: core, known: knowledge.known(core), sentenceStart: sentenceStart))
+                    let bytes = UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd])
+                    if let hit = knowledge.knownBytes(bytes), !Self.needsCore(bytes) {
+                        words.append(Word(token: token, core: [], known: hit, sentenceStart: sentenceStart))
+                    } else {
+                        let core = JoinedText.scalars(bytes)
+                        words.append(Word(token: token, core: core, known: knowledge.knownBytes(bytes) ?? knowledge.known(core), sentenceStart: sentenceStart))
+                    }
                 } else {
                     words.append(nil)
                 }
@@ -153,33 +190,46 @@ public struct RepairWords: Stage {
             return words
         }
         var edits: [TextEdit] = []
-        var consumed = Set<Int>()
+        var consumed = [Bool](repeating: false, count: words.count)
         let bytes = Array(record.text.utf8)
 
         // A hyphenated line end and the start of the next line are pieces of one word.
         let continuesHyphenated = previous.map { Self.endsWithHyphen($0.text) } ?? false
         let lastWordIndex = words.lastIndex { $0 != nil }
+        let firstWordIndex = words.firstIndex { $0 != nil }
         let endsHyphenated = Self.endsWithHyphen(record.text)
         for (i, word) in words.enumerated() {
             guard let word else { continue }
-            if i == words.firstIndex(where: { $0 != nil }), continuesHyphenated { consumed.insert(i) }
-            if i == lastWordIndex, endsHyphenated { consumed.insert(i) }
-            if word.token.coreEnd < word.token.end, bytes[word.token.end - 1] == 0x2D { consumed.insert(i) }
+            if i == firstWordIndex, continuesHyphenated { consumed[i] = true }
+            if i == lastWordIndex, endsHyphenated { consumed[i] = true }
+            if word.token.coreEnd < word.token.end, bytes[word.token.end - 1] == 0x2D { consumed[i] = true }
         }
 
         if merge {
             mergeElisionSpaces(words, tokens: tokens, bytes: bytes, edits: &edits, consumed: &consumed, counts: &counts)
-            mergeFragments(words, edits: &edits, consumed: &consumed, counts: &counts)
+            mergeFragments(words, bytes: bytes, edits: &edits, consumed: &consumed, counts: &counts)
         }
+        var wordCount = 0
+        var unknownCount = 0
         for (i, word) in words.enumerated() {
-            guard let word, !consumed.contains(i) else { continue }
-            counts.count("words")
+            guard let word, !consumed[i] else { continue }
+            wordCount += 1
+            if word.known != nil && !word.core.contains(where: { JoinedText.isApostrophe($0) || $0 == 0x22 || $0 == 0x2D }) { continue }
+            if let hit = word.known, word.core.contains(0x2D), hit.entry == nil, let edit = joinHyphenated(word) {
+                edits.append(edit)
+                counts.count("hyphen")
+                continue
+            }
             if let edit = repairWord(word, counts: &counts) {
                 edits.append(edit)
             } else if word.known == nil {
-                counts.count("unknown")
+                unknownCount += 1
             }
         }
+        counts.count("words", by: wordCount)
+        counts.count("unknown", by: unknownCount)
+        counts.count("searches", by: searches)
+        searches = 0
         if context {
             // The words as repaired so far, for the context of `a`.
             var repaired: [Int: [UInt32]] = [:]
@@ -190,18 +240,27 @@ public struct RepairWords: Stage {
             }
             func text(_ k: Int) -> String? {
                 guard let w = words[k] else { return nil }
-                return ContextRules.contextForm(JoinedText.string(CasePattern.lower(repaired[k] ?? w.core)))
+                return ContextRules.contextForm(JoinedText.string(CasePattern.lower(repaired[k] ?? core(of: w, bytes))))
             }
             for (i, token) in tokens.enumerated() {
                 // `a`, and what the OCR prints for `à` between two words: `A`, `4`, `&`, `á`.
+                guard token.end - token.start <= 2 else { continue }
                 let chunk = Array(bytes[token.start..<token.end])
                 let isA = chunk == [0x61]
                 guard isA || chunk == [0x41] || chunk == [0x34] || chunk == [0x26] || chunk == [0xC3, 0xA1] || chunk == [0xC3, 0xA4] else { continue }
-                guard !consumed.contains(i), i > 0, let before = words[i - 1], before.token.coreEnd == before.token.end else { continue }
-                if !isA && CasePattern(before.core) != .lower { continue }
+                guard !consumed[i] else { continue }
+                // The word before may end the previous line (`… donner suite` / `a la présente`).
+                var previousText: String?
+                if i > 0 {
+                    guard let before = words[i - 1], before.token.coreEnd == before.token.end else { continue }
+                    if !isA && CasePattern(core(of: before, bytes)) != .lower { continue }
+                    previousText = text(i - 1)
+                } else {
+                    guard isA, let previous, !Self.endsSentence(previous.text), let last = previous.text.split(separator: " ").last else { continue }
+                    previousText = ContextRules.contextForm(String(last).lowercased())
+                }
                 let word = (token: token, core: chunk)
                 if edits.contains(where: { $0.range.overlaps(word.token.start..<word.token.end) }) { continue }
-                let previousText = text(i - 1)
                 var following: [String] = []
                 var k = i + 1
                 while k < words.count, following.count < 3, let t = text(k) {
@@ -218,7 +277,7 @@ public struct RepairWords: Stage {
             }
         }
         if context {
-            determinerCaseEdits(words, consumed: consumed, edits: &edits, counts: &counts)
+            determinerCaseEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
         }
         if documentApostrophes {
             apostropheEdits(words, consumed: consumed, edits: &edits, counts: &counts)
@@ -233,15 +292,16 @@ public struct RepairWords: Stage {
     /// `contre La drogue` → `contre la drogue`: an article with a capital inside a sentence, after
     /// a lowercase word and before a lowercase word, is the OCR's `L` for `l` (`La Haye`, `Le
     /// Caire`, `Los Angeles` keep theirs: a capital follows).
-    func determinerCaseEdits(_ words: [Word?], consumed: Set<Int>, edits: inout [TextEdit], counts: inout Counts) {
+    func determinerCaseEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         let articles: Set<String> = ["La", "Le", "Les", "Du", "Des", "Un", "Une"]
         for i in words.indices.dropFirst().dropLast() {
-            guard let word = words[i], !consumed.contains(i), let before = words[i - 1], let after = words[i + 1],
+            guard let word = words[i], word.core.count <= 3, let first = word.core.first, first == 0x4C || first == 0x44 || first == 0x55,
+                  !consumed[i], let before = words[i - 1], let after = words[i + 1],
                   word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
                   before.token.coreEnd == before.token.end, !word.sentenceStart,
-                  articles.contains(JoinedText.string(word.core)),
-                  CasePattern(before.core) == .lower, CasePattern(after.core) == .lower, after.known != nil,
-                  after.core.first.map(UTF8Bytes.isLetter) ?? false else { continue }
+                  articles.contains(JoinedText.string(word.core)), after.known != nil,
+                  CasePattern(core(of: before, bytes)) == .lower, CasePattern(core(of: after, bytes)) == .lower,
+                  core(of: after, bytes).first.map(UTF8Bytes.isLetter) ?? false else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
             edits.append(TextEdit(range: range, replacement: JoinedText.string(CasePattern.lower(word.core)), rule: "case", confidence: 0.9))
@@ -251,7 +311,7 @@ public struct RepairWords: Stage {
 
     /// Apostrophes inside words written as the document prints them (`l'État` → `l’État` in a
     /// document that prints `’`). Edits already made to a word carry the right apostrophe.
-    func apostropheEdits(_ words: [Word?], consumed: Set<Int>, edits: inout [TextEdit], counts: inout Counts) {
+    func apostropheEdits(_ words: [Word?], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         // Only towards `’`: an OCR engine prints `'` for `’`, not the other way round.
         let wanted = profile.apostrophe
         guard wanted == 0x2019 else { return }
@@ -290,24 +350,28 @@ public struct RepairWords: Stage {
 
     /// `L’ Assemblée` → `L’Assemblée`, `I’ Office` and `| application` → `l’Office`,
     /// `l’application`: an elided word never stands alone.
-    mutating func mergeElisionSpaces(_ words: [Word?], tokens: [WordToken], bytes: [UInt8], edits: inout [TextEdit], consumed: inout Set<Int>, counts: inout Counts) {
-        for i in tokens.indices.dropLast() where words[i] == nil && tokens[i].end - tokens[i].start == 1 && bytes[tokens[i].start] == 0x7C {
-            guard let b = words[i + 1], b.token.singleSpaceBefore, b.token.coreStart == b.token.start, !consumed.contains(i + 1),
-                  let first = b.core.first, Self.startsWithVowelSound(first), CasePattern(b.core) == .lower, knowledge.known(b.core) != nil else { continue }
+    mutating func mergeElisionSpaces(_ words: [Word?], tokens: [WordToken], bytes: [UInt8], edits: inout [TextEdit], consumed: inout [Bool], counts: inout Counts) {
+        for i in tokens.indices.dropLast() where tokens[i].end - tokens[i].start == 1 && bytes[tokens[i].start] == 0x7C {
+            guard let b = words[i + 1], b.token.singleSpaceBefore, b.token.coreStart == b.token.start, !consumed[i + 1] else { continue }
+            let bCore = core(of: b, bytes)
+            guard let first = bCore.first, Self.startsWithVowelSound(first), CasePattern(bCore) == .lower, b.known != nil else { continue }
             let replacement = JoinedText.string([0x6C, profile.apostrophe])
             edits.append(TextEdit(range: tokens[i].start..<b.token.start, replacement: replacement, rule: "elision", confidence: 0.9))
+            consumed[i] = true
             counts.count("elision")
         }
         for i in words.indices.dropLast() {
-            guard let a = words[i], let b = words[i + 1], !consumed.contains(i), !consumed.contains(i + 1),
+            guard let a = words[i], let b = words[i + 1], !consumed[i], !consumed[i + 1],
                   a.token.coreEnd == a.token.end, b.token.coreStart == b.token.start, b.token.singleSpaceBefore,
                   let last = a.core.last, JoinedText.isApostrophe(last) else { continue }
             let prefix = Array(a.core.dropLast())
-            guard let fixed = elisionPrefix(prefix, sentenceStart: a.sentenceStart), let first = b.core.first,
-                  Self.startsWithVowelSound(first), knowledge.known(b.core) != nil || profile.count(b.core) > 1 else { continue }
+            let bCore = core(of: b, bytes)
+            // The next word need not be known: it may be repaired on its own (`d’ Etats`).
+            guard let fixed = elisionPrefix(prefix, sentenceStart: a.sentenceStart), let first = bCore.first,
+                  Self.startsWithVowelSound(first), bCore.allSatisfy(UTF8Bytes.isLetter) else { continue }
             let replacement = JoinedText.string(fixed + [documentApostrophes ? profile.apostrophe : last])
             edits.append(TextEdit(range: a.token.coreStart..<b.token.start, replacement: replacement, rule: "elision", confidence: 0.95))
-            consumed.insert(i)
+            consumed[i] = true
             counts.count("elision")
         }
     }
@@ -327,49 +391,69 @@ public struct RepairWords: Stage {
     /// `ques tions` → `questions`. Every possible join of two or three pieces is scored against
     /// keeping them apart; the best gains are taken first, without overlaps (`la ques tions` joins
     /// `ques tions`, not `la ques`).
-    mutating func mergeFragments(_ words: [Word?], edits: inout [TextEdit], consumed: inout Set<Int>, counts: inout Counts) {
+    mutating func mergeFragments(_ words: [Word?], bytes: [UInt8], edits: inout [TextEdit], consumed: inout [Bool], counts: inout Counts) {
         struct Join { var start: Int; var span: Int; var text: [UInt32]; var gain: Double; var confidence: Double }
         var joins: [Join] = []
         let gapCost = profile.gapCost
+        // Two common words are joined only where the document shows it cuts words.
+        let joinKnown = gapCost <= 2.0
+        var buffer: [UInt8] = []
         for i in words.indices {
-            for span in [2, 3] where i + span <= words.count {
-                let group = words[i..<(i + span)].compactMap { $0 }
-                guard group.count == span, !(i..<(i + span)).contains(where: consumed.contains) else { continue }
+            guard let first = words[i], !consumed[i], first.token.coreEnd == first.token.end else { continue }
+            var unknown = first.known == nil ? 1 : 0
+            var rare = (first.known?.zipf ?? 0) < 3.0 ? 1 : 0
+            buffer.removeAll(keepingCapacity: true)
+            buffer.append(contentsOf: bytes[first.token.coreStart..<first.token.coreEnd])
+            guard let lead = buffer.first, lead >= 0x80 || (lead | 0x20 >= 0x61 && lead | 0x20 <= 0x7A) else { continue }
+            for span in 2...3 where i + span <= words.count {
                 // Only white space between the pieces, no punctuation inside the group, and every
                 // piece starts with a letter (`l’option -L` stays apart).
-                guard group.dropFirst().allSatisfy({ $0.token.singleSpaceBefore && $0.token.coreStart == $0.token.start }),
-                      group.dropLast().allSatisfy({ $0.token.coreEnd == $0.token.end }),
-                      group.allSatisfy({ $0.core.first.map(UTF8Bytes.isLetter) ?? false }) else { continue }
-                let unknown = group.filter { $0.known == nil }.count
-                let rare = group.filter { ($0.known?.zipf ?? 0) < 3.0 }.count
-                // Two common words are joined only where the document shows it cuts words.
-                guard unknown > 0 || rare > 0 || gapCost <= 2.0 else { continue }
-                let joined = group.flatMap(\.core)
+                guard let piece = words[i + span - 1], !consumed[i + span - 1], piece.token.singleSpaceBefore,
+                      piece.token.coreStart == piece.token.start else { break }
+                let start = bytes[piece.token.coreStart]
+                guard start >= 0x80 || (start | 0x20 >= 0x61 && start | 0x20 <= 0x7A) else { break }
+                if piece.known == nil { unknown += 1 }
+                if (piece.known?.zipf ?? 0) < 3.0 { rare += 1 }
+                buffer.append(contentsOf: bytes[piece.token.coreStart..<piece.token.coreEnd])
+                guard unknown > 0 || rare > 0 || (joinKnown && span == 2) else { continue }
+                // The cheap test first: is the joined text a word as written, or with other accents?
+                let exact = buffer.withUnsafeBufferPointer { knowledge.knownBytes($0) } != nil
+                if !exact && unknown == 0 { continue }
+                let group = words[i..<(i + span)].compactMap { $0 }
+                let joined = group.flatMap { core(of: $0, bytes) }
                 guard let (text, hit, cost) = mergedForm(joined) else { continue }
                 let separate = group.map { keepScore($0) }.reduce(0, +)
                 let merged = hit - cost - gapCost * Double(span - 1) + (profile.count(text) > 0 ? 1 : 0)
                 let confidence = 1 / (1 + pow10(separate - merged))
                 guard confidence >= minConfidence else { continue }
                 joins.append(Join(start: i, span: span, text: text, gain: merged - separate, confidence: confidence))
+                if piece.token.coreEnd != piece.token.end { break }
             }
         }
         for join in joins.sorted(by: { $0.gain > $1.gain }) {
             let indices = join.start..<(join.start + join.span)
-            guard !indices.contains(where: consumed.contains) else { continue }
+            guard !indices.contains(where: { consumed[$0] }) else { continue }
             let group = words[indices].compactMap { $0 }
             let range = group.first!.token.coreStart..<group.last!.token.coreEnd
             edits.append(TextEdit(range: range, replacement: JoinedText.string(join.text), rule: "merge", confidence: join.confidence))
-            for k in indices { consumed.insert(k) }
+            for k in indices { consumed[k] = true }
             counts.count("merge")
         }
+    }
+
+    /// A word's scalars, decoded from the record's bytes when `Word.core` was left empty.
+    func core(of word: Word, _ bytes: [UInt8]) -> [UInt32] {
+        if !word.core.isEmpty { return word.core }
+        return bytes.withUnsafeBufferPointer { JoinedText.scalars(UnsafeBufferPointer(rebasing: $0[word.token.coreStart..<word.token.coreEnd])) }
     }
 
     /// The word the joined pieces form (as written, or with accents or a cheap confusion fixed),
     /// its log prior and the channel cost of the fix.
     func mergedForm(_ joined: [UInt32]) -> ([UInt32], Double, Double)? {
         if let hit = knowledge.known(joined) { return (joined, hit.zipf - 9, 0) }
-        let candidates = generator.candidates(for: joined, allowCapitalAccents: profile.allowCapitalAccents, apostrophe: profile.apostrophe, joinCost: profile.joinCost, seen: { profile.showsCapitalAccent($0) })
-        guard let best = candidates.first(where: { $0.cost <= 1.6 && !$0.text.contains(0x20) }) else { return nil }
+        // A join with an accent lost too (`soci etés`); more than that is too little evidence.
+        guard let best = generator.accentCandidate(for: joined, allowCapitalAccents: profile.allowCapitalAccents,
+                                                   seen: { profile.showsCapitalAccent($0) }), best.cost <= 1.6 else { return nil }
         return (best.text, best.logPrior, best.cost)
     }
 
@@ -437,6 +521,16 @@ public struct RepairWords: Stage {
         return TextEdit(range: range, replacement: JoinedText.string(best), rule: rule, confidence: confidence)
     }
 
+    /// A hyphen left from a line break inside a word whose pieces happen to be words (`té-moins`):
+    /// joined when the compound is not in the lexicon and the joined word is clearly more frequent
+    /// than its rarer piece (`auto-évaluation`, `sous-régional` stay).
+    func joinHyphenated(_ word: Word) -> TextEdit? {
+        let parts = word.core.split(separator: 0x2D)
+        guard parts.count == 2, let rarest = parts.map({ knowledge.lookup(Array($0))?.zipf ?? 0 }).min(),
+              let joined = generator.hyphenJoin(word.core), joined.logPrior + 9 >= rarest + 0.5 else { return nil }
+        return TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(joined.text), rule: "hyphen", confidence: 0.85)
+    }
+
     /// A hyphenated compound with an unknown part: the parts are repaired one by one
     /// (`cinquante-huitiéme` → `cinquante-huitième`), unless the hyphen itself is the error.
     mutating func repairCompound(_ word: Word, counts: inout Counts) -> TextEdit? {
@@ -469,8 +563,19 @@ public struct RepairWords: Stage {
     }
 
     /// The best correction of an unknown word and its probability, when it reaches `min-confidence`.
-    func decide(_ word: Word) -> ([UInt32], Double, String)? {
-        let candidates = generator.candidates(for: word.core, allowCapitalAccents: profile.allowCapitalAccents, apostrophe: profile.apostrophe, joinCost: profile.joinCost, seen: { profile.showsCapitalAccent($0) })
+    mutating func decide(_ word: Word) -> ([UInt32], Double, String)? {
+        let raw: [CandidateGenerator.Candidate]
+        if let cached = candidateCache[word.core] {
+            raw = cached
+        } else {
+            searches += 1
+            raw = generator.candidates(for: word.core)
+            if candidateCache.count >= Self.cacheSize { candidateCache.removeAll(keepingCapacity: true) }
+            candidateCache[word.core] = raw
+        }
+        let profile = profile
+        let candidates = CandidateGenerator.adjusted(raw, allowCapitalAccents: profile.allowCapitalAccents, apostrophe: profile.apostrophe,
+                                                     joinCost: profile.joinCost, seen: { profile.showsCapitalAccent($0) })
             .filter { split || $0.rule != "split" }
         guard !candidates.isEmpty else { return nil }
         let keep = keepScore(word)
@@ -499,7 +604,8 @@ extension RepairWords {
                         core: core, known: stage.knowledge.known(core), sentenceStart: false)
         func round(_ x: Double) -> String { String(Double(Int((x * 100).rounded())) / 100) }
         var out = "  keep: \(round(stage.keepScore(word)))\(word.known != nil ? " (known)" : "")\n"
-        for c in stage.generator.candidates(for: core, allowCapitalAccents: true) {
+        for c in CandidateGenerator.adjusted(stage.generator.candidates(for: core), allowCapitalAccents: true, apostrophe: 0x2019,
+                                             joinCost: stage.generator.model.joinCost, seen: { _ in true }) {
             out += "  \(JoinedText.string(c.text)): \(c.rule), prior \(round(c.logPrior)), cost \(round(c.cost)), score \(round(c.score))\n"
         }
         return out

@@ -19,59 +19,78 @@ struct CandidateGenerator: Sendable {
         var logPrior: Double
         var cost: Double
         var rule: String
+        /// It puts an accent on a capital the token has without one (`Etats` → `États`).
+        var capitalAccent = false
         var score: Double { logPrior - cost }
     }
 
     /// Entries of one fold considered as candidates (the most frequent first).
     static let perFold = 4
 
-    func candidates(for word: [UInt32], allowCapitalAccents: Bool, apostrophe: UInt32 = 0x2019, joinCost: Double? = nil,
-                    seen: (([UInt32]) -> Bool)? = nil) -> [Candidate] {
+    /// Folds whose entries are scored (the most frequent first); more cost DP time for little.
+    static let maxFolds = 4
+
+    /// The candidates for one word in any document: split candidates carry no join cost yet
+    /// (the document sets it), elisions are written with `’`, capital accents are flagged; see
+    /// `adjusted`. Deterministic for a word, so callers may cache it.
+    func candidates(for word: [UInt32]) -> [Candidate] {
         let lexicon = knowledge.lexicon.compiled
-        var entries: [Int: String] = [:]
-        func addFold(_ key: [UInt8], rule: String) {
-            guard let f = lexicon.fold(key) else { return }
-            for e in lexicon.entries(ofFold: f).prefix(Self.perFold) where entries[Int(e)] == nil {
-                entries[Int(e)] = rule
+        // Gather the folds reachable from the folded word, each with the cheapest route there:
+        // itself (accents), one or two confusions undone, one letter inserted, deleted or changed
+        // (symmetric delete).
+        var folds: [(fold: Int, route: Double)] = []
+        func addFold(_ f: Int?, _ route: Double) {
+            guard let f else { return }
+            if let k = folds.firstIndex(where: { $0.fold == f }) {
+                folds[k].route = min(folds[k].route, route)
+            } else {
+                folds.append((f, route))
             }
         }
         var folded: [UInt8] = []
-        let bytes = JoinedText.bytes(word)
-        bytes.withUnsafeBufferPointer { Folding.fold($0, into: &folded) }
-        addFold(folded, rule: "accent")
-        for (variant, _) in model.variants(of: word, maxCost: 3.2) {
-            JoinedText.bytes(variant).withUnsafeBufferPointer { Folding.fold($0, into: &folded) }
-            addFold(folded, rule: "confusion")
-        }
-        bytes.withUnsafeBufferPointer { Folding.fold($0, into: &folded) }
-        let foldScalars = String(decoding: folded, as: UTF8.self).unicodeScalars.map(\.value)
-        if foldScalars.count >= 4 {
+        JoinedText.bytes(word).withUnsafeBufferPointer { Folding.fold($0, into: &folded) }
+        addFold(lexicon.fold(folded), 0)
+        model.foldedVariants(of: folded, maxCost: 2.6, cheap: 0.9) { addFold(lexicon.fold($0), $1) }
+        if genericEdits, folded.count >= 4, folded.allSatisfy({ $0 < 0x80 }) {
             var neighbours: [Int] = []
             lexicon.deleteNeighbours(hash: ByteHash.hash(folded), into: &neighbours)
-            for k in foldScalars.indices {
-                var d = foldScalars
+            var d = folded
+            for k in folded.indices {
                 d.remove(at: k)
-                let key = JoinedText.bytes(d)
-                addFold(key, rule: "edit")
-                lexicon.deleteNeighbours(hash: ByteHash.hash(key), into: &neighbours)
+                addFold(lexicon.fold(d), ConfusionModel.deletion)
+                lexicon.deleteNeighbours(hash: ByteHash.hash(d), into: &neighbours)
+                d.insert(folded[k], at: k)
             }
-            for f in neighbours {
-                for e in lexicon.entries(ofFold: f).prefix(Self.perFold) where entries[Int(e)] == nil { entries[Int(e)] = "edit" }
-            }
+            for f in neighbours { addFold(f, ConfusionModel.substitution) }
+        }
+        // Score (with the full channel model) only the folds that can win: best prior minus the
+        // cost of the route that found them.
+        let ranked = folds.sorted { lexicon.foldZipf($0.fold) - $0.route > lexicon.foldZipf($1.fold) - $1.route }
+        var entries: [Int] = []
+        for (f, _) in ranked.prefix(Self.maxFolds) {
+            for e in lexicon.entries(ofFold: f).prefix(Self.perFold) { entries.append(Int(e)) }
         }
         let pattern = CasePattern(word)
         var out: [Candidate] = []
         var seenTexts = Set<[UInt32]>()
-        for (entry, route) in entries.sorted(by: { $0.key < $1.key }) {
+        let french = LexiconFlags.dicollecte | LexiconFlags.variant | LexiconFlags.user
+        // A foreign word is known, but the French text is not corrected into it.
+        for entry in entries where lexicon.flags(entry) & LexiconFlags.foreign == 0 || lexicon.flags(entry) & french != 0 {
             let form = JoinedText.scalars(lexicon.form(entry))
             // Proper nouns and acronyms keep their own capitals; a lowercase word takes the token's.
-            let ownCapitals = CasePattern(form) != .lower
+            let formPattern = CasePattern(form)
+            if formPattern == .mixed && pattern != .mixed { continue }
+            let ownCapitals = formPattern != .lower
             let cased = ownCapitals && pattern == .lower ? form : pattern.apply(to: CasePattern.lower(form))
             if cased == word || !seenTexts.insert(cased).inserted { continue }
-            if !allowCapitalAccents && Self.addsCapitalAccent(from: word, to: cased) && !(seen?(cased) ?? false) { continue }
             // A capital the token does not have (a proper noun offered for a lowercase word) is an
             // unlikely misreading.
-            let path = model.explain(observed: word, intended: cased)
+            var path = model.explain(observed: word, intended: cased)
+            if pattern == .upper || pattern == .title {
+                // Confusions are learnt on lowercase text: `CONTRDLE` is `contrdle` in capitals.
+                let lowered = model.explain(observed: CasePattern.lower(word), intended: CasePattern.lower(cased))
+                if lowered.cost < path.cost { path = lowered }
+            }
             let cost = path.cost + (ownCapitals && pattern == .lower ? 1.5 : 0)
             guard cost < 6 else { continue }
             // Generic edits only for lowercase words, one at most: a capitalised unknown word is
@@ -79,19 +98,55 @@ struct CandidateGenerator: Sendable {
             if path.generic > 0 && (!genericEdits || pattern != .lower || path.generic > 1) { continue }
             let hit = knowledge.hit(entry)
             let rule = path.generic > 0 ? "edit" : (path.accentsOnly ? "accent" : "confusion")
-            _ = route
-            out.append(Candidate(text: cased, logPrior: hit.zipf - 9, cost: cost, rule: rule))
+            out.append(Candidate(text: cased, logPrior: hit.zipf - 9, cost: cost, rule: rule,
+                                 capitalAccent: Self.addsCapitalAccent(from: word, to: cased)))
         }
-        out += splits(of: word, joinCost: joinCost ?? model.joinCost)
-        out += elisions(of: word, apostrophe: apostrophe)
+        out += splits(of: word, joinCost: 0)
+        out += elisions(of: word, apostrophe: 0x2019)
         if let joined = hyphenJoin(word) { out.append(joined) }
+        out.sort { $0.score > $1.score }
+        return Array(out.prefix(12))
+    }
+
+    /// The candidates as a document sees them: capital accents only where it allows them (or
+    /// shows the word so written), its cost of a lost space, its apostrophe; best first.
+    static func adjusted(_ raw: [Candidate], allowCapitalAccents: Bool, apostrophe: UInt32, joinCost: Double,
+                         seen: ([UInt32]) -> Bool) -> [Candidate] {
+        var out: [Candidate] = []
+        for var c in raw {
+            if c.capitalAccent && !allowCapitalAccents && !seen(c.text) { continue }
+            if c.rule == "split" { c.cost += joinCost }
+            if c.rule == "elision" && apostrophe != 0x2019 { c.text = c.text.map { $0 == 0x2019 ? apostrophe : $0 } }
+            out.append(c)
+        }
         out.sort { $0.score > $1.score }
         return Array(out.prefix(8))
     }
 
-    /// Whether `to` puts an accent on a capital letter that `from` has without one (É for E).
+    /// The best word differing from `word` only by accents (folded lookup), if any.
+    func accentCandidate(for word: [UInt32], allowCapitalAccents: Bool, seen: (([UInt32]) -> Bool)? = nil) -> Candidate? {
+        let lexicon = knowledge.lexicon.compiled
+        var folded: [UInt8] = []
+        JoinedText.bytes(word).withUnsafeBufferPointer { Folding.fold($0, into: &folded) }
+        guard let f = lexicon.fold(folded) else { return nil }
+        let pattern = CasePattern(word)
+        var best: Candidate?
+        for e in lexicon.entries(ofFold: f).prefix(Self.perFold) {
+            let form = JoinedText.scalars(lexicon.form(Int(e)))
+            let cased = CasePattern(form) != .lower && pattern == .lower ? form : pattern.apply(to: CasePattern.lower(form))
+            if !allowCapitalAccents && Self.addsCapitalAccent(from: word, to: cased) && !(seen?(cased) ?? false) { continue }
+            let path = model.explain(observed: word, intended: cased)
+            guard path.generic == 0 else { continue }
+            let c = Candidate(text: cased, logPrior: knowledge.hit(Int(e)).zipf - 9, cost: path.cost, rule: "accent")
+            if best == nil || c.score > best!.score { best = c }
+        }
+        return best
+    }
+
+    /// Whether `to` puts an accent on a capital letter that `from` has without one (É for E;
+    /// Ô for D is a misread letter, not a missing accent).
     static func addsCapitalAccent(from: [UInt32], to: [UInt32]) -> Bool {
-        for (a, b) in zip(from, to) where a != b && Folding.isUpper(b) && (0xC0...0xDE).contains(b) && a < 0x80 { return true }
+        for (a, b) in zip(from, to) where a != b && (0xC0...0xDE).contains(b) && a < 0x80 && ConfusionModel.sameBase(a, b) { return true }
         return false
     }
 

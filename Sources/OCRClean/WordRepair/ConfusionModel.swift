@@ -12,6 +12,8 @@ public struct ConfusionModel: Sendable {
         /// 0 any position, 1 word start, 2 word end.
         var position: UInt8
         var cost: Double
+        /// One letter for the same letter with another accent or case (left to folded lookups).
+        var accentOnly: Bool = false
     }
 
     var rules: [Rule] = []
@@ -19,6 +21,17 @@ public struct ConfusionModel: Sendable {
     var byEnds: [UInt64: [Int]] = [:]
     /// Rules by first observed scalar, for generating variants.
     var byFirst: [UInt32: [Int]] = [:]
+
+    /// A confusion in folded text (lowercase, no accents): what candidate generation searches.
+    struct FoldedRule: Sendable {
+        var observed: [UInt8]
+        var intended: [UInt8]
+        var cost: Double
+    }
+
+    /// Folded rules by the first byte of their observed side (accent and case rules vanish when
+    /// folded: the folded lookup covers them).
+    var foldedByFirst: [[FoldedRule]] = Array(repeating: [], count: 256)
 
     /// A space lost between two words (`contrela`).
     public var joinCost: Double = 2.0
@@ -104,10 +117,52 @@ public struct ConfusionModel: Sendable {
     mutating func index() {
         byEnds = [:]
         byFirst = [:]
+        for i in rules.indices {
+            rules[i].accentOnly = rules[i].observed.count == 1 && rules[i].intended.count == 1
+                && Self.sameBase(rules[i].observed[0], rules[i].intended[0])
+        }
         for (i, rule) in rules.enumerated() {
             byEnds[UInt64(rule.observed.last!) << 32 | UInt64(rule.intended.last!), default: []].append(i)
             byFirst[rule.observed[0], default: []].append(i)
         }
+        var folded: [String: FoldedRule] = [:]
+        for rule in rules {
+            var o: [UInt8] = []
+            var t: [UInt8] = []
+            JoinedText.bytes(rule.observed).withUnsafeBufferPointer { Folding.fold($0, into: &o) }
+            JoinedText.bytes(rule.intended).withUnsafeBufferPointer { Folding.fold($0, into: &t) }
+            guard o != t, !o.isEmpty else { continue }
+            let key = "\(o)>\(t)"
+            if folded[key] == nil || folded[key]!.cost > rule.cost { folded[key] = FoldedRule(observed: o, intended: t, cost: rule.cost) }
+        }
+        foldedByFirst = Array(repeating: [], count: 256)
+        for rule in folded.values.sorted(by: { $0.cost < $1.cost }) { foldedByFirst[Int(rule.observed[0])].append(rule) }
+    }
+
+    /// Folded strings the page may have said: `folded` with one confusion undone (two for cheap
+    /// ones), calling `body` with each and the cost of the undoing (duplicates possible). The
+    /// bytes passed to `body` are valid during the call only.
+    func foldedVariants(of folded: [UInt8], maxCost: Double, cheap: Double, body: (UnsafeBufferPointer<UInt8>, Double) -> Void) {
+        var buffers: [[UInt8]] = [[], []]
+        func expand(_ s: [UInt8], _ base: Double, depth: Int) {
+            for i in s.indices {
+                for rule in foldedByFirst[Int(s[i])] {
+                    let c = base + rule.cost
+                    if c > maxCost { break }
+                    guard i + rule.observed.count <= s.count else { continue }
+                    var matches = true
+                    for k in rule.observed.indices where s[i + k] != rule.observed[k] { matches = false; break }
+                    guard matches else { continue }
+                    buffers[depth - 1].removeAll(keepingCapacity: true)
+                    buffers[depth - 1].append(contentsOf: s[..<i])
+                    buffers[depth - 1].append(contentsOf: rule.intended)
+                    buffers[depth - 1].append(contentsOf: s[(i + rule.observed.count)...])
+                    buffers[depth - 1].withUnsafeBufferPointer { body($0, c) }
+                    if depth == 1 && rule.cost <= cheap { expand(buffers[0], c + 0.8, depth: 2) }
+                }
+            }
+        }
+        expand(folded, 0, depth: 1)
     }
 
     /// The cheapest way the OCR turned `intended` into `observed` (weighted edit distance).
@@ -169,8 +224,7 @@ public struct ConfusionModel: Sendable {
                             if rule.position == 1 && (i - lo != 0 || j - lt != 0) { continue }
                             if rule.position == 2 && (i != n || j != m) { continue }
                             if !Self.matches(o, i - lo, rule.observed) || !Self.matches(t, j - lt, rule.intended) { continue }
-                            let isAccent = lo == 1 && lt == 1 && Self.sameBase(rule.observed[0], rule.intended[0])
-                            consider(dp[(i - lo) * width + j - lt] + rule.cost, from: (i - lo) * width + j - lt, generic: 0, accent: isAccent)
+                            consider(dp[(i - lo) * width + j - lt] + rule.cost, from: (i - lo) * width + j - lt, generic: 0, accent: rule.accentOnly)
                         }
                     }
                 }
@@ -190,11 +244,8 @@ public struct ConfusionModel: Sendable {
 
     /// Same letter once case and accents are removed (`é`/`e`, `À`/`a`).
     static func sameBase(_ a: UInt32, _ b: UInt32) -> Bool {
-        var x: [UInt8] = []
-        var y: [UInt8] = []
-        Folding.strip(Folding.lower(a), into: &x)
-        Folding.strip(Folding.lower(b), into: &y)
-        return x == y
+        let x = Folding.base(a)
+        return x != 0 && x == Folding.base(b)
     }
 
     /// Strings the page may have said, made by undoing one confusion (or two cheap ones) in
@@ -212,7 +263,7 @@ public struct ConfusionModel: Sendable {
                     if rule.position == 1 && i != 0 { continue }
                     if rule.position == 2 && i + rule.observed.count != s.count { continue }
                     // Accent-only rules are covered by the folded lookup.
-                    if rule.observed.count == 1 && rule.intended.count == 1 && Self.sameBase(rule.observed[0], rule.intended[0]) { continue }
+                    if rule.accentOnly { continue }
                     var v = Array(s[..<i])
                     v += rule.intended
                     v += s[(i + rule.observed.count)...]

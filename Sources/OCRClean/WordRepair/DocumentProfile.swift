@@ -12,42 +12,52 @@ struct DocumentProfile: Sendable {
     private(set) var plainA = 0
     private(set) var asciiApostrophes = 0
     private(set) var typographicApostrophes = 0
-    /// Words written with an accented capital (`États`), exactly as written.
-    private(set) var capitalAccentWords: Set<[UInt8]> = []
+    /// Words written with an accented capital (`États`), exactly as written (hashed).
+    private(set) var capitalAccentWords: Set<UInt64> = []
     /// Pairs of neighbouring words, and those that are certainly one word cut by a space (a piece
     /// is unknown and the joined word is known: `transnati onal`).
     private(set) var pairs = 0
     private(set) var certainGaps = 0
     /// Unknown words that are certainly two words glued (`laratification`).
     private(set) var certainJoins = 0
-    /// Lowercase tokens and how often they occur (bounded: cleared past `maxVocabulary`).
-    private(set) var vocabulary: [[UInt8]: Int] = [:]
+    /// How often each lowercase token occurs, by hash (bounded: cleared past `maxVocabulary`).
+    private(set) var vocabulary: [UInt64: UInt32] = [:]
+    private var scratch: [UInt8] = []
     static let maxVocabulary = 200_000
 
-    mutating func add(_ word: [UInt32]) {
-        let lower = CasePattern.lower(word)
-        let key = JoinedText.bytes(lower)
+    /// Counts a word from its UTF-8 bytes (no intermediate arrays: this runs for every word).
+    mutating func add(_ p: UnsafeBufferPointer<UInt8>) {
+        Folding.lower(p, into: &scratch)
         if vocabulary.count >= Self.maxVocabulary { vocabulary.removeAll(keepingCapacity: true) }
-        vocabulary[key, default: 0] += 1
-        if word == [0xE0] { graveA += 1 }
-        if word == [0x61] { plainA += 1 }
-        guard word.count >= 2 else { return }
+        vocabulary[ByteHash.hash(scratch), default: 0] += 1
+        if p.count == 1 && p[0] == 0x61 { plainA += 1 }
+        if p.count == 2 && p[0] == 0xC3 && p[1] == 0xA0 { graveA += 1 }
+        guard p.count >= 2 else { return }
         words += 1
         var other = false
-        for v in word {
+        var i = 0
+        while i < p.count {
+            let b = p[i]
+            if b < 0x80 {
+                if b == 0x27 { asciiApostrophes += 1 }
+                i += 1
+                continue
+            }
+            let (v, n) = UTF8Bytes.scalar(p, at: i)
             if v >= 0xC0 && v <= 0xDE && v != 0xD7 {
                 accentedCapitals += 1
-                if capitalAccentWords.count < Self.maxVocabulary { capitalAccentWords.insert(JoinedText.bytes(word)) }
+                if capitalAccentWords.count < Self.maxVocabulary { capitalAccentWords.insert(ByteHash.hash(scratch)) }
             }
-            if ((v >= 0xE0 && v <= 0xFF && v != 0xF7 && v != 0xE9) || v == 0x153) { other = true }
-            if v == 0x27 { asciiApostrophes += 1 }
+            if (v >= 0xE0 && v <= 0xFF && v != 0xF7 && v != 0xE9) || v == 0x153 { other = true }
             if v == 0x2019 { typographicApostrophes += 1 }
+            i += n
         }
         if other { otherAccentWords += 1 }
     }
 
-    /// Whether the document writes this word, with its accented capital, somewhere.
-    func showsCapitalAccent(_ word: [UInt32]) -> Bool { capitalAccentWords.contains(JoinedText.bytes(word)) }
+    /// Whether the document writes this word, with its accented capital, somewhere (in any case:
+    /// `États` vouches for `ÉTATS`).
+    func showsCapitalAccent(_ word: [UInt32]) -> Bool { capitalAccentWords.contains(ByteHash.hash(JoinedText.bytes(CasePattern.lower(word)))) }
 
     mutating func addPair(certainGap: Bool) {
         pairs += 1
@@ -63,7 +73,9 @@ struct DocumentProfile: Sendable {
     /// The cost of a lost space between words in this document, likewise.
     var joinCost: Double { max(1.0, min(3.5, -log10((Double(certainJoins) + 0.5) / (Double(words) + 50)))) }
 
-    func count(_ word: [UInt32]) -> Int { vocabulary[JoinedText.bytes(CasePattern.lower(word))] ?? 0 }
+    func count(_ word: [UInt32]) -> Int {
+        Int(vocabulary[ByteHash.hash(JoinedText.bytes(CasePattern.lower(word)))] ?? 0)
+    }
 
     /// The OCR lost the accents: French prose has an accent other than é (à, è, ê, ç…) in about
     /// one word in ten; an engine that reads only é, or none, shows far fewer.

@@ -27,9 +27,42 @@ struct WordKnowledge: Sendable {
         return Hit(entry: entry, zipf: zipf, flags: flags)
     }
 
-    /// The exact form only.
+    /// The word as written, from its UTF-8 bytes, without building anything: the fast answer for
+    /// the common case (a known word, possibly after `l’`/`d’`/`qu’`…). Nil means "ask `known`".
+    func knownBytes(_ p: UnsafeBufferPointer<UInt8>) -> Hit? {
+        let c = lexicon.compiled
+        if let e = c.entry(p) { return hit(e) }
+        // The lexicon writes apostrophes `’`: look a word printed with `'` up that way.
+        if p.contains(0x27), p.count < 64 {
+            var typographic: [UInt8] = []
+            for b in p { if b == 0x27 { typographic += [0xE2, 0x80, 0x99] } else { typographic.append(b) } }
+            if let e = typographic.withUnsafeBufferPointer({ c.entry($0) }) { return hit(e) }
+        }
+        // An elided word: the first apostrophe after 1–6 bytes.
+        var i = 0
+        while i < min(p.count, 9) {
+            if p[i] == 0x27 || (p[i] == 0xE2 && i + 2 < p.count && p[i + 1] == 0x80 && p[i + 2] == 0x99) { break }
+            i += 1
+        }
+        guard i >= 1, i < min(p.count, 9) else { return nil }
+        let width = p[i] == 0x27 ? 1 : 3
+        guard i + width < p.count, Self.isElisionPrefix(UnsafeBufferPointer(rebasing: p[..<i])),
+              let e = c.entry(UnsafeBufferPointer(rebasing: p[(i + width)...])) else { return nil }
+        return hit(e)
+    }
+
+    /// `l`, `d`, `qu`, `jusqu`… in any case, from bytes.
+    static func isElisionPrefix(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count <= 7, p.allSatisfy({ $0 < 0x80 }) else { return false }
+        let lower = String(decoding: p.map { $0 | 0x20 }, as: UTF8.self)
+        return ElisionRules.prefixes.contains(lower + "’")
+    }
+
+    /// The exact form only (an ASCII apostrophe matches the lexicon's `’`).
     func exact(_ s: [UInt32]) -> Hit? {
-        JoinedText.bytes(s).withUnsafeBufferPointer { lexicon.compiled.entry($0) }.map(hit)
+        if let h = JoinedText.bytes(s).withUnsafeBufferPointer({ lexicon.compiled.entry($0) }).map(hit) { return h }
+        guard s.contains(0x27) else { return nil }
+        return JoinedText.bytes(s.map { $0 == 0x27 ? 0x2019 : $0 }).withUnsafeBufferPointer { lexicon.compiled.entry($0) }.map(hit)
     }
 
     /// The word as written, or in lowercase (`Office`, `OFFICE`), or capitalised (`ONU` → `Onu`).
