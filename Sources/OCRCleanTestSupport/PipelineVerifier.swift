@@ -16,7 +16,7 @@ public enum PipelineVerifier {
         // Accounting.
         var seen = [Int](repeating: 0, count: whole.lines + 1)
         for r in whole.records where r.kind != .pageBreak {
-            for line in r.origin.lines where line >= 1 && line <= whole.lines { seen[line] += 1 }
+            for line in r.origin.ownLines where line >= 1 && line <= whole.lines { seen[line] += 1 }
         }
         for line in 1..<max(1, seen.count) where seen[line] != 1 {
             problems.append("\(name): line \(line) is in \(seen[line]) records")

@@ -109,19 +109,34 @@ public struct Origin: Sendable, Hashable {
     public var document: String
     /// Page where the record starts (pages are separated by form feeds, counted from 1).
     public var page: Int
-    /// Input lines the record covers; a paragraph may cross pages.
+    /// Input lines the record covers, first to last; a paragraph may cross pages.
     public var lines: ClosedRange<Int>
+    /// Lines inside `lines` that belong to other records: the running head, page number and
+    /// footnote block a paragraph was rejoined across. Empty for most records.
+    public var skipped: [ClosedRange<Int>]
 
-    public init(document: String, page: Int, lines: ClosedRange<Int>) {
+    public init(document: String, page: Int, lines: ClosedRange<Int>, skipped: [ClosedRange<Int>] = []) {
         self.document = document
         self.page = page
         self.lines = lines
+        self.skipped = skipped
     }
 
-    /// The origin covering both `self` and a later `other` (lines are merged into one span).
+    /// The origin covering both `self` and a later `other`; the lines between them, if any,
+    /// are listed as skipped.
     public func merged(with other: Origin) -> Origin {
-        Origin(
-            document: document, page: page,
-            lines: min(lines.lowerBound, other.lines.lowerBound)...max(lines.upperBound, other.lines.upperBound))
+        var result = self
+        if other.lines.lowerBound > lines.upperBound + 1 {
+            result.skipped.append((lines.upperBound + 1)...(other.lines.lowerBound - 1))
+        }
+        result.skipped += other.skipped
+        result.lines = min(lines.lowerBound, other.lines.lowerBound)...max(lines.upperBound, other.lines.upperBound)
+        return result
+    }
+
+    /// The input lines the record holds: `lines` without `skipped`.
+    public var ownLines: [Int] {
+        guard !skipped.isEmpty else { return Array(lines) }
+        return lines.filter { line in !skipped.contains { $0.contains(line) } }
     }
 }

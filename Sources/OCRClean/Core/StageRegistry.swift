@@ -6,6 +6,10 @@ public enum StageRegistry {
     /// The record-to-record stages.
     public static let stages: [any Stage.Type] = [
         Normalize.self,
+        MarkFurniture.self,
+        ExtractFootnotes.self,
+        Dehyphenate.self,
+        JoinParagraphs.self,
         RepairWords.self,
     ]
 

@@ -42,7 +42,20 @@ public struct JSONLinesWriter: RecordWriter {
         number(record.origin.lines.lowerBound)
         out.append(0x2C)
         number(record.origin.lines.upperBound)
-        out.append(contentsOf: Array("]},\"changes\":[".utf8))
+        out.append(0x5D)
+        if !record.origin.skipped.isEmpty {
+            out.append(contentsOf: Array(",\"skipped\":[".utf8))
+            for (i, range) in record.origin.skipped.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                out.append(0x5B)
+                number(range.lowerBound)
+                out.append(0x2C)
+                number(range.upperBound)
+                out.append(0x5D)
+            }
+            out.append(0x5D)
+        }
+        out.append(contentsOf: Array("},\"changes\":[".utf8))
         if !record.changes.isEmpty {
             let offsets = record.scalarOffsets()
             for (i, change) in record.changes.enumerated() {

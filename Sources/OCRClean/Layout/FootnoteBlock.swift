@@ -1,0 +1,130 @@
+/// Finds the footnotes of a page: the block after a separator line, or the block of marked lines
+/// that ends the page, split into notes.
+///
+/// ```
+/// …de la prévention du crime et de la          body
+/// _______________                               separator (furniture)
+/// * Nouveau tirage pour raisons techniques.     note "*"
+/// 1 Nations Unies, Recueil des Traités, …       note "1"
+/// 2 Ibid., vol. 2349, no 42146.                 note "2"
+///  justice pénale, ont des incidences…          body again (lowercase, the last note ended)
+/// ```
+///
+/// A note is a marked line (see `LineShape.footnoteMark`) and the lines continuing it (no mark,
+/// and the note so far does not end a sentence). Without a separator, only a block that ends the
+/// page counts, starts after a blank line, and holds short notes: a numbered paragraph that lost
+/// its full stop (`3 Note avec satisfaction…`) in mid-page stays text.
+struct FootnoteBlock {
+    struct Note {
+        /// Indices into the page's records: the marked line first, then its continuations.
+        var lines: [Int]
+        /// The mark as printed: digits, `*`, `†`, or `?` for what OCR made of a raised digit.
+        var mark: String
+        /// The number given to the note: `mark`, or inferred from its neighbours for `?`.
+        var number: String
+    }
+
+    /// Index of the first record of the block (the separator, or the first note line).
+    var start: Int
+    var notes: [Note]
+
+    /// The blocks of `page` (records of one page, in order).
+    static func find(in page: [Record], shapes: [LineShape?], lastNumber: Int) -> [FootnoteBlock] {
+        var blocks: [FootnoteBlock] = []
+        var claimed = Set<Int>()
+        for (i, record) in page.enumerated() where record.kind == .furniture && record.label == "separator" {
+            let notes = parse(page, shapes, from: i + 1, trailing: false)
+            guard !notes.isEmpty else { continue }
+            blocks.append(FootnoteBlock(start: i, notes: notes))
+            for note in notes { claimed.formUnion(note.lines) }
+        }
+        if let trailing = trailingBlock(page, shapes), trailing.notes.allSatisfy({ claimed.isDisjoint(with: $0.lines) }) {
+            blocks.append(trailing)
+        }
+        blocks.sort { $0.start < $1.start }
+        var last = lastNumber
+        for b in blocks.indices { number(&blocks[b].notes, after: &last) }
+        return blocks
+    }
+
+    /// Notes from `start` on, as long as lines are marked or continue a note.
+    static func parse(_ page: [Record], _ shapes: [LineShape?], from start: Int, trailing: Bool) -> [Note] {
+        var notes: [Note] = []
+        var j = start
+        while j < page.count {
+            let record = page[j]
+            guard record.kind == .line, let shape = shapes[j] else { break }
+            if shape.isBlank {
+                // Blank lines may separate notes; the block goes on if a marked line follows.
+                var k = j + 1
+                while k < page.count, page[k].kind == .line, shapes[k]?.isBlank == true { k += 1 }
+                guard k < page.count, page[k].kind == .line, let next = shapes[k],
+                      LineShape.footnoteMark(next.body(of: page[k].text)) != nil, !notes.isEmpty || !trailing else { break }
+                j = k
+                continue
+            }
+            let body = shape.body(of: record.text)
+            if let mark = LineShape.footnoteMark(body) {
+                notes.append(Note(lines: [j], mark: mark, number: mark))
+            } else if let current = notes.last, let last = current.lines.last, let lastShape = shapes[last], !lastShape.endsSentence,
+                      current.lines.count < (trailing ? 3 : 6), LineShape.enumerator(body) == nil {
+                notes[notes.count - 1].lines.append(j)
+            } else {
+                break
+            }
+            j += 1
+        }
+        return notes
+    }
+
+    /// The block of notes that ends the page (after a blank line, before trailing blanks and
+    /// furniture), or nil.
+    static func trailingBlock(_ page: [Record], _ shapes: [LineShape?]) -> FootnoteBlock? {
+        var end = page.count
+        while end > 0, page[end - 1].kind != .line || shapes[end - 1]?.isBlank == true {
+            if page[end - 1].kind == .furniture && page[end - 1].label == "separator" { return nil }
+            end -= 1
+        }
+        guard end > 0 else { return nil }
+        // The earliest marked line after a blank line from which notes run to `end`.
+        var candidates: [Int] = []
+        var k = end - 1
+        var lines = 0
+        while k > 0, lines < 24 {
+            if page[k].kind == .line, let shape = shapes[k], !shape.isBlank {
+                lines += 1
+                let previous = page[k - 1]
+                let afterBreak = previous.kind == .furniture || (previous.kind == .line && shapes[k - 1]?.isBlank == true)
+                if afterBreak, LineShape.footnoteMark(shape.body(of: page[k].text)) != nil { candidates.append(k) }
+            } else if page[k].kind != .line {
+                break
+            }
+            k -= 1
+        }
+        for start in candidates.reversed() {
+            let notes = parse(page, shapes, from: start, trailing: true)
+            guard let lastLine = notes.last?.lines.last, lastLine == end - 1, notes.count <= 12 else { continue }
+            // Something must precede the notes on the page: a page of marked lines is a list.
+            guard page[..<start].contains(where: { $0.kind == .line && !$0.text.isEmpty }) else { return nil }
+            return FootnoteBlock(start: start, notes: notes)
+        }
+        return nil
+    }
+
+    /// Numbers notes marked `?` (and an `*` among numbered notes) from their neighbours:
+    /// `° Ibid.` between `5` and `7` is 6; a `?` before any number follows `last`.
+    static func number(_ notes: inout [Note], after last: inout Int) {
+        for i in notes.indices where notes[i].mark == "?" || notes[i].mark == "*" {
+            var inferred: Int?
+            if let j = notes[(i + 1)...].firstIndex(where: { Int($0.mark) != nil }), let n = Int(notes[j].mark), n - (j - i) >= 1 {
+                inferred = n - (j - i)
+            } else if let j = notes[..<i].lastIndex(where: { Int($0.number) != nil }), let n = Int(notes[j].number) {
+                inferred = n + (i - j)
+            } else if notes[i].mark == "?" {
+                inferred = last + 1
+            }
+            if let inferred { notes[i].number = String(inferred) }
+        }
+        for note in notes { if let n = Int(note.number) { last = n } }
+    }
+}

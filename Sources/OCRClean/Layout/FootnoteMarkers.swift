@@ -1,0 +1,145 @@
+/// Finds the marker of a footnote in the body text of its page and rewrites it as superscript
+/// digits, the convention of the UN texts and of `../shared/eval` (`rapportant¹`).
+///
+/// Markers, tried in this order for note `N`, after the previous note's marker:
+/// - digits glued to a word: `rapportant1;` → `rapportant¹;`
+/// - a year or resolution number with the digits appended: `19885` → `1988⁵`,
+///   `201210` → `2012¹⁰`, `66/1819` → `66/181⁹`
+/// - the digits between spaces before punctuation: `rapportant 8 ,` → `rapportant⁸,`
+/// - what OCR made of a raised digit, glued to a word: `crime'`, `organisée!`, `rapportant?;`,
+///   `crime°` (never `n°`).
+///
+/// A number that matches none of these stays as it is: `39574` in a treaty reference is not
+/// `3957` + note 4 when the page has no note 4, and is only split when the page has one.
+struct FootnoteMarkers {
+    /// A found marker: record index, UTF-8 byte range to replace.
+    struct Hit {
+        var record: Int
+        var range: Range<Int>
+    }
+
+    static let ocrMarks: Set<UInt8> = [0x21, 0x3F, 0x27, 0x2A, 0x2B]  // ! ? ' * +
+    static let ocrMarkScalars: Set<UInt32> = [0x2019, 0x2018, 0x201C, 0x201D, 0xB0]  // ’ ‘ “ ” °
+
+    /// The marker of note `number` in `records[candidates]`, at or after `cursor`.
+    static func find(_ number: String, in records: [Record], candidates: [Int], after cursor: (record: Int, offset: Int)) -> Hit? {
+        let digits = Array(number.utf8)
+        guard !digits.isEmpty, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        for pass in 0..<2 {
+            for r in candidates where r >= cursor.record {
+                let text = Array(records[r].text.utf8)
+                let from = r == cursor.record ? cursor.offset : 0
+                let hit = pass == 0 ? digitMarker(digits, in: text, from: from) : glyphMarker(in: text, from: from)
+                if let hit { return Hit(record: r, range: hit) }
+            }
+        }
+        return nil
+    }
+
+    @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+    @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    /// A letter byte: ASCII letter or any byte of a multi-byte scalar (French letters).
+    @inline(__always) static func isLetterByte(_ b: UInt8) -> Bool { isASCIILetter(b) || b >= 0x80 }
+
+    /// The byte range of `digits` used as a marker in `text`, searching from `from`.
+    static func digitMarker(_ digits: [UInt8], in text: [UInt8], from: Int) -> Range<Int>? {
+        let n = digits.count
+        var i = from
+        while i < text.count {
+            guard isDigit(text[i]), i == 0 || !isDigit(text[i - 1]) else { i += 1; continue }
+            // The run of digits starting here (and a `/` number around it).
+            var end = i
+            while end < text.count, isDigit(text[end]) { end += 1 }
+            let run = end - i
+            let followedOK = end == text.count || !(isLetterByte(text[end]) || text[end] == 0x2F || text[end] == 0x2D)
+                || (text[end] == 0x2E && (end + 1 == text.count || text[end + 1] == 0x20))
+            defer { i = end }
+            guard followedOK, run >= n, Array(text[(end - n)..<end]) == digits else { continue }
+            if run == n {
+                // Glued to a word: `rapportant1`.
+                if i >= 2, isLetterByte(text[i - 1]), isLetterByte(text[i - 2]), !isAcronymEnd(text, i) { return i..<end }
+                // Between spaces before punctuation: `rapportant 8 ,`.
+                if i >= 2, text[i - 1] == 0x20, isLetterByte(text[i - 2]), end + 1 < text.count, text[end] == 0x20,
+                   [0x2C, 0x3B, 0x3A, 0x2E].contains(text[end + 1]) {
+                    return (i - 1)..<(end + 1)
+                }
+                continue
+            }
+            let stem = run - n
+            // A year with the note appended: `19885`, `201210`.
+            if stem == 4, i == 0 || !isLetterByte(text[i - 1]) && text[i - 1] != 0x2F {
+                let year = text[i..<(i + 4)]
+                if year.starts(with: [0x31, 0x39]) || year.starts(with: [0x32, 0x30]) || year.starts(with: [0x31, 0x38]) {
+                    return (end - n)..<end
+                }
+            }
+            // A resolution number `66/181` with the note appended: `66/1819`.
+            if stem == 3, i >= 3, text[i - 1] == 0x2F, isDigit(text[i - 2]), isDigit(text[i - 3]) {
+                return (end - n)..<end
+            }
+        }
+        return nil
+    }
+
+    /// Capitals before the digits: `CO2`, `PM10` are names, not a word with a marker.
+    static func isAcronymEnd(_ text: [UInt8], _ i: Int) -> Bool {
+        let a = text[i - 1], b = text[i - 2]
+        return a >= 0x41 && a <= 0x5A && b >= 0x41 && b <= 0x5A
+    }
+
+    /// Runs of one to three digits glued to the end of a word of two letters or more, followed
+    /// by a space, punctuation or the line end: `relatifs1`, `corruption2,`, `session7`.
+    static func gluedDigits(in text: [UInt8]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var i = 2
+        while i < text.count {
+            guard isDigit(text[i]), isLetterByte(text[i - 1]), isLetterByte(text[i - 2]), !isAcronymEnd(text, i) else { i += 1; continue }
+            var end = i
+            while end < text.count, isDigit(text[end]) { end += 1 }
+            let followedOK = end == text.count || !(isLetterByte(text[end]) || text[end] == 0x2F || text[end] == 0x2D)
+            if followedOK, end - i <= 3, text[i] != 0x30 { result.append(i..<end) }
+            i = end
+        }
+        return result
+    }
+
+    /// What OCR made of a raised digit, glued to the end of a word and followed by a space,
+    /// punctuation or the line end: `crime'`, `organisée!`, `rapportant?;`.
+    static func glyphMarker(in text: [UInt8], from: Int) -> Range<Int>? {
+        var i = max(from, 2)
+        while i < text.count {
+            let b = text[i]
+            var length = 0
+            if ocrMarks.contains(b) {
+                length = 1
+            } else if b >= 0xC2, i + 1 < text.count {
+                let scalar = text.withUnsafeBufferPointer { UTF8Bytes.scalar($0, at: i) }
+                if ocrMarkScalars.contains(scalar.value) { length = scalar.length }
+            }
+            guard length > 0 else { i += 1; continue }
+            let end = i + length
+            // After two letters of a word (not `n°`, `N°`).
+            guard isLetterByte(text[i - 1]), isLetterByte(text[i - 2]) else { i = end; continue }
+            // Then the line end, or punctuation, or a space and a lowercase word or punctuation
+            // (a real `!` or `?` ends a sentence: a capital follows).
+            if end == text.count { return i..<end }
+            let next = text[end]
+            if [0x2C, 0x3B, 0x3A, 0x2E, 0x29].contains(next) { return i..<end }
+            if next == 0x20, end + 1 < text.count {
+                let after = text[end + 1]
+                if (after >= 0x61 && after <= 0x7A) || [0x2C, 0x3B, 0x3A].contains(after) {
+                    // A quote closing after a word (`'mot' et`) has an opening quote before it.
+                    if b == 0x27 || length > 1, text[..<i].lastIndex(of: 0x20).map({ $0 + 1 < i && ocrOpening(text[$0 + 1]) }) ?? false {
+                        i = end
+                        continue
+                    }
+                    return i..<end
+                }
+            }
+            i = end
+        }
+        return nil
+    }
+
+    static func ocrOpening(_ b: UInt8) -> Bool { b == 0x27 || b == 0x22 || b == 0xE2 }
+}

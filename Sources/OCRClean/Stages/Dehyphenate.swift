@@ -1,0 +1,208 @@
+/// Rejoins words cut by a hyphen at a line end, only with evidence.
+///
+/// ```
+/// …en matière de coopéra-        →  …en matière de coopéra|tion judiciaire…   (hyphen removed)
+/// tion judiciaire…
+/// …le logiciel d’auto-           →  …le logiciel d’auto-|évaluation…          (hyphen kept)
+/// évaluation…
+/// ```
+///
+/// The hyphen goes when the joined word is a word (lexicon, or seen whole earlier in the
+/// document) and the hyphenated form is not one the lexicon lists (`auto-évaluation`,
+/// `porte-parole`). It stays before a capital (`Haute-` + `Marne`), a clitic or `même`
+/// (`qu’elle-` + `même`, `dit-` + `il`), after a prefix before a vowel (`anti-` + `âge`), and
+/// whenever there is no evidence either way. `¬` (printed by some OCR engines for a line-end
+/// hyphen) is treated like `-`; `keep-mark=true` writes it back where the hyphen was removed.
+///
+/// In both cases the line is marked `continues` (no line break follows), so text output and
+/// `join-paragraphs` put the two parts together without a space. Blank lines, furniture and page
+/// breaks between the two parts are passed over (a word cut at a page end).
+public struct Dehyphenate: Stage {
+    public static let name = "dehyphenate"
+    public static let summary = "Words cut by a line-end hyphen rejoined when the lexicon or the document knows the word; real hyphens kept."
+    public static let options: [OptionSpec] = [
+        OptionSpec("keep-mark", .bool, default: "false", help: "Write `¬` where a hyphen was removed (for review)."),
+        OptionSpec("lookahead", .int(1...1000), default: "40", help: "Most records (blank lines, furniture) to look past for the rest of a cut word."),
+    ]
+
+    let instance: String
+    let knowledge: WordKnowledge
+    let keepMark: Bool
+    let lookahead: Int
+
+    /// The line that ends with a hyphen, and what came after it so far.
+    private var pending: [Record] = []
+    /// Lowercase words seen in the document (hashes), as evidence for joins.
+    private var vocabulary = Set<UInt64>()
+
+    static let clitics: Set<String> = [
+        "même", "mêmes", "ci", "là", "je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "moi", "toi", "lui",
+        "leur", "leurs", "y", "en", "ce", "le", "la", "les", "t",
+    ]
+    static let prefixes: Set<String> = [
+        "anti", "archi", "auto", "contre", "demi", "ex", "extra", "infra", "intra", "micro", "mi", "mini", "multi", "néo", "non",
+        "post", "pré", "pro", "semi", "sous", "sur", "super", "ultra", "vice", "quasi", "avant", "après", "arrière",
+    ]
+
+    public init(options: StageOptions, context: StageContext) throws {
+        instance = context.instance
+        knowledge = WordKnowledge(lexicon: try Lexicon.french(resources: context.resources), protected: [])
+        keepMark = options.bool("keep-mark")
+        lookahead = options.int("lookahead")
+    }
+
+    public mutating func process(_ record: Record, into output: inout StageOutput) {
+        if pending.isEmpty {
+            take(record, into: &output)
+            return
+        }
+        if record.kind == .line && !MarkFurniture.isBlank(record) {
+            pending.append(record)
+            decide(into: &output)
+        } else {
+            pending.append(record)
+            if pending.count > lookahead { release(into: &output) }
+        }
+    }
+
+    public mutating func finish(into output: inout StageOutput) {
+        release(into: &output)
+    }
+
+    /// A record with nothing pending: held when it ends with a hyphen, written otherwise.
+    private mutating func take(_ record: Record, into output: inout StageOutput) {
+        guard record.kind == .line || record.kind == .paragraph else {
+            output.emit(record)
+            return
+        }
+        learn(record.text)
+        if !record.continues, LineShape(record.text).endsWithHyphen {
+            pending = [record]
+        } else {
+            output.emit(record)
+        }
+    }
+
+    private mutating func release(into output: inout StageOutput) {
+        for r in pending { output.emit(r) }
+        pending.removeAll()
+    }
+
+    /// `pending` = hyphenated line, records in between, the next text line.
+    private mutating func decide(into output: inout StageOutput) {
+        var first = pending[0]
+        var next = pending[pending.count - 1]
+        let between = pending[1..<(pending.count - 1)]
+        pending.removeAll()
+        let a = Array(first.text.utf8)
+        let b = Array(next.text.utf8)
+        let shape = LineShape(next.text)
+        let head = Self.lastWord(a)
+        let tail = Self.firstWord(b, from: shape.bodyStart)
+        guard let head, let tail else {
+            for r in [first] + between { output.emit(r) }
+            take(next, into: &output)
+            return
+        }
+        let hyphenLength = a.count - head.upperBound
+        let verdict = judge(String(decoding: a[head], as: UTF8.self), String(decoding: b[tail], as: UTF8.self))
+        switch verdict {
+        case .join:
+            first.apply([TextEdit(range: head.upperBound..<a.count, replacement: keepMark ? "¬" : "", rule: "dehyphenate")], stage: instance)
+            output.count("joined")
+        case .keep:
+            if hyphenLength > 1 || a[head.upperBound] != 0x2D {
+                first.apply([TextEdit(range: head.upperBound..<a.count, replacement: "-", rule: "hyphen")], stage: instance)
+            }
+            output.count("kept")
+        case .unsure:
+            output.count("unsure")
+            for r in [first] + between { output.emit(r) }
+            take(next, into: &output)
+            return
+        }
+        if shape.bodyStart > 0 {
+            next.apply([TextEdit(range: 0..<shape.bodyStart, replacement: "", rule: "indent", silent: true)], stage: instance)
+        }
+        first.continues = true
+        output.emit(first)
+        for r in between { output.emit(r) }
+        take(next, into: &output)
+    }
+
+    enum Verdict { case join, keep, unsure }
+
+    /// Whether `head-` + `tail` is one word cut in two, a hyphenated compound, or unknown.
+    func judge(_ head: String, _ tail: String) -> Verdict {
+        let tailScalars = Array(tail.unicodeScalars.map(\.value))
+        let headScalars = Array(head.unicodeScalars.map(\.value))
+        guard !tailScalars.isEmpty, !headScalars.isEmpty else { return .unsure }
+        if let first = tail.unicodeScalars.first, first.properties.isUppercase { return .keep }
+        let lowerTail = tail.lowercased()
+        let lowerHead = Self.withoutElision(head.lowercased())
+        if knowledge.lookup(headScalars + [0x2D] + tailScalars) != nil { return .keep }
+        if Self.prefixes.contains(lowerHead), let v = lowerTail.unicodeScalars.first, "aeiouyàâéèêëîïôûœh".unicodeScalars.contains(v) { return .keep }
+        if knowledge.known(headScalars + tailScalars) != nil { return .join }
+        if Self.clitics.contains(lowerTail) { return .keep }
+        if vocabulary.contains(Self.hash(Array((lowerHead + lowerTail).utf8))) { return .join }
+        return .unsure
+    }
+
+    /// `l’auto` → `auto`.
+    static func withoutElision(_ s: String) -> String {
+        if let i = s.firstIndex(where: { $0 == "’" || $0 == "'" }) { return String(s[s.index(after: i)...]) }
+        return s
+    }
+
+    /// The letters (and apostrophes) before the final hyphen of a line.
+    static func lastWord(_ a: [UInt8]) -> Range<Int>? {
+        var end = a.count
+        while end > 0, a[end - 1] == 0x20 { end -= 1 }
+        guard end > 0 else { return nil }
+        // The hyphen: `-`, `¬` (C2 AC) or U+2010 (E2 80 90).
+        if a[end - 1] == 0x2D { end -= 1 } else if end >= 2, a[end - 2] == 0xC2, a[end - 1] == 0xAC { end -= 2 } else if end >= 3, a[end - 3] == 0xE2, a[end - 2] == 0x80, a[end - 1] == 0x90 {
+            end -= 3
+        } else { return nil }
+        var start = end
+        while start > 0 {
+            let b = a[start - 1]
+            if b == 0x20 || b == 0x2D || b == 0x2F || b == 0x28 || b == 0x22 || b == 0xAB || (b < 0x80 && !FootnoteMarkers.isASCIILetter(b) && b != 0x27) { break }
+            if b == 0xAB, start >= 2, a[start - 2] == 0xC2 { break }  // «
+            start -= 1
+        }
+        // Keep whole scalars only.
+        while start < end, a[start] & 0xC0 == 0x80 { start += 1 }
+        return start < end ? start..<end : nil
+    }
+
+    /// The letters at the start of the next line's text.
+    static func firstWord(_ b: [UInt8], from start: Int) -> Range<Int>? {
+        var end = start
+        while end < b.count, FootnoteMarkers.isASCIILetter(b[end]) || b[end] >= 0x80 {
+            if b[end] == 0xE2 || b[end] == 0xC2 && end + 1 < b.count && (b[end + 1] == 0xA0 || b[end + 1] == 0xBB) { break }
+            end += 1
+        }
+        return end > start ? start..<end : nil
+    }
+
+    /// Adds the lowercase words of a line to the document's vocabulary.
+    private mutating func learn(_ text: String) {
+        guard vocabulary.count < 500_000 else { return }
+        var word: [UInt8] = []
+        for b in text.utf8 {
+            if FootnoteMarkers.isASCIILetter(b) || b >= 0x80 {
+                word.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+            } else {
+                if word.count >= 4 { vocabulary.insert(Self.hash(word)) }
+                word.removeAll(keepingCapacity: true)
+            }
+        }
+        if word.count >= 4 { vocabulary.insert(Self.hash(word)) }
+    }
+
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+}

@@ -1,0 +1,263 @@
+/// Joins physical lines into paragraphs, headings and list items, and rejoins paragraphs cut by
+/// a page break, page furniture or a footnote block.
+///
+/// ```
+///  a) Prend note des recommandations issues de la réunion du Groupe de        list-item:
+/// travail d’experts gouvernementaux à composition non limitée sur l’assistance  a) Prend note des … 2009;
+/// technique tenue les 1er et 2 octobre 2009;
+/// ```
+///
+/// A new paragraph starts after a blank line, at an enumerated item (`a)`, `iii)`, `28.`) after
+/// a clause end, at a line indented more than the one before it after a clause end, after a
+/// short line ending a sentence (against the page's measure), and after a title-like line
+/// (short, no final punctuation) when a capital follows. A line that starts in lowercase or with
+/// `;` `,` `)` continues the paragraph before it across blank lines, page breaks, furniture and
+/// footnotes, unless that paragraph ended a sentence.
+///
+/// Kinds: `list-item` (starts with an enumerator), `heading` (at most three lines, no final
+/// punctuation, or a resolution title `67/189. Renforcement…`, `Décision 2/6`, `Annexe`),
+/// `paragraph` otherwise. Lines marked `continues` (cut words, cut lines) join without a space,
+/// as do lines ending with a hyphen. Blank lines belong to the paragraph before them; furniture
+/// and footnotes inside a rejoined paragraph are listed in its `origin.skipped` and written
+/// after it. A paragraph longer than `max-length` bytes is cut there.
+public struct JoinParagraphs: Stage {
+    public static let name = "join-paragraphs"
+    public static let summary = "Lines → paragraphs, headings and list items; paragraphs cut by page breaks, furniture or footnotes rejoined."
+    public static let options: [OptionSpec] = [
+        OptionSpec("blank-lines", .bool, default: "true", help: "A blank line ends a paragraph (unless the next line continues a sentence)."),
+        OptionSpec("headings", .bool, default: "true", help: "Label short unpunctuated blocks and resolution titles `heading`."),
+        OptionSpec("max-length", .int(1000...100_000_000), default: "1000000", help: "Longest paragraph in bytes; a longer one is cut."),
+    ]
+
+    let instance: String
+    let blankLines: Bool
+    let headings: Bool
+    let maxLength: Int
+
+    /// The paragraph being built, and the shape of its first and last line.
+    private var current: Record?
+    private var firstShape: LineShape?
+    private var lastShape: LineShape?
+    private var lastEndsHyphen = false
+    private var lineCount = 0
+    /// Records after `current` that do not end it yet: furniture, page breaks, footnotes.
+    private var gap: [Record] = []
+    private var gapBlank = false
+    private var gapBoundary = false
+    /// Blank lines before the first paragraph.
+    private var leading: [Origin] = []
+    /// Lengths of recent lines, for the page's measure.
+    private var recent: [Int] = []
+    private var recentNext = 0
+
+    public init(options: StageOptions, context: StageContext) {
+        instance = context.instance
+        blankLines = options.bool("blank-lines")
+        headings = options.bool("headings")
+        maxLength = options.int("max-length")
+    }
+
+    public mutating func process(_ record: Record, into output: inout StageOutput) {
+        switch record.kind {
+        case .line:
+            if MarkFurniture.isBlank(record) {
+                blank(record, into: &output)
+            } else {
+                line(record, into: &output)
+            }
+        case .furniture, .pageBreak, .footnote:
+            if current == nil {
+                output.emit(record)
+            } else {
+                gap.append(record)
+                gapBoundary = true
+            }
+        case .paragraph, .heading, .listItem:
+            close(into: &output)
+            output.emit(record)
+        }
+    }
+
+    public mutating func finish(into output: inout StageOutput) {
+        close(into: &output)
+        if var origin = leading.first {
+            for o in leading.dropFirst() { origin = origin.merged(with: o) }
+            output.emit(Record(kind: .line, text: "", origin: origin))
+            leading.removeAll()
+        }
+    }
+
+    private mutating func blank(_ record: Record, into output: inout StageOutput) {
+        guard current != nil else {
+            leading.append(record.origin)
+            return
+        }
+        if gap.isEmpty {
+            current!.origin = current!.origin.merged(with: record.origin)
+        } else {
+            // After furniture: the blank line is part of the gap; it joins the paragraph's span
+            // as its own line when the gap is written.
+            gap.append(record)
+        }
+        gapBlank = true
+    }
+
+    private mutating func line(_ record: Record, into output: inout StageOutput) {
+        let shape = LineShape(record.text)
+        remember(shape.length)
+        if current != nil, continues(record, shape) {
+            append(record, shape, into: &output)
+        } else {
+            close(into: &output)
+            start(record, shape)
+        }
+    }
+
+    /// Whether the line goes on with the current paragraph.
+    private func continues(_ record: Record, _ shape: LineShape) -> Bool {
+        guard let current, let lastShape else { return false }
+        if current.continues || lastEndsHyphen { return true }
+        if shape.startsWithTrailingPunctuation { return true }
+        let body = shape.body(of: record.text)
+        let enumerated = LineShape.enumerator(body) != nil
+        if gapBlank || gapBoundary {
+            // Across a blank line or a page boundary only a sentence going on continues.
+            if !blankLines && !gapBoundary { return !enumerated && !(lastShape.endsClause && !shape.startsLowercase) }
+            return shape.startsLowercase && !enumerated && !lastShape.endsSentence && lastShape.lastSignificant != 0x3B
+                && (gapBoundary || lastShape.lastSignificant != 0x3A)
+        }
+        if enumerated && (lastShape.endsClause || lastShape.length < measure / 2) { return false }
+        if shape.startsLowercase { return true }
+        // Indented more than a continuation line, after a clause end.
+        if shape.indent > lastShape.indent, lineCount > 1, lastShape.endsClause { return false }
+        // A short line that ends a sentence ends its paragraph.
+        let m = measure
+        if m > 0, lastShape.endsClause, shape.startsUppercase || enumerated {
+            let limit = lastShape.lastSignificant == 0x2C ? m / 2 : m * 7 / 10
+            if lastShape.length < limit { return false }
+        }
+        // A title-like line (short, no final punctuation) before a capital.
+        if lineCount == 1, shape.startsUppercase || (0x30...0x39).contains(shape.first), !lastShape.endsClause, m > 0, lastShape.length < m / 2,
+           let firstShape, firstShape.startsUppercase || firstShape.first < 0x3A {
+            return false
+        }
+        return true
+    }
+
+    private mutating func start(_ record: Record, _ shape: LineShape) {
+        var r = record
+        trim(&r, shape)
+        r.kind = .paragraph
+        if var origin = leading.first {
+            for o in leading.dropFirst() + [r.origin] { origin = origin.merged(with: o) }
+            origin.page = r.origin.page
+            r.origin = origin
+            leading.removeAll()
+        }
+        current = r
+        firstShape = shape
+        lastShape = shape
+        lastEndsHyphen = shape.endsWithHyphen
+        lineCount = 1
+    }
+
+    private mutating func append(_ record: Record, _ shape: LineShape, into output: inout StageOutput) {
+        guard var paragraph = current else { return }
+        var r = record
+        trim(&r, shape)
+        let separator = paragraph.continues || lastEndsHyphen ? "" : " "
+        // Blank lines held in the gap (after furniture) become the paragraph's own lines.
+        for g in gap where g.kind == .line { paragraph.origin = paragraph.origin.merged(with: g.origin) }
+        paragraph.append(r, separator: separator)
+        paragraph.continues = r.continues
+        if lastEndsHyphen { output.count("hyphen-joined") }
+        if gapBlank || gapBoundary { output.count("rejoined") }
+        current = paragraph
+        lastShape = shape
+        lastEndsHyphen = shape.endsWithHyphen
+        lineCount += 1
+        gapBlank = false
+        gapBoundary = false
+        if paragraph.text.utf8.count > maxLength {
+            output.count("cut")
+            close(into: &output)
+        }
+    }
+
+    /// Writes the current paragraph, then what was held after it. Blank lines held after
+    /// furniture join the paragraph's span (the furniture is listed as skipped).
+    private mutating func close(into output: inout StageOutput) {
+        if var paragraph = current {
+            for g in gap where g.kind == .line { paragraph.origin = paragraph.origin.merged(with: g.origin) }
+            paragraph.kind = kind(of: paragraph)
+            paragraph.continues = false
+            output.emit(paragraph)
+            output.count(paragraph.kind.rawValue)
+        }
+        for g in gap where g.kind != .line { output.emit(g) }
+        current = nil
+        gap.removeAll()
+        gapBlank = false
+        gapBoundary = false
+        lineCount = 0
+    }
+
+    /// Leading indentation and trailing spaces go (silently).
+    private func trim(_ record: inout Record, _ shape: LineShape) {
+        let n = record.text.utf8.count
+        var edits: [TextEdit] = []
+        if shape.bodyStart > 0 { edits.append(TextEdit(range: 0..<shape.bodyStart, replacement: "", rule: "indent", silent: true)) }
+        if shape.bodyEnd < n, shape.bodyEnd > shape.bodyStart { edits.append(TextEdit(range: shape.bodyEnd..<n, replacement: "", rule: "space", silent: true)) }
+        if !edits.isEmpty { record.apply(edits, stage: instance) }
+    }
+
+    private func kind(of paragraph: Record) -> Record.Kind {
+        let text = paragraph.text
+        let shape = LineShape(text)
+        let body = shape.body(of: text)
+        if LineShape.enumerator(body) != nil {
+            return Self.isResolutionTitle(body) && headings ? .heading : .listItem
+        }
+        guard headings else { return .paragraph }
+        if Self.isResolutionTitle(body) { return .heading }
+        if lineCount <= 3, shape.length <= 250, !shape.endsClause, shape.startsUppercase || shape.first < 0x3A, !Self.endsWithFunctionWord(body) {
+            return .heading
+        }
+        return .paragraph
+    }
+
+    /// `67/189. Renforcement du programme…`, `57/168. Coopération…`: a resolution number and title.
+    static func isResolutionTitle(_ body: Substring) -> Bool {
+        let head = body.prefix(12)
+        guard let dot = head.firstIndex(of: "."), let slash = head.firstIndex(of: "/"), slash < dot else { return false }
+        let number = head[..<dot]
+        return number.allSatisfy { $0.isASCIINumber || $0 == "/" } && number.first?.isASCIINumber == true
+            && body[body.index(after: dot)...].first == " "
+    }
+
+    /// Ends with `de`, `la`, `et`… : a line cut mid-sentence, not a title.
+    static func endsWithFunctionWord(_ body: Substring) -> Bool {
+        guard let last = body.split(separator: " ").last else { return false }
+        return ["de", "du", "des", "la", "le", "les", "et", "à", "en", "par", "pour", "sur", "un", "une", "au", "aux", "ou", "dans"].contains(last.lowercased())
+    }
+
+    private mutating func remember(_ length: Int) {
+        if recent.count < 40 {
+            recent.append(length)
+        } else {
+            recent[recentNext] = length
+            recentNext = (recentNext + 1) % 40
+        }
+    }
+
+    /// The page's measure: the length of a full line (third-longest of the recent lines).
+    private var measure: Int {
+        guard recent.count >= 5 else { return 0 }
+        var top = [0, 0, 0]
+        for l in recent where l > top[2] {
+            top[2] = l
+            top.sort(by: >)
+        }
+        return top[2]
+    }
+}

@@ -1,0 +1,178 @@
+/// Finds page furniture among the lines and relabels it `furniture` (kept in records, left out of
+/// text output), so that later stages join paragraphs across it.
+///
+/// Marks, with `label`:
+/// - `separator`: a footnote rule or separator line (`__________`, `-----`, `* * *`).
+/// - `page-number`: a page number or page label on its own (`12`, `7/12`, `- 3 -`,
+///   `2 V.10-57325`, `A/RES/67/189 3`): isolated by blank lines, or at a page edge.
+/// - `document-symbol`: a document symbol or job number on its own (`CTOC/COP/2010/L.9`,
+///   `V.10-57325`), isolated or at a page edge.
+/// - `page-edge`: at the first or last line of a page (form feeds, or the document's ends),
+///   isolated by a blank line, what OCR made of a symbol or page label (`AJRES/67/189`,
+///   `6V12-57187`, `as/n`) or a lowercase non-word (`ovaosrs`).
+/// - `running-head`: a short isolated line repeated `repeats` times in the document (digits may
+///   differ: `Rapport du Conseil — page 3`).
+///
+/// Leaves alone text that merely looks like furniture inside running text: a symbol, number or
+/// short line between two lines of a paragraph (`conformément à la résolution` / `A/RES/57/168` /
+/// `du 18 décembre`) stays a line.
+///
+/// Holds back `window` lines of lookahead (to see the next blank line, the page end and repeats).
+public struct MarkFurniture: Stage {
+    public static let name = "mark-furniture"
+    public static let summary = "Running heads, page numbers, document symbols, separators → furniture records (kept, labelled)."
+    public static let options: [OptionSpec] = [
+        OptionSpec("window", .int(8...10_000), default: "120", help: "Lines of lookahead held back (a page or two)."),
+        OptionSpec("repeats", .int(2...100), default: "3", help: "Times a short isolated line must occur to be a running head."),
+        OptionSpec("edges", .bool, default: "true", help: "Also mark garbled symbols and non-words alone at a page's first or last line."),
+    ]
+
+    let window: Int
+    let repeats: Int
+    let edges: Bool
+    let lexicon: Lexicon?
+
+    private var buffer: [Record] = []
+    private var previousIsolating = true
+    private var pageHasText = false
+    private var seen: [[UInt8]: Int] = [:]
+
+    public init(options: StageOptions, context: StageContext) throws {
+        window = options.int("window")
+        repeats = options.int("repeats")
+        edges = options.bool("edges")
+        lexicon = edges ? try Lexicon.french(resources: context.resources) : nil
+    }
+
+    public mutating func process(_ record: Record, into output: inout StageOutput) {
+        buffer.append(record)
+        if buffer.count > window { release(buffer.count - window, finishing: false, into: &output) }
+    }
+
+    public mutating func finish(into output: inout StageOutput) {
+        release(buffer.count, finishing: true, into: &output)
+    }
+
+    private mutating func release(_ count: Int, finishing: Bool, into output: inout StageOutput) {
+        for i in 0..<count {
+            var record = buffer[i]
+            if record.kind == .line {
+                let decision = decide(at: i, finishing: finishing)
+                if let key = decision.key {
+                    seen[key, default: 0] += 1
+                    if seen.count > 4096 { seen.removeAll() }
+                }
+                if let label = decision.label {
+                    record.kind = .furniture
+                    record.label = label
+                    output.count(label)
+                }
+            }
+            note(record)
+            output.emit(record)
+        }
+        buffer.removeFirst(count)
+    }
+
+    /// Updates what the next line's decision needs to know about the lines before it.
+    private mutating func note(_ record: Record) {
+        switch record.kind {
+        case .pageBreak:
+            previousIsolating = true
+            pageHasText = false
+        case .furniture:
+            previousIsolating = true
+        default:
+            if Self.isBlank(record) {
+                previousIsolating = true
+            } else {
+                previousIsolating = false
+                pageHasText = true
+            }
+        }
+    }
+
+    static func isBlank(_ record: Record) -> Bool {
+        record.text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+    }
+
+    /// The label for the line at `i` of the buffer (nil when it is text), and its running-head
+    /// key when it is an isolated short line (counted for later repeats).
+    private func decide(at i: Int, finishing: Bool) -> (label: String?, key: [UInt8]?) {
+        let record = buffer[i]
+        let shape = LineShape(record.text)
+        guard !shape.isBlank, shape.length <= 80 else { return (nil, nil) }
+        let body = shape.body(of: record.text)
+        if shape.length >= 4, "_-–—=*.·•".unicodeScalars.contains(Unicode.Scalar(shape.first) ?? " "), LineShape.isSeparator(body) {
+            return ("separator", nil)
+        }
+        guard shape.length <= 60 else { return (nil, nil) }
+        let before = previousIsolating
+        let after = isolatedAfter(i, finishing: finishing)
+        let pageStart = !pageHasText
+        let pageEnd = atPageEnd(i, finishing: finishing)
+        let atEdge = pageStart || pageEnd
+        if (before && after) || atEdge {
+            if LineShape.isPageLabel(body) { return ("page-number", nil) }
+            if LineShape.isSymbolLine(body) { return ("document-symbol", nil) }
+        }
+        guard before && after else { return (nil, nil) }
+        if edges && atEdge {
+            if LineShape.looksLikeSymbol(body) && LineShape.enumerator(body) == nil { return ("page-edge", nil) }
+            if isLowercaseNonWord(body) { return ("page-edge", nil) }
+        }
+        guard let key = Self.key(body, shape) else { return (nil, nil) }
+        var count = seen[key, default: 0] + 1
+        for j in (i + 1)..<buffer.count where buffer[j].kind == .line && isolated(j, finishing: finishing) {
+            if let other = Self.key(buffer[j].text), other == key { count += 1 }
+        }
+        return (count >= repeats ? "running-head" : nil, key)
+    }
+
+    /// The next record is a blank line, a page break, furniture, or the end of input.
+    private func isolatedAfter(_ i: Int, finishing: Bool) -> Bool {
+        guard i + 1 < buffer.count else { return finishing }
+        let next = buffer[i + 1]
+        return next.kind == .pageBreak || next.kind == .furniture || Self.isBlank(next)
+    }
+
+    /// Blank (or page edge) on both sides: for counting repeats in the lookahead.
+    private func isolated(_ j: Int, finishing: Bool) -> Bool {
+        guard !Self.isBlank(buffer[j]) else { return false }
+        let before = j == 0 || buffer[j - 1].kind != .line || Self.isBlank(buffer[j - 1])
+        return before && isolatedAfter(j, finishing: finishing)
+    }
+
+    /// No text line follows before the next page break (or the end of input).
+    private func atPageEnd(_ i: Int, finishing: Bool) -> Bool {
+        for j in (i + 1)..<buffer.count {
+            switch buffer[j].kind {
+            case .pageBreak: return true
+            case .line where !Self.isBlank(buffer[j]): return false
+            default: continue
+            }
+        }
+        return finishing
+    }
+
+    /// `ovaosrs`: one lowercase token of letters, four or more, that no lexicon knows.
+    private func isLowercaseNonWord(_ body: Substring) -> Bool {
+        guard let lexicon, body.count >= 4, body.allSatisfy({ $0.isLetter && $0.isLowercase }) else { return false }
+        var bytes = Array(body.utf8)
+        return bytes.withUnsafeMutableBufferPointer { lexicon.compiled.entry(UnsafeBufferPointer($0)) } == nil
+    }
+
+    /// What a running head is compared by; nil for lines that cannot be one (enumerated items,
+    /// lines ending a sentence, long lines).
+    static func key(_ body: Substring, _ shape: LineShape) -> [UInt8]? {
+        guard shape.length >= 3, shape.length <= 60, shape.letters >= 3, !shape.endsSentence || shape.last == 0x2E && shape.digits > 0,
+              LineShape.enumerator(body) == nil else { return nil }
+        return LineShape.furnitureKey(body)
+    }
+
+    static func key(_ text: String) -> [UInt8]? {
+        let shape = LineShape(text)
+        return key(shape.body(of: text), shape)
+    }
+
+}
