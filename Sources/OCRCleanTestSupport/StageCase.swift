@@ -125,12 +125,33 @@ public struct StageCase: Sendable, CustomStringConvertible {
     }
 }
 
+extension StageCase {
+    /// Writes `actual` as the expected section of a case file whose expected section is empty
+    /// (used with `OCRCLEAN_FILL_CASES=1 swift test` when writing new cases; the result is read
+    /// and checked by hand before it is committed). Invisible characters are written escaped.
+    public func fillExpected(_ actual: String) throws {
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        guard text.hasSuffix("-- expected --\n") else { return }
+        var escaped = ""
+        for scalar in actual.unicodeScalars {
+            if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" || scalar.value == 0xAD || (0x200B...0x200F).contains(scalar.value) {
+                escaped += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            } else {
+                escaped.unicodeScalars.append(scalar)
+            }
+        }
+        text += escaped
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}
+
 /// A compact, readable one-line form of a record for golden files:
 /// `paragraph p1 l3-5 [footnote 1] "text" {changes}`.
 public enum RecordDump {
     public static func line(_ r: Record) -> String {
         var s = "\(r.kind.rawValue) p\(r.origin.page) l\(r.origin.lines.lowerBound)"
         if r.origin.lines.upperBound != r.origin.lines.lowerBound { s += "-\(r.origin.lines.upperBound)" }
+        for gap in r.origin.skipped { s += " skip=\(gap.lowerBound)" + (gap.count > 1 ? "-\(gap.upperBound)" : "") }
         if let label = r.label { s += " [\(label)]" }
         if !r.notes.isEmpty { s += " notes=\(r.notes.joined(separator: ","))" }
         if r.continues { s += " continues" }

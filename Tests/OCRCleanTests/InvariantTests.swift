@@ -29,12 +29,23 @@ import Testing
         // Each stage alone, after `normalize` (which every pipeline runs first and which alone
         // is responsible for NFC).
         for stage in StageRegistry.stages {
-            let text = stage.name == Normalize.name ? stage.name : "normalize\n" + stage.name
+            // Text output with a blank line between blocks, so that a stage that joins lines
+            // reads its own output back as the same blocks.
+            let text = (stage.name == Normalize.name ? stage.name : "normalize\n" + stage.name) + "\nemit separator=blank"
             if let p = try? Pipeline(PipelineFile.parse(text, name: stage.name, path: stage.name), resources: CLI.resources) {
                 all.append(("stage \(stage.name)", p))
             }
         }
         return all
+    }
+
+    /// `OCRCLEAN_DUMP_INPUTS=DIR swift test --filter InvariantTests` writes the inputs to DIR, to
+    /// reproduce a failure with the command-line tool.
+    @Test func inputsCanBeDumped() throws {
+        guard let dir = ProcessInfo.processInfo.environment["OCRCLEAN_DUMP_INPUTS"] else { return }
+        for (name, bytes) in Self.inputs {
+            try Data(bytes).write(to: URL(fileURLWithPath: dir + "/" + name.replacingOccurrences(of: " ", with: "-")))
+        }
     }
 
     @Test func everyStageAndPipelineIsCovered() {

@@ -10,6 +10,7 @@ public enum StageRegistry {
         ExtractFootnotes.self,
         Dehyphenate.self,
         JoinParagraphs.self,
+        ParseMarkdown.self,
         RepairWords.self,
     ]
 

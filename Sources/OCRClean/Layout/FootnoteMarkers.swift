@@ -16,6 +16,26 @@ struct FootnoteMarkers {
     struct Hit {
         var record: Int
         var range: Range<Int>
+        /// The marker is already the superscript number.
+        var already = false
+    }
+
+    /// A superscript digit starts at `k` (`¹²³` are C2 B9/B2/B3, `⁰⁴…⁹` E2 81 B0/B4…B9).
+    static func isSuperscriptDigit(_ text: [UInt8], at k: Int) -> Bool {
+        if k + 1 < text.count, text[k] == 0xC2, [0xB9, 0xB2, 0xB3].contains(text[k + 1]) { return true }
+        return k + 2 < text.count && text[k] == 0xE2 && text[k + 1] == 0x81 && text[k + 2] >= 0xB0 && text[k + 2] <= 0xB9
+    }
+
+    /// A superscript digit ends just before `k`.
+    static func isSuperscriptDigit(_ text: [UInt8], before k: Int) -> Bool {
+        (k >= 2 && isSuperscriptDigit(text, at: k - 2) && text[k - 2] == 0xC2) || (k >= 3 && text[k - 3] == 0xE2 && isSuperscriptDigit(text, at: k - 3))
+    }
+
+    /// The first occurrence of `needle` in `text` from `from`.
+    static func find(_ needle: [UInt8], in text: [UInt8], from: Int) -> Int? {
+        guard !needle.isEmpty, text.count >= needle.count, from <= text.count - needle.count else { return nil }
+        for k in from...(text.count - needle.count) where text[k] == needle[0] && Array(text[k..<(k + needle.count)]) == needle { return k }
+        return nil
     }
 
     static let ocrMarks: Set<UInt8> = [0x21, 0x3F, 0x27, 0x2A, 0x2B]  // ! ? ' * +
@@ -25,6 +45,15 @@ struct FootnoteMarkers {
     static func find(_ number: String, in records: [Record], candidates: [Int], after cursor: (record: Int, offset: Int)) -> Hit? {
         let digits = Array(number.utf8)
         guard !digits.isEmpty, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        // Already written as a superscript (a second run over cleaned text): found, nothing to do.
+        let written = Array(LineShape.superscript(number).utf8)
+        for r in candidates where r >= cursor.record {
+            let text = Array(records[r].text.utf8)
+            let from = r == cursor.record ? cursor.offset : 0
+            if let k = find(written, in: text, from: from), !isSuperscriptDigit(text, at: k + written.count), !isSuperscriptDigit(text, before: k) {
+                return Hit(record: r, range: k..<(k + written.count), already: true)
+            }
+        }
         for pass in 0..<2 {
             for r in candidates where r >= cursor.record {
                 let text = Array(records[r].text.utf8)
@@ -32,6 +61,15 @@ struct FootnoteMarkers {
                 let hit = pass == 0 ? digitMarker(digits, in: text, from: from) : glyphMarker(in: text, from: from)
                 if let hit { return Hit(record: r, range: hit) }
             }
+        }
+        return nil
+    }
+
+    /// The first misread raise (or `*`) glued to a word in `records[candidates]` after `cursor`.
+    static func glyph(in records: [Record], candidates: [Int], after cursor: (record: Int, offset: Int)) -> Hit? {
+        for r in candidates where r >= cursor.record {
+            let text = Array(records[r].text.utf8)
+            if let range = glyphMarker(in: text, from: r == cursor.record ? cursor.offset : 0) { return Hit(record: r, range: range) }
         }
         return nil
     }
@@ -118,10 +156,13 @@ struct FootnoteMarkers {
             }
             guard length > 0 else { i += 1; continue }
             let end = i + length
-            // After two letters of a word (not `n°`, `N°`).
-            guard isLetterByte(text[i - 1]), isLetterByte(text[i - 2]) else { i = end; continue }
+            // After two letters of a word (not `n°`, `N°`), or after a resolution number
+            // (`66/181°`).
+            guard (isLetterByte(text[i - 1]) && isLetterByte(text[i - 2])) || afterSlashNumber(text, i) else { i = end; continue }
             // Then the line end, or punctuation, or a space and a lowercase word or punctuation
             // (a real `!` or `?` ends a sentence: a capital follows).
+            // A closing quote (`“enquête omnibus”`) is not a marker.
+            if closesQuote(text, at: i, length: length) { i = end; continue }
             if end == text.count { return i..<end }
             let next = text[end]
             if [0x2C, 0x3B, 0x3A, 0x2E, 0x29].contains(next) { return i..<end }
@@ -139,6 +180,31 @@ struct FootnoteMarkers {
             i = end
         }
         return nil
+    }
+
+    /// Digits, a slash and digits end just before `i`: `66/181`.
+    static func afterSlashNumber(_ text: [UInt8], _ i: Int) -> Bool {
+        var k = i
+        while k > 0, isDigit(text[k - 1]) { k -= 1 }
+        guard k < i, k > 1, text[k - 1] == 0x2F, isDigit(text[k - 2]) else { return false }
+        return true
+    }
+
+    /// Whether the glyph at `i` closes a quotation opened earlier on the line: `”` after an
+    /// unclosed `“`, `’` after an unclosed `‘`.
+    static func closesQuote(_ text: [UInt8], at i: Int, length: Int) -> Bool {
+        guard length == 3, text[i] == 0xE2, text[i + 1] == 0x80 else { return false }
+        let (open, close): (UInt8, UInt8) = text[i + 2] == 0x9D ? (0x9C, 0x9D) : text[i + 2] == 0x99 ? (0x98, 0x99) : (0, 0)
+        guard open != 0 else { return false }
+        var k = i - 3
+        while k >= 0 {
+            if text[k] == 0xE2, text[k + 1] == 0x80 {
+                if text[k + 2] == open { return true }
+                if text[k + 2] == close { return false }
+            }
+            k -= 1
+        }
+        return false
     }
 
     static func ocrOpening(_ b: UInt8) -> Bool { b == 0x27 || b == 0x22 || b == 0xE2 }

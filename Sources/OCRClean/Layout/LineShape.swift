@@ -152,6 +152,8 @@ extension LineShape {
     /// A page number or page label: `12`, `7/12`, `- 3 -`, `Page 3`, `2 V.10-57325`,
     /// `V.10-57325 13`, `A/RES/67/189 3`.
     static func isPageLabel(_ body: Substring) -> Bool {
+        // `9 A/67/156.` ends like a footnote citing a document, not like a page label.
+        guard body.last != "." else { return false }
         let words = body.split(separator: " ")
         guard !words.isEmpty, words.count <= 4 else { return false }
         if words.count == 1, let w = words.first, w.allSatisfy(\.isASCIINumber), w.count <= 4 { return true }
@@ -167,6 +169,7 @@ extension LineShape {
     /// A document symbol or job number alone on its line: `CTOC/COP/2010/L.9`, `A/RES/67/189`,
     /// `V.10-57325`, `E/CN.15/2012/17`.
     static func isSymbolLine(_ body: Substring) -> Bool {
+        guard body.last != "." else { return false }
         let words = body.split(separator: " ")
         return !words.isEmpty && words.count <= 3 && words.allSatisfy { isSymbol($0) || $0 == "(F)" || $0 == "(E)" || $0 == "*" }
             && words.contains { isSymbol($0) }
@@ -200,6 +203,10 @@ extension LineShape {
         var mark = ""
         while i < scalars.count, i < 3, ("0"..."9").contains(scalars[i]) || superscripts.contains(scalars[i]) {
             mark.unicodeScalars.append(plainDigit(scalars[i]))
+            i += 1
+        }
+        // `2?`, `1'`: the digit read, and the engine's guess at the raise after it.
+        if !mark.isEmpty, i < scalars.count, "?!'’".unicodeScalars.contains(scalars[i]), i + 1 < scalars.count, scalars[i + 1] == " " {
             i += 1
         }
         if mark.isEmpty, let first = scalars.first {

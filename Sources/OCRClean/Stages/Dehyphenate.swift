@@ -1,22 +1,25 @@
 /// Rejoins words cut by a hyphen at a line end, only with evidence.
 ///
 /// ```
-/// …en matière de coopéra-        →  …en matière de coopéra|tion judiciaire…   (hyphen removed)
-/// tion judiciaire…
-/// …le logiciel d’auto-           →  …le logiciel d’auto-|évaluation…          (hyphen kept)
-/// évaluation…
+/// …en matière de coopéra-        →  …en matière de coopération                (hyphen removed)
+/// tion judiciaire…                   judiciaire…
+/// …le logiciel d’auto-           →  …le logiciel d’auto-évaluation            (hyphen kept)
+/// évaluation (l’enquête)…            (l’enquête)…
 /// ```
 ///
 /// The hyphen goes when the joined word is a word (lexicon, or seen whole earlier in the
 /// document) and the hyphenated form is not one the lexicon lists (`auto-évaluation`,
 /// `porte-parole`). It stays before a capital (`Haute-` + `Marne`), a clitic or `même`
 /// (`qu’elle-` + `même`, `dit-` + `il`), after a prefix before a vowel (`anti-` + `âge`), and
-/// whenever there is no evidence either way. `¬` (printed by some OCR engines for a line-end
+/// whenever there is no evidence either way. A misread word counts as evidence when its joined
+/// letters are one cheap OCR confusion from a word and its pieces are not both words
+/// (`orpa-` + `nisée`: joined, and `repair-words` makes it `organisée`). `¬` (printed by some OCR engines for a line-end
 /// hyphen) is treated like `-`; `keep-mark=true` writes it back where the hyphen was removed.
 ///
-/// In both cases the line is marked `continues` (no line break follows), so text output and
-/// `join-paragraphs` put the two parts together without a space. Blank lines, furniture and page
-/// breaks between the two parts are passed over (a word cut at a page end).
+/// In both cases the rest of the word (with the punctuation glued to it) moves up to the first
+/// line, so line-level output reads `coopération judiciaire…` too; a second line left empty is
+/// marked `continues` (it prints nothing). Blank lines, furniture and page breaks between the two
+/// parts are passed over (a word cut at a page end). Otherwise the break is left alone.
 public struct Dehyphenate: Stage {
     public static let name = "dehyphenate"
     public static let summary = "Words cut by a line-end hyphen rejoined when the lexicon or the document knows the word; real hyphens kept."
@@ -27,6 +30,7 @@ public struct Dehyphenate: Stage {
 
     let instance: String
     let knowledge: WordKnowledge
+    let generator: CandidateGenerator
     let keepMark: Bool
     let lookahead: Int
 
@@ -46,7 +50,8 @@ public struct Dehyphenate: Stage {
 
     public init(options: StageOptions, context: StageContext) throws {
         instance = context.instance
-        knowledge = WordKnowledge(lexicon: try Lexicon.french(resources: context.resources), protected: [])
+        generator = try CandidateGenerator.french(resources: context.resources)
+        knowledge = generator.knowledge
         keepMark = options.bool("keep-mark")
         lookahead = options.int("lookahead")
     }
@@ -104,27 +109,29 @@ public struct Dehyphenate: Stage {
             take(next, into: &output)
             return
         }
-        let hyphenLength = a.count - head.upperBound
         let verdict = judge(String(decoding: a[head], as: UTF8.self), String(decoding: b[tail], as: UTF8.self))
-        switch verdict {
-        case .join:
-            first.apply([TextEdit(range: head.upperBound..<a.count, replacement: keepMark ? "¬" : "", rule: "dehyphenate")], stage: instance)
-            output.count("joined")
-        case .keep:
-            if hyphenLength > 1 || a[head.upperBound] != 0x2D {
-                first.apply([TextEdit(range: head.upperBound..<a.count, replacement: "-", rule: "hyphen")], stage: instance)
-            }
-            output.count("kept")
-        case .unsure:
+        guard verdict != .unsure else {
             output.count("unsure")
             for r in [first] + between { output.emit(r) }
             take(next, into: &output)
             return
         }
-        if shape.bodyStart > 0 {
-            next.apply([TextEdit(range: 0..<shape.bodyStart, replacement: "", rule: "indent", silent: true)], stage: instance)
+        // The rest of the word (with the punctuation glued to it) moves up to the first line.
+        var chunkEnd = tail.lowerBound
+        while chunkEnd < b.count, b[chunkEnd] != 0x20, b[chunkEnd] != 0x09 { chunkEnd += 1 }
+        var restStart = chunkEnd
+        while restStart < b.count, b[restStart] == 0x20 || b[restStart] == 0x09 { restStart += 1 }
+        let chunk = String(decoding: b[tail.lowerBound..<chunkEnd], as: UTF8.self)
+        if verdict == .join {
+            first.apply([TextEdit(range: head.upperBound..<a.count, replacement: (keepMark ? "¬" : "") + chunk, rule: "dehyphenate")], stage: instance)
+            output.count("joined")
+        } else {
+            first.apply([TextEdit(range: head.upperBound..<a.count, replacement: "-" + chunk, rule: "hyphen")], stage: instance)
+            output.count("kept")
         }
-        first.continues = true
+        next.apply([TextEdit(range: 0..<restStart, replacement: "", rule: verdict == .join ? "dehyphenate" : "hyphen")], stage: instance)
+        // A line left empty prints nothing (no line break) and joins no paragraph break.
+        if restStart == b.count { next.continues = true }
         output.emit(first)
         for r in between { output.emit(r) }
         take(next, into: &output)
@@ -145,6 +152,13 @@ public struct Dehyphenate: Stage {
         if knowledge.known(headScalars + tailScalars) != nil { return .join }
         if Self.clitics.contains(lowerTail) { return .keep }
         if vocabulary.contains(Self.hash(Array((lowerHead + lowerTail).utf8))) { return .join }
+        // A misread word: the joined letters are one cheap confusion from a word (`orpa-` +
+        // `nisée` → `organisée`), and the pieces are not both words.
+        if knowledge.lookup(headScalars) == nil || knowledge.lookup(tailScalars) == nil,
+           let best = generator.candidates(for: headScalars + tailScalars).first(where: { $0.rule != "split" && $0.rule != "elision" && $0.rule != "hyphen" }),
+           best.cost <= 2.6, best.score > -8 {
+            return .join
+        }
         return .unsure
     }
 

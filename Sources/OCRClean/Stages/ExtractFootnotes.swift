@@ -102,7 +102,8 @@ public struct ExtractFootnotes: Stage {
         }
         guard !page.isEmpty else { return }
         let shapes = page.map { $0.kind == .line ? LineShape($0.text) : nil }
-        let blocks = FootnoteBlock.find(in: page, shapes: shapes, lastNumber: lastNumber)
+        var blocks = FootnoteBlock.find(in: page, shapes: shapes, lastNumber: lastNumber)
+        if link { numberStars(&blocks) }
         guard !blocks.isEmpty else {
             if link { linkRepeatedMarkers(upTo: page.count, output: &output) }
             for r in page { output.emit(r) }
@@ -153,15 +154,44 @@ public struct ExtractFootnotes: Stage {
         var blockStart = 0
         for block in blocks {
             let candidates = (blockStart..<block.start).filter { page[$0].kind == .line && inNote[$0] == nil }
-            for note in block.notes where Int(note.number) != nil {
+            for note in block.notes {
+                guard Int(note.number) != nil else {
+                    // A `*` note: its marker (`*`, or a misread raise) keeps its place in the
+                    // order, so that the numbered notes after it find theirs.
+                    if let hit = FootnoteMarkers.glyph(in: page, candidates: candidates, after: cursor) {
+                        cursor = (hit.record, hit.range.upperBound)
+                    }
+                    continue
+                }
                 guard let hit = FootnoteMarkers.find(note.number, in: page, candidates: candidates, after: cursor) else { continue }
                 let superscript = LineShape.superscript(note.number)
-                page[hit.record].apply([TextEdit(range: hit.range, replacement: superscript, rule: "footnote-marker")], stage: instance)
+                if !hit.already {
+                    page[hit.record].apply([TextEdit(range: hit.range, replacement: superscript, rule: "footnote-marker")], stage: instance)
+                }
                 if !page[hit.record].notes.contains(note.number) { page[hit.record].notes.append(note.number) }
                 cursor = (hit.record, hit.range.lowerBound + superscript.utf8.count)
                 output.count("linked")
             }
             blockStart = block.start
+        }
+    }
+
+    /// A `*` note alone with no number in its block is what OCR made of a raised digit when the
+    /// body carries a marker for the next number (`organisée!` … `* Résolution 55/25`); a real
+    /// `*` note (`* Nouveau tirage…`, its marker on the title) keeps its `*`.
+    private func numberStars(_ blocks: inout [FootnoteBlock]) {
+        var previous = lastNumber
+        for b in blocks.indices {
+            let numbered = Set(blocks[b].notes.compactMap { Int($0.number) })
+            for n in blocks[b].notes.indices {
+                if let k = Int(blocks[b].notes[n].number) { previous = k; continue }
+                guard blocks[b].notes[n].mark == "*", !numbered.contains(previous + 1) else { continue }
+                let candidates = (0..<blocks[b].start).filter { page[$0].kind == .line }
+                if FootnoteMarkers.find(String(previous + 1), in: page, candidates: candidates, after: (0, 0)) != nil {
+                    blocks[b].notes[n].number = String(previous + 1)
+                    previous += 1
+                }
+            }
         }
     }
 
@@ -200,6 +230,8 @@ public struct ExtractFootnotes: Stage {
                 if Int(note.mark) != nil ? !digit : end > shape.bodyStart { break }
                 end += length
             }
+            // `2?`: the engine's guess at the raise after the digit goes with the mark.
+            if Int(note.mark) != nil, end < shape.bodyEnd, [0x3F, 0x21, 0x27].contains(p[end]) { end += 1 }
         }
         var markEnd = end
         while markEnd < shape.bodyEnd, bytes[markEnd] == 0x20 { markEnd += 1 }

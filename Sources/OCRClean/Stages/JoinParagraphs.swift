@@ -67,14 +67,14 @@ public struct JoinParagraphs: Stage {
             }
         case .furniture, .pageBreak, .footnote:
             if current == nil {
-                output.emit(record)
+                output.emit(record.kind == .pageBreak ? record : takingLeading(record))
             } else {
                 gap.append(record)
                 gapBoundary = true
             }
         case .paragraph, .heading, .listItem:
             close(into: &output)
-            output.emit(record)
+            output.emit(takingLeading(record))
         }
     }
 
@@ -82,12 +82,19 @@ public struct JoinParagraphs: Stage {
         close(into: &output)
         if var origin = leading.first {
             for o in leading.dropFirst() { origin = origin.merged(with: o) }
-            output.emit(Record(kind: .line, text: "", origin: origin))
+            // Blank lines no block took (the end of the document): kept in a record that
+            // prints nothing.
+            output.emit(Record(kind: .line, text: "", origin: origin, continues: true))
             leading.removeAll()
         }
     }
 
     private mutating func blank(_ record: Record, into output: inout StageOutput) {
+        if record.continues, current != nil, gap.isEmpty {
+            // A line emptied by `dehyphenate` (its word moved up): not a paragraph break.
+            current!.origin = current!.origin.merged(with: record.origin)
+            return
+        }
         guard current != nil else {
             leading.append(record.origin)
             return
@@ -132,7 +139,7 @@ public struct JoinParagraphs: Stage {
         if shape.indent > lastShape.indent, lineCount > 1, lastShape.endsClause { return false }
         // A short line that ends a sentence ends its paragraph.
         let m = measure
-        if m > 0, lastShape.endsClause, shape.startsUppercase || enumerated {
+        if m > 0, lastShape.endsClause, shape.startsUppercase || enumerated || (0x30...0x39).contains(shape.first) {
             let limit = lastShape.lastSignificant == 0x2C ? m / 2 : m * 7 / 10
             if lastShape.length < limit { return false }
         }
@@ -148,17 +155,22 @@ public struct JoinParagraphs: Stage {
         var r = record
         trim(&r, shape)
         r.kind = .paragraph
-        if var origin = leading.first {
-            for o in leading.dropFirst() + [r.origin] { origin = origin.merged(with: o) }
-            origin.page = r.origin.page
-            r.origin = origin
-            leading.removeAll()
-        }
-        current = r
+        current = takingLeading(r)
         firstShape = shape
         lastShape = shape
         lastEndsHyphen = shape.endsWithHyphen
         lineCount = 1
+    }
+
+    /// The record with the blank lines before it added to its origin.
+    private mutating func takingLeading(_ record: Record) -> Record {
+        guard var origin = leading.first else { return record }
+        var r = record
+        for o in leading.dropFirst() + [r.origin] { origin = origin.merged(with: o) }
+        origin.page = r.origin.page
+        r.origin = origin
+        leading.removeAll()
+        return r
     }
 
     private mutating func append(_ record: Record, _ shape: LineShape, into output: inout StageOutput) {
@@ -212,15 +224,20 @@ public struct JoinParagraphs: Stage {
     }
 
     private func kind(of paragraph: Record) -> Record.Kind {
-        let text = paragraph.text
+        Self.kind(of: paragraph.text, lines: lineCount, headings: headings)
+    }
+
+    /// `list-item` for an enumerated block, `heading` for a title (at most three lines, no final
+    /// punctuation, not ending on `de`/`la`…; or a resolution title), `paragraph` otherwise.
+    static func kind(of text: String, lines: Int, headings: Bool) -> Record.Kind {
         let shape = LineShape(text)
         let body = shape.body(of: text)
         if LineShape.enumerator(body) != nil {
-            return Self.isResolutionTitle(body) && headings ? .heading : .listItem
+            return isResolutionTitle(body) && headings ? .heading : .listItem
         }
         guard headings else { return .paragraph }
-        if Self.isResolutionTitle(body) { return .heading }
-        if lineCount <= 3, shape.length <= 250, !shape.endsClause, shape.startsUppercase || shape.first < 0x3A, !Self.endsWithFunctionWord(body) {
+        if isResolutionTitle(body) { return .heading }
+        if lines <= 3, shape.length <= 250, !shape.endsClause, shape.startsUppercase || shape.first < 0x3A, !endsWithFunctionWord(body) {
             return .heading
         }
         return .paragraph
@@ -250,9 +267,10 @@ public struct JoinParagraphs: Stage {
         }
     }
 
-    /// The page's measure: the length of a full line (third-longest of the recent lines).
+    /// The page's measure: the length of a full line (the third-longest of the recent lines;
+    /// the longest while there are fewer than five).
     private var measure: Int {
-        guard recent.count >= 5 else { return 0 }
+        guard recent.count >= 5 else { return recent.count >= 2 ? recent.max() ?? 0 : 0 }
         var top = [0, 0, 0]
         for l in recent where l > top[2] {
             top[2] = l

@@ -117,7 +117,8 @@ public struct MarkFurniture: Stage {
             if LineShape.isSymbolLine(body) { return ("document-symbol", nil) }
         }
         guard before && after else { return (nil, nil) }
-        if edges && atEdge {
+        // A footnote in this pipeline's own output (`⁹ A/67/156.`) is not a garbled label.
+        if edges && atEdge && !LineShape.superscripts.contains(Unicode.Scalar(shape.first) ?? " ") {
             if LineShape.looksLikeSymbol(body) && LineShape.enumerator(body) == nil { return ("page-edge", nil) }
             if isLowercaseNonWord(body) { return ("page-edge", nil) }
         }

@@ -41,6 +41,8 @@ public struct RepairWords: Stage {
     let instance: String
     let knowledge: WordKnowledge
     let generator: CandidateGenerator
+    /// The lowercase words around the word being decided, for domain phrases.
+    private var neighbours: (previous: [UInt8]?, next: [UInt8]?) = (nil, nil)
     let minConfidence: Double
     let merge: Bool
     let split: Bool
@@ -60,18 +62,16 @@ public struct RepairWords: Stage {
 
     public init(options: StageOptions, context: StageContext) throws {
         instance = context.instance
-        let lexicon = try Lexicon.french(resources: context.resources, userLists: options.list("lexicon"))
         var protected = Set<[UInt8]>()
         for path in options.list("protect") {
             for (_, line) in try LexiconSources.lines(of: path) {
                 protected.insert(Folding.lower(ICU.normalize(String(line).trimmingSpaces(), form: .nfc)))
             }
         }
-        knowledge = WordKnowledge(lexicon: lexicon, protected: protected)
-        guard let table = context.resources.locate(folder: "Dictionaries", name: "fr-ocr-confusions.tsv") else {
-            throw LexiconSources.Failure(file: "fr-ocr-confusions.tsv", line: nil, message: "confusion table not found in Dictionaries/")
-        }
-        generator = CandidateGenerator(knowledge: knowledge, model: try ConfusionModel(tablePath: table), genericEdits: options.bool("edits"))
+        var generator = try CandidateGenerator.french(resources: context.resources, userLists: options.list("lexicon"), protected: protected)
+        generator.genericEdits = options.bool("edits")
+        self.generator = generator
+        knowledge = generator.knowledge
         minConfidence = options.number("min-confidence")
         merge = options.bool("merge")
         split = options.bool("split")
@@ -136,7 +136,18 @@ public struct RepairWords: Stage {
             var record = window[i]
             if Self.repairable(record) {
                 let next = window[(i + 1)...].first { Self.repairable($0) }
-                repair(&record, previous: previousReleased, next: next, counts: &output.counts)
+                // Repeat on the repaired text until it stands (at most three passes): a fix can
+                // change the context of its neighbours, and a second run of the pipeline over
+                // its own output must change nothing.
+                for pass in 0..<3 {
+                    let before = record.text
+                    var counts = Counts()
+                    repair(&record, previous: previousReleased, next: next, counts: &counts)
+                    for (key, value) in counts where pass == 0 || !["words", "unknown", "searches"].contains(key) {
+                        output.counts.count(key, by: value)
+                    }
+                    if record.text.utf8.elementsEqual(before.utf8) { break }
+                }
                 previousReleased = record
             }
             output.emit(record)
@@ -220,6 +231,8 @@ public struct RepairWords: Stage {
                 counts.count("hyphen")
                 continue
             }
+            neighbours = (i > 0 ? words[i - 1].map { Folding.lower(JoinedText.string(core(of: $0, bytes))) } : nil,
+                          i + 1 < words.count ? words[i + 1].map { Folding.lower(JoinedText.string(core(of: $0, bytes))) } : nil)
             if let edit = repairWord(word, counts: &counts) {
                 edits.append(edit)
             } else if word.known == nil {
@@ -278,6 +291,7 @@ public struct RepairWords: Stage {
         }
         if context {
             determinerCaseEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+            lostElisionEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
         }
         if documentApostrophes {
             apostropheEdits(words, consumed: consumed, edits: &edits, counts: &counts)
@@ -308,6 +322,27 @@ public struct RepairWords: Stage {
             counts.count("case")
         }
     }
+
+    /// `?Office`, `‘identification`: the OCR's reading of an elided `l’` glued to a known word
+    /// starting with a vowel (a lone mark before a word is not French punctuation).
+    func lostElisionEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        let marks: [[UInt8]] = [[0x3F], [0x21], [0x27], [0xE2, 0x80, 0x98], [0xE2, 0x80, 0x99], [0xE2, 0x80, 0x9C]]
+        for (i, w) in words.enumerated() {
+            guard let word = w, !consumed[i], let hit = word.known, hit.flags & (LexiconFlags.noun | LexiconFlags.properNoun | LexiconFlags.domain) != 0,
+                  hit.flags & LexiconFlags.plural == 0 || hit.flags & LexiconFlags.singular != 0, word.token.coreStart > word.token.start,
+                  marks.contains(Array(bytes[word.token.start..<word.token.coreStart])),
+                  word.token.coreEnd == word.token.end || !Self.isQuote(bytes[word.token.coreEnd]) else { continue }
+            let core = core(of: word, bytes)
+            guard core.count >= 3, let first = core.first, Self.startsWithVowelSound(first), !core.contains(where: JoinedText.isApostrophe) else { continue }
+            let range = word.token.start..<word.token.coreStart
+            guard !edits.contains(where: { $0.range.overlaps(word.token.start..<word.token.coreEnd) }) else { continue }
+            let article = (word.sentenceStart ? "L" : "l") + JoinedText.string([profile.apostrophe])
+            edits.append(TextEdit(range: range, replacement: article, rule: "elision", confidence: 0.85))
+            counts.count("elision")
+        }
+    }
+
+    static func isQuote(_ b: UInt8) -> Bool { b == 0x27 || b == 0x22 || b == 0xE2 || b == 0xC2 }
 
     /// Apostrophes inside words written as the document prints them (`l'État` → `l’État` in a
     /// document that prints `’`). Edits already made to a word carry the right apostrophe.
@@ -463,11 +498,14 @@ public struct RepairWords: Stage {
     func keepScore(_ word: Word) -> Double {
         if let known = word.known { return known.zipf - 9 }
         var u: Double
-        if word.core.contains(where: { $0 == 0x7C || ($0 >= 0x30 && $0 <= 0x39) }) {
+        if word.core.contains(where: ConfusionModel.unreadableGlyphs.contains) {
+            // `_` inside a word: a glyph the engine could not read, never a word.
+            u = -2
+        } else if word.core.contains(where: { $0 == 0x7C || ($0 >= 0x30 && $0 <= 0x39) }) {
             u = -1
         } else {
             switch CasePattern(word.core) {
-            case .title: u = word.sentenceStart ? 1.5 : 3.0
+            case .title: u = word.sentenceStart ? 1.5 : 2.5
             case .upper: u = 2.5
             case .lower: u = word.core.count <= 3 ? 1.0 : 0.5
             case .mixed: u = 0
@@ -579,9 +617,14 @@ public struct RepairWords: Stage {
             .filter { split || $0.rule != "split" }
         guard !candidates.isEmpty else { return nil }
         let keep = keepScore(word)
+        let pairs = knowledge.lexicon.pairs
         var scores = candidates.map { c -> Double in
             var s = c.score
-            if profile.count(c.text) > 0 { s += 1 }
+            // A domain phrase with the word before or after (`criminalité organisée`, `États Membres`).
+            if !pairs.isEmpty, c.rule != "split" {
+                let lower = Folding.lower(JoinedText.string(c.text))
+                if let before = neighbours.previous, pairs.contains(before + [0x20] + lower) { s += 1.5 } else if let after = neighbours.next, pairs.contains(lower + [0x20] + after) { s += 1.5 }
+            }
             return s
         }
         let best = scores.indices.max { scores[$0] < scores[$1] }!

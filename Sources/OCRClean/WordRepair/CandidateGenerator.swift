@@ -12,6 +12,15 @@ struct CandidateGenerator: Sendable {
     /// confusion table does not explain), for words written in lowercase.
     var genericEdits = true
 
+    /// The generator of the built-in French lexicon and OCR confusion table (plus user lists).
+    static func french(resources: Resources, userLists: [String] = [], protected: Set<[UInt8]> = []) throws -> CandidateGenerator {
+        let knowledge = WordKnowledge(lexicon: try Lexicon.french(resources: resources, userLists: userLists), protected: protected)
+        guard let table = resources.locate(folder: "Dictionaries", name: "fr-ocr-confusions.tsv") else {
+            throw LexiconSources.Failure(file: "fr-ocr-confusions.tsv", line: nil, message: "confusion table not found in Dictionaries/")
+        }
+        return CandidateGenerator(knowledge: knowledge, model: try ConfusionModel(tablePath: table))
+    }
+
     struct Candidate: Sendable {
         /// The replacement (a space inside for a split).
         var text: [UInt32]
@@ -33,8 +42,10 @@ struct CandidateGenerator: Sendable {
     /// The candidates for one word in any document: split candidates carry no join cost yet
     /// (the document sets it), elisions are written with `’`, capital accents are flagged; see
     /// `adjusted`. Deterministic for a word, so callers may cache it.
-    func candidates(for word: [UInt32]) -> [Candidate] {
+    func candidates(for written: [UInt32]) -> [Candidate] {
         let lexicon = knowledge.lexicon.compiled
+        let word = written.contains(where: ConfusionModel.unreadableGlyphs.contains)
+            ? written.map { ConfusionModel.unreadableGlyphs.contains($0) ? 0x5F : $0 } : written
         // Gather the folds reachable from the folded word, each with the cheapest route there:
         // itself (accents), one or two confusions undone, one letter inserted, deleted or changed
         // (symmetric delete).
@@ -51,6 +62,7 @@ struct CandidateGenerator: Sendable {
         JoinedText.bytes(word).withUnsafeBufferPointer { Folding.fold($0, into: &folded) }
         addFold(lexicon.fold(folded), 0)
         model.foldedVariants(of: folded, maxCost: 2.6, cheap: 0.9) { addFold(lexicon.fold($0), $1) }
+        if folded.contains(0x5F) { model.unreadableVariants(of: folded) { addFold(lexicon.fold($0), $1) } }
         if genericEdits, folded.count >= 4, folded.allSatisfy({ $0 < 0x80 }) {
             var neighbours: [Int] = []
             lexicon.deleteNeighbours(hash: ByteHash.hash(folded), into: &neighbours)
@@ -95,7 +107,7 @@ struct CandidateGenerator: Sendable {
             guard cost < 6 else { continue }
             // Generic edits only for lowercase words, one at most: a capitalised unknown word is
             // more likely a name than a misread word (Favre is not faire).
-            if path.generic > 0 && (!genericEdits || pattern != .lower || path.generic > 1) { continue }
+            if path.generic > 0 && (!genericEdits || pattern != .lower || path.generic > 1 || word.count < 3) { continue }
             let hit = knowledge.hit(entry)
             let rule = path.generic > 0 ? "edit" : (path.accentsOnly ? "accent" : "confusion")
             out.append(Candidate(text: cased, logPrior: hit.zipf - 9, cost: cost, rule: rule,
@@ -103,7 +115,18 @@ struct CandidateGenerator: Sendable {
         }
         out += splits(of: word, joinCost: 0)
         out += elisions(of: word, apostrophe: 0x2019)
-        if let joined = hyphenJoin(word) { out.append(joined) }
+        if let joined = hyphenJoin(word) {
+            out.append(joined)
+        } else if let h = word.firstIndex(of: 0x2D), h > 1, h < word.count - 2, word.filter({ $0 == 0x2D }).count == 1 {
+            // A line-break hyphen inside a misread word: `orpa-nisée` → `organisée`.
+            var joined = word
+            joined.remove(at: h)
+            for var c in candidates(for: joined) where c.rule != "split" && c.rule != "elision" {
+                c.cost += model.hyphenCost
+                c.rule = "hyphen"
+                out.append(c)
+            }
+        }
         out.sort { $0.score > $1.score }
         return Array(out.prefix(12))
     }

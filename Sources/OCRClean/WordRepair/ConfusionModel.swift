@@ -47,6 +47,18 @@ public struct ConfusionModel: Sendable {
     static let deletion = 2.6
     static let accent = 1.3
     static let caseChange = 1.2
+    /// An unreadable glyph (`_`) standing for letters.
+    static let unreadable = 1.0
+    /// Signs an engine prints inside a word for letters it could not read: `_`, `¢`, `¡`, `€`,
+    /// `©`, `¥`, `£`, `§`, `®`, `¤`. The corrector reads them all as `_`.
+    static let unreadableGlyphs: Set<UInt32> = [0x5F, 0xA2, 0xA1, 0x20AC, 0xA9, 0xA5, 0xA3, 0xA7, 0xAE, 0xA4]
+    /// An unreadable glyph standing for a ligature (`O_ce` → `Office`): what Ocrad cannot read most.
+    static let unreadableLigature = 0.8
+
+    static func isLigature(_ s: ArraySlice<UInt32>) -> Bool {
+        s.elementsEqual([0x66, 0x66]) || s.elementsEqual([0x66, 0x69]) || s.elementsEqual([0x66, 0x6C])
+            || s.elementsEqual([0x66, 0x66, 0x69]) || s.elementsEqual([0x66, 0x66, 0x6C])
+    }
 
     /// Confusions of older OCR engines (and of our own generator's noise) that the training
     /// pages show too rarely to estimate: used where the table has nothing better.
@@ -59,7 +71,7 @@ public struct ConfusionModel: Sendable {
         ("o", "ô", 1.2), ("u", "û", 1.3), ("u", "ù", 1.3), ("c", "ç", 1.1), ("E", "É", 0.6), ("A", "À", 0.8),
         ("\"", "’", 1.5), ("c", "e", 2.0), ("e", "c", 2.0), ("n", "u", 2.0), ("u", "n", 2.0), ("t", "f", 2.0),
         ("f", "t", 2.0), ("h", "b", 2.2), ("b", "h", 2.2), ("l", "i", 2.0), ("i", "l", 2.0), ("t", "l", 2.2),
-        ("l", "t", 2.2),
+        ("l", "t", 2.2), ("c", "t", 1.8), ("t", "c", 2.0),
     ]
 
     public init() {
@@ -228,6 +240,20 @@ public struct ConfusionModel: Sendable {
                         }
                     }
                 }
+                if i > 0 && o[i - 1] == 0x5F {
+                    // `_`: a glyph the engine could not read (Ocrad): any one to three letters,
+                    // or nothing; `n_`, `r_`, `i_` the halves of an `m`.
+                    for k in 0...min(3, j) {
+                        let cell = (i - 1) * width + j - k
+                        let ligature = k >= 2 && Self.isLigature(t[(j - k)..<j])
+                        consider(dp[cell] + (ligature ? Self.unreadableLigature : Self.unreadable + 0.2 * Double(max(0, k - 1))),
+                                 from: cell, generic: 0, accent: false)
+                    }
+                    if i >= 2, j >= 1, t[j - 1] == 0x6D, [0x6E, 0x72, 0x69].contains(o[i - 2]) {
+                        let cell = (i - 2) * width + j - 1
+                        consider(dp[cell] + Self.unreadable, from: cell, generic: 0, accent: false)
+                    }
+                }
                 dp[i * width + j] = best
                 generic[i * width + j] = bestGeneric
                 accents[i * width + j] = bestAccents
@@ -246,6 +272,33 @@ public struct ConfusionModel: Sendable {
     static func sameBase(_ a: UInt32, _ b: UInt32) -> Bool {
         let x = Folding.base(a)
         return x != 0 && x == Folding.base(b)
+    }
+
+    /// Folded strings with each `_` (an unreadable glyph, at most two) replaced by what it may
+    /// stand for: one letter, `ff`/`fi`/`fl`/`ffi` (ligatures), nothing, or with the letter before
+    /// it an `m` (`con_n_unauté` → `communaute`). Cost `unreadable` each.
+    func unreadableVariants(of folded: [UInt8], _ body: ([UInt8], Double) -> Void) {
+        let holes = folded.indices.filter { folded[$0] == 0x5F }
+        guard !holes.isEmpty, holes.count <= 2, folded.count <= 30 else { return }
+        var fills: [[UInt8]] = (0x61...0x7A).map { [UInt8($0)] }
+        fills += [[], Array("ff".utf8), Array("fi".utf8), Array("fl".utf8), Array("ffi".utf8)]
+        func expand(_ s: [UInt8], from: Int, cost: Double) {
+            guard let h = s[from...].firstIndex(of: 0x5F) else {
+                body(s, cost)
+                return
+            }
+            for fill in fills {
+                var v = s
+                v.replaceSubrange(h...h, with: fill)
+                expand(v, from: h + fill.count, cost: cost + (fill.count >= 2 ? Self.unreadableLigature : Self.unreadable))
+            }
+            if h > 0, [0x6E, 0x72, 0x69].contains(s[h - 1]) {
+                var v = s
+                v.replaceSubrange((h - 1)...h, with: [0x6D])
+                expand(v, from: h, cost: cost + Self.unreadable)
+            }
+        }
+        expand(folded, from: 0, cost: 0)
     }
 
     /// Strings the page may have said, made by undoing one confusion (or two cheap ones) in

@@ -54,7 +54,7 @@ enum WordTokenizer {
 
     /// Characters stripped from the start of a chunk.
     static func isOpening(_ v: UInt32) -> Bool {
-        [0x28, 0x5B, 0x7B, 0xAB, 0x22, 0x201C, 0x201E, 0x2018, 0x2039, 0xBF, 0xA1, 0x2A, 0x2014, 0x2013, 0x3C].contains(v)
+        [0x28, 0x5B, 0x7B, 0xAB, 0x22, 0x201C, 0x201E, 0x2018, 0x2039, 0xBF, 0xA1, 0x2A, 0x2014, 0x2013, 0x3C, 0x3F, 0x21].contains(v)
     }
 
     /// Characters stripped from the end of a chunk.
@@ -107,6 +107,8 @@ enum WordTokenizer {
                 letters += 1
             } else if v == 0x5F, i > s, i + n <= e, letters > 0 {
                 // `_` after letters: Tesseract prints it for a letter it cannot read (`gouven_ement`).
+            } else if ConfusionModel.unreadableGlyphs.contains(v), i > s, i + n < e, letters > 0 {
+                // `organis¢e`, `cr¡minalité`: a sign the engine put for a letter it could not read.
             } else if v == 0x22, i > s, i + n < e {
                 // A double quote inside a word is a misread apostrophe (`I"article`).
             } else if v == 0x2F || v == 0x40 || v == 0x5C || v == 0x5F || v == 0x3D || v == 0x2B || v == 0x23 || v == 0x25 || v == 0x26 {
@@ -135,6 +137,9 @@ enum WordTokenizer {
             // make a number, an ordinal, a code or a word with a footnote number glued to it.
             let last = p[e - 1]
             let digitAtEnd = last >= 0x30 && last <= 0x39
+            // `1e`, `1a`: `le`, `la` with the l read as 1 (the ordinal is `1er`, `1re`).
+            let misreadArticle = e - s == 2 && p[s] == 0x31 && (p[s + 1] == 0x65 || p[s + 1] == 0x61)
+            if misreadArticle { return }
             if digits != confusableDigits || digits > 2 || letters < 2 || digitAtEnd || isOrdinal(p, s, e) {
                 t.kind = .symbol
             }

@@ -1,0 +1,288 @@
+/// Turns Markdown conversions of documents into records: markup becomes record structure and
+/// leaves the text.
+///
+/// ```
+/// ## Décision 2/6                        →  heading [2]: Décision 2/6
+/// 1. *Approuve* les recommandations…     →  list-item: 1. Approuve les recommandations…
+/// - ii) De s'adapter à la nature…        →  list-item: ii) De s'adapter à la nature…
+/// …organisée<sup>1</sup> et au…          →  paragraph: …organisée¹ et au…   notes: ["1"]
+/// ---                                    →  furniture [rule]
+/// <sup>1</sup> Résolution 55/25…         →  footnote [1]: ¹ Résolution 55/25…   (after the body)
+/// ```
+///
+/// Handles ATX headings (`#`…`######`), emphasis (`*x*`, `**x**`, `_x_`, `__x__`), list markers
+/// (`-`, `*`, `+`, `1.` when followed by an item label or text), thematic breaks, `<sup>n</sup>`,
+/// `[^n]` references and `[^n]: text` definitions, links and images (their text), inline code,
+/// backslash escapes and other inline HTML tags. Lines of a paragraph join with a space; a
+/// blank line ends it. Unmarked short titles get `heading` like in `join-paragraphs`.
+/// Every markup removal is a change (rule `markup`), so the Markdown can be traced.
+public struct ParseMarkdown: Stage {
+    public static let name = "parse-markdown"
+    public static let summary = "Markdown → headings, paragraphs, list items and footnotes, markup removed (changes kept)."
+
+    public enum Footnotes: String, CaseIterable, Sendable {
+        case end
+        case keep
+    }
+
+    public static let options: [OptionSpec] = [
+        .choice("footnotes", Footnotes.self, default: .end, help: "Footnotes after the body (end) or where they are (keep)."),
+    ]
+
+    let instance: String
+    let footnotesAtEnd: Bool
+    private var current: Record?
+    private var currentLines = 0
+    private var held: [Record] = []
+    /// Blank lines not yet given to a block.
+    private var blanks: [Origin] = []
+
+    public init(options: StageOptions, context: StageContext) {
+        instance = context.instance
+        footnotesAtEnd = options.choice("footnotes", as: Footnotes.self) != .keep
+    }
+
+    public mutating func process(_ record: Record, into output: inout StageOutput) {
+        guard record.kind == .line else {
+            close(into: &output)
+            // (A page break carries no lines: blank lines wait for the next block.)
+            output.emit(record.kind == .pageBreak ? record : takingBlanks(record))
+            return
+        }
+        if MarkFurniture.isBlank(record) {
+            if current != nil {
+                current!.origin = current!.origin.merged(with: record.origin)
+                close(into: &output)
+            } else {
+                blanks.append(record.origin)
+            }
+            return
+        }
+        var line = record
+        let text = Array(line.text.utf8)
+        let shape = LineShape(line.text)
+        let body = Array(text[shape.bodyStart..<shape.bodyEnd])
+        // Thematic break.
+        if body.count >= 3, let c = body.first, c == 0x2D || c == 0x2A || c == 0x5F, body.allSatisfy({ $0 == c || $0 == 0x20 }) {
+            close(into: &output)
+            line.kind = .furniture
+            line.label = "rule"
+            output.emit(takingBlanks(line))
+            return
+        }
+        var edits: [TextEdit] = []
+        if shape.bodyStart > 0 { edits.append(TextEdit(range: 0..<shape.bodyStart, replacement: "", rule: "indent", silent: true)) }
+        if shape.bodyEnd < text.count { edits.append(TextEdit(range: shape.bodyEnd..<text.count, replacement: "", rule: "space", silent: true)) }
+        var kind = Record.Kind.paragraph
+        var label: String?
+        var start = shape.bodyStart
+        if let level = Self.headingLevel(body) {
+            // `## Title` (and closing `##`).
+            close(into: &output)
+            kind = .heading
+            label = String(level)
+            var end = shape.bodyEnd
+            var k = end
+            while k > start, text[k - 1] == 0x23 { k -= 1 }
+            if k < end, k > start, text[k - 1] == 0x20 {
+                while k > start, text[k - 1] == 0x20 { k -= 1 }
+                edits.append(TextEdit(range: k..<end, replacement: "", rule: "markup"))
+                end = k
+            }
+            var after = start + level
+            while after < end, text[after] == 0x20 { after += 1 }
+            edits.append(TextEdit(range: start..<after, replacement: "", rule: "markup"))
+            start = after
+        } else if let marker = Self.listMarker(body) {
+            close(into: &output)
+            kind = .listItem
+            edits.append(TextEdit(range: start..<(start + marker), replacement: "", rule: "markup"))
+            start += marker
+        } else if let (number, length) = Self.footnoteDefinition(body) {
+            close(into: &output)
+            kind = .footnote
+            label = number
+            edits.append(TextEdit(range: start..<(start + length), replacement: LineShape.superscript(number) + " ", rule: "markup"))
+            start += length
+        }
+        var notes: [String] = []
+        Self.inlineEdits(text, from: start, to: shape.bodyEnd, into: &edits, notes: &notes)
+        edits.sort { $0.range.lowerBound < $1.range.lowerBound }
+        line.apply(edits, stage: instance)
+        for n in notes where !line.notes.contains(n) { line.notes.append(n) }
+        // A paragraph that starts with a superscript number is a footnote (`¹ Nations Unies…`).
+        if kind == .paragraph, current == nil, let mark = LineShape.footnoteMark(Substring(line.text)), Int(mark) != nil,
+           let first = line.text.unicodeScalars.first, LineShape.superscripts.contains(first) {
+            kind = .footnote
+            label = mark
+            line.notes.removeAll { $0 == mark }
+        }
+        if kind == .paragraph, var paragraph = current {
+            paragraph.append(line, separator: " ")
+            current = paragraph
+            currentLines += 1
+            return
+        }
+        close(into: &output)
+        line.kind = kind
+        line.label = label
+        current = takingBlanks(line)
+        currentLines = 1
+    }
+
+    public mutating func finish(into output: inout StageOutput) {
+        close(into: &output)
+        if var origin = blanks.first {
+            for o in blanks.dropFirst() { origin = origin.merged(with: o) }
+            // Blank lines no block took (the end of the document): kept in a record that
+            // prints nothing.
+            output.emit(Record(kind: .line, text: "", origin: origin, continues: true))
+            blanks.removeAll()
+        }
+        for note in held { output.emit(note) }
+        held.removeAll()
+    }
+
+    private mutating func close(into output: inout StageOutput) {
+        guard var record = current else { return }
+        current = nil
+        record.continues = false
+        if record.kind == .paragraph {
+            record.kind = JoinParagraphs.kind(of: record.text, lines: currentLines, headings: true)
+        }
+        if record.kind == .footnote && footnotesAtEnd {
+            held.append(record)
+        } else {
+            output.emit(record)
+        }
+    }
+
+    /// The record with the blank lines before it added to its origin (blank lines belong to the
+    /// record that follows them, so that records stay in input order).
+    private mutating func takingBlanks(_ record: Record) -> Record {
+        guard var origin = blanks.first else { return record }
+        var r = record
+        for o in blanks.dropFirst() + [r.origin] { origin = origin.merged(with: o) }
+        origin.page = r.origin.page
+        r.origin = origin
+        blanks.removeAll()
+        return r
+    }
+
+    /// `#` to `######` then a space: the level.
+    static func headingLevel(_ body: [UInt8]) -> Int? {
+        var level = 0
+        while level < body.count, body[level] == 0x23 { level += 1 }
+        guard level >= 1, level <= 6, level < body.count, body[level] == 0x20 else { return nil }
+        return level
+    }
+
+    /// `- `, `* `, `+ ` (bytes to drop, with the space); `1. ` stays (it is the item's label).
+    static func listMarker(_ body: [UInt8]) -> Int? {
+        guard body.count >= 3, body[0] == 0x2D || body[0] == 0x2A || body[0] == 0x2B, body[1] == 0x20 else { return nil }
+        var k = 1
+        while k < body.count, body[k] == 0x20 { k += 1 }
+        return k
+    }
+
+    /// `[^12]: ` or `<sup>12</sup> ` at the start: the number and the bytes of the mark.
+    static func footnoteDefinition(_ body: [UInt8]) -> (String, Int)? {
+        for (open, close) in [(Array("[^".utf8), Array("]:".utf8)), (Array("<sup>".utf8), Array("</sup>".utf8))] {
+            guard body.starts(with: open) else { continue }
+            var k = open.count
+            while k < body.count, FootnoteMarkers.isDigit(body[k]) { k += 1 }
+            guard k > open.count, k - open.count <= 3, body[k...].starts(with: close) else { continue }
+            var end = k + close.count
+            guard end < body.count, body[end] == 0x20 else { continue }
+            while end < body.count, body[end] == 0x20 { end += 1 }
+            return (String(decoding: body[open.count..<k], as: UTF8.self), end)
+        }
+        return nil
+    }
+
+    /// Edits removing inline markup in `text[from..<to]`: emphasis, `<sup>n</sup>`, `[^n]`,
+    /// links, images, code, escapes, tags.
+    static func inlineEdits(_ text: [UInt8], from: Int, to: Int, into edits: inout [TextEdit], notes: inout [String]) {
+        var i = from
+        var openEmphasis: [(position: Int, length: Int, byte: UInt8)] = []
+        func starts(_ s: String, at k: Int) -> Bool {
+            let b = Array(s.utf8)
+            return k + b.count <= to && Array(text[k..<(k + b.count)]) == b
+        }
+        while i < to {
+            let b = text[i]
+            if b == 0x5C, i + 1 < to, "*_`[]()#<>\\".utf8.contains(text[i + 1]) {
+                edits.append(TextEdit(range: i..<(i + 1), replacement: "", rule: "markup"))
+                i += 2
+                continue
+            }
+            if starts("<sup>", at: i) {
+                var k = i + 5
+                while k < to, FootnoteMarkers.isDigit(text[k]) { k += 1 }
+                if k > i + 5, starts("</sup>", at: k) {
+                    let number = String(decoding: text[(i + 5)..<k], as: UTF8.self)
+                    edits.append(TextEdit(range: i..<(k + 6), replacement: LineShape.superscript(number), rule: "markup"))
+                    notes.append(number)
+                    i = k + 6
+                    continue
+                }
+            }
+            if starts("[^", at: i) {
+                var k = i + 2
+                while k < to, FootnoteMarkers.isDigit(text[k]) { k += 1 }
+                if k > i + 2, k < to, text[k] == 0x5D {
+                    let number = String(decoding: text[(i + 2)..<k], as: UTF8.self)
+                    edits.append(TextEdit(range: i..<(k + 1), replacement: LineShape.superscript(number), rule: "markup"))
+                    notes.append(number)
+                    i = k + 1
+                    continue
+                }
+            }
+            if b == 0x3C, let close = text[i..<to].firstIndex(of: 0x3E), close - i <= 40,
+               i + 1 < to, FootnoteMarkers.isASCIILetter(text[i + 1]) || text[i + 1] == 0x2F,
+               text[(i + 1)..<close].allSatisfy({ FootnoteMarkers.isASCIILetter($0) || FootnoteMarkers.isDigit($0) || $0 == 0x2F || $0 == 0x20 || $0 == 0x3D || $0 == 0x22 }) {
+                // Another inline tag (`<br>`, `<em>`): dropped.
+                edits.append(TextEdit(range: i..<(close + 1), replacement: "", rule: "markup"))
+                i = close + 1
+                continue
+            }
+            if b == 0x21 || b == 0x5B, let link = link(text, at: b == 0x21 ? i + 1 : i, to: to), b == 0x5B || text[i + 1] == 0x5B {
+                let openEnd = b == 0x21 ? i + 2 : i + 1
+                edits.append(TextEdit(range: i..<openEnd, replacement: "", rule: "markup"))
+                edits.append(TextEdit(range: link.textEnd..<link.end, replacement: "", rule: "markup"))
+                i = openEnd
+                continue
+            }
+            if b == 0x60 {
+                edits.append(TextEdit(range: i..<(i + 1), replacement: "", rule: "markup"))
+                i += 1
+                continue
+            }
+            if b == 0x2A || b == 0x5F {
+                var run = 1
+                while i + run < to, text[i + run] == b, run < 3 { run += 1 }
+                let before: UInt8 = i > from ? text[i - 1] : 0x20
+                let after: UInt8 = i + run < to ? text[i + run] : 0x20
+                // `_` inside a word (`snake_case`) is not emphasis.
+                let inWord = b == 0x5F && FootnoteMarkers.isLetterByte(before) && FootnoteMarkers.isLetterByte(after)
+                if !inWord, let open = openEmphasis.last, open.byte == b, open.length == run, before != 0x20 {
+                    openEmphasis.removeLast()
+                    edits.append(TextEdit(range: open.position..<(open.position + run), replacement: "", rule: "markup"))
+                    edits.append(TextEdit(range: i..<(i + run), replacement: "", rule: "markup"))
+                } else if !inWord, after != 0x20 {
+                    openEmphasis.append((i, run, b))
+                }
+                i += run
+                continue
+            }
+            i += 1
+        }
+    }
+
+    /// `[text](url)` starting at `i`: where the text ends and the whole link ends.
+    static func link(_ text: [UInt8], at i: Int, to: Int) -> (textEnd: Int, end: Int)? {
+        guard i < to, text[i] == 0x5B, let close = text[i..<to].firstIndex(of: 0x5D), close + 1 < to, text[close + 1] == 0x28,
+              let end = text[(close + 1)..<to].firstIndex(of: 0x29) else { return nil }
+        return (close, end + 1)
+    }
+}
