@@ -38,7 +38,7 @@ let package = Package(
         .testTarget(
             name: "OCRCleanTests",
             dependencies: ["OCRClean", "OCRCleanTestSupport"],
-            exclude: ["Cases", "Golden"]
+            exclude: ["Cases", "Golden", "Dehyphenation"]
         ),
         // End-to-end tests of the built binary (pipes, exit codes, files).
         .testTarget(

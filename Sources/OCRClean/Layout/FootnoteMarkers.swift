@@ -20,6 +20,25 @@ struct FootnoteMarkers {
         var already = false
     }
 
+    /// The numbers written as superscript digits after a word or number in `text`
+    /// (`rapportant¹`, `2012¹⁰`), in order.
+    static func superscriptNumbers(in text: [UInt8]) -> [String] {
+        var numbers: [String] = []
+        var k = 1
+        while k < text.count {
+            guard isSuperscriptDigit(text, at: k), text[k - 1] != 0x20 else { k += 1; continue }
+            var number = ""
+            while k < text.count, isSuperscriptDigit(text, at: k) {
+                let width = text[k] == 0xC2 ? 2 : 3
+                let scalar = text.withUnsafeBufferPointer { UTF8Bytes.scalar($0, at: k).value }
+                number.unicodeScalars.append(LineShape.plainDigit(Unicode.Scalar(scalar)!))
+                k += width
+            }
+            numbers.append(number)
+        }
+        return numbers
+    }
+
     /// A superscript digit starts at `k` (`¹²³` are C2 B9/B2/B3, `⁰⁴…⁹` E2 81 B0/B4…B9).
     static func isSuperscriptDigit(_ text: [UInt8], at k: Int) -> Bool {
         if k + 1 < text.count, text[k] == 0xC2, [0xB9, 0xB2, 0xB3].contains(text[k + 1]) { return true }

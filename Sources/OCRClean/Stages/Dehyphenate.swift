@@ -180,7 +180,7 @@ public struct Dehyphenate: Stage {
         var start = end
         while start > 0 {
             let b = a[start - 1]
-            if b == 0x20 || b == 0x2D || b == 0x2F || b == 0x28 || b == 0x22 || b == 0xAB || (b < 0x80 && !FootnoteMarkers.isASCIILetter(b) && b != 0x27) { break }
+            if b == 0x20 || b == 0x2D || b == 0x2F || b == 0x28 || b == 0x22 || (b < 0x80 && !FootnoteMarkers.isASCIILetter(b) && b != 0x27) { break }
             if b == 0xAB, start >= 2, a[start - 2] == 0xC2 { break }  // «
             start -= 1
         }

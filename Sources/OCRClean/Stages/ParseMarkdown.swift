@@ -109,6 +109,7 @@ public struct ParseMarkdown: Stage {
         Self.inlineEdits(text, from: start, to: shape.bodyEnd, into: &edits, notes: &notes)
         edits.sort { $0.range.lowerBound < $1.range.lowerBound }
         line.apply(edits, stage: instance)
+        notes = FootnoteMarkers.superscriptNumbers(in: Array(line.text.utf8))
         for n in notes where !line.notes.contains(n) { line.notes.append(n) }
         // A paragraph that starts with a superscript number is a footnote (`¹ Nations Unies…`).
         if kind == .paragraph, current == nil, let mark = LineShape.footnoteMark(Substring(line.text)), Int(mark) != nil,
