@@ -20,17 +20,14 @@ struct LineShape: Sendable {
     let lastSignificant: UInt32
     /// Scalar before `last` (0 when none).
     let beforeLast: UInt32
-    /// Spaces inside the body (word count − 1 for normal text).
-    let spaces: Int
-    let digits: Int
-    let letters: Int
-    let slashes: Int
 
     init(_ text: String) {
         var text = text
         self = text.withUTF8 { LineShape(bytes: $0) }
     }
 
+    /// Looks at the ends of the line only, and counts scalars with a byte loop: no decoding of
+    /// the middle of the line (layout stages build a shape for every line, several times).
     init(bytes p: UnsafeBufferPointer<UInt8>) {
         var i = 0
         var indent = 0
@@ -45,37 +42,33 @@ struct LineShape: Sendable {
         self.indent = indent
         bodyStart = i
         bodyEnd = end
-        var length = 0, spaces = 0, digits = 0, letters = 0, slashes = 0
-        var first: UInt32 = 0, last: UInt32 = 0, beforeLast: UInt32 = 0, significant: UInt32 = 0
-        var j = i
-        while j < end {
-            let b = p[j]
-            let scalar: UInt32
-            if b < 0x80 {
-                scalar = UInt32(b)
-                j += 1
-                if b == 0x20 { spaces += 1 } else if b >= 0x30 && b <= 0x39 { digits += 1 } else if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { letters += 1 } else if b == 0x2F { slashes += 1 }
-            } else {
-                let s = UTF8Bytes.scalar(p, at: j)
-                scalar = s.value
-                j += s.length
-                if UTF8Bytes.isLetter(scalar) { letters += 1 }
-            }
-            if length == 0 { first = scalar }
-            beforeLast = last
-            last = scalar
-            if !Self.isClosing(scalar) { significant = scalar }
-            length += 1
-        }
+        var length = 0
+        for k in i..<end where p[k] & 0xC0 != 0x80 { length += 1 }
         self.length = length
-        self.spaces = spaces
-        self.digits = digits
-        self.letters = letters
-        self.slashes = slashes
-        self.first = first
+        first = i < end ? UTF8Bytes.scalar(p, at: i).value : 0
+        var last: UInt32 = 0, beforeLast: UInt32 = 0, significant: UInt32 = 0
+        var k = end
+        var seen = 0
+        while k > i, seen < 12 {
+            guard let (value, start) = UTF8Bytes.scalar(p, before: k) else { break }
+            if seen == 0 { last = value } else if seen == 1 { beforeLast = value }
+            if significant == 0, !Self.isClosing(value) { significant = value }
+            seen += 1
+            k = start
+            if seen >= 2 && significant != 0 { break }
+        }
         self.last = last
         self.beforeLast = beforeLast
         lastSignificant = significant
+    }
+
+    /// Letters and digits of a line's body (a pass over it: for short lines).
+    static func counts(_ body: Substring) -> (letters: Int, digits: Int) {
+        var letters = 0, digits = 0
+        for s in body.unicodeScalars {
+            if s.value >= 0x30 && s.value <= 0x39 { digits += 1 } else if s.properties.isAlphabetic { letters += 1 }
+        }
+        return (letters, digits)
     }
 
     var isBlank: Bool { length == 0 }

@@ -36,8 +36,30 @@ public struct Dehyphenate: Stage {
 
     /// The line that ends with a hyphen, and what came after it so far.
     private var pending: [Record] = []
-    /// Lowercase words seen in the document (hashes), as evidence for joins.
-    private var vocabulary = Set<UInt64>()
+    /// Lowercase words of five letters or more seen in the document, as evidence for joins: a
+    /// Bloom filter (2^21 bits, three probes; under 0.3 % false hits at 100,000 words).
+    private var vocabulary = Vocabulary()
+
+    struct Vocabulary {
+        private var bits: [UInt64] = []
+
+        mutating func insert(_ h: UInt64) {
+            if bits.isEmpty { bits = [UInt64](repeating: 0, count: 1 << 15) }
+            for k in 0..<3 {
+                let bit = Int(truncatingIfNeeded: (h >> (UInt64(k) * 21)) & 0x1F_FFFF)
+                bits[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+        }
+
+        func contains(_ h: UInt64) -> Bool {
+            guard !bits.isEmpty else { return false }
+            for k in 0..<3 {
+                let bit = Int(truncatingIfNeeded: (h >> (UInt64(k) * 21)) & 0x1F_FFFF)
+                if bits[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
+            }
+            return true
+        }
+    }
 
     static let clitics: Set<String> = [
         "même", "mêmes", "ci", "là", "je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "moi", "toi", "lui",
@@ -201,17 +223,19 @@ public struct Dehyphenate: Stage {
 
     /// Adds the lowercase words of a line to the document's vocabulary.
     private mutating func learn(_ text: String) {
-        guard vocabulary.count < 500_000 else { return }
-        var word: [UInt8] = []
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var count = 0
         for b in text.utf8 {
             if FootnoteMarkers.isASCIILetter(b) || b >= 0x80 {
-                word.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100_0000_01b3
+                count += 1
             } else {
-                if word.count >= 4 { vocabulary.insert(Self.hash(word)) }
-                word.removeAll(keepingCapacity: true)
+                if count >= 5 { vocabulary.insert(h) }
+                h = 0xcbf2_9ce4_8422_2325
+                count = 0
             }
         }
-        if word.count >= 4 { vocabulary.insert(Self.hash(word)) }
+        if count >= 5 { vocabulary.insert(h) }
     }
 
     static func hash(_ bytes: [UInt8]) -> UInt64 {

@@ -166,8 +166,9 @@ public struct MarkFurniture: Stage {
     /// What a running head is compared by; nil for lines that cannot be one (enumerated items,
     /// lines ending a sentence, long lines).
     static func key(_ body: Substring, _ shape: LineShape) -> [UInt8]? {
-        guard shape.length >= 3, shape.length <= 60, shape.letters >= 3, !shape.endsSentence || shape.last == 0x2E && shape.digits > 0,
-              LineShape.enumerator(body) == nil else { return nil }
+        guard shape.length >= 3, shape.length <= 60, LineShape.enumerator(body) == nil else { return nil }
+        let counts = LineShape.counts(body)
+        guard counts.letters >= 3, !shape.endsSentence || shape.last == 0x2E && counts.digits > 0 else { return nil }
         return LineShape.furnitureKey(body)
     }
 
