@@ -11,7 +11,9 @@
 /// document) and the hyphenated form is not one the lexicon lists (`auto-évaluation`,
 /// `porte-parole`). It stays before a capital (`Haute-` + `Marne`), a clitic or `même`
 /// (`qu’elle-` + `même`, `dit-` + `il`), after a prefix before a vowel (`anti-` + `âge`), and
-/// whenever there is no evidence either way. A misread word counts as evidence when its joined
+/// whenever there is no evidence either way. With `mode=mark` the lines stay as they are and a
+/// break hyphen is written `¬` (`ga¬` / `rantie`), the convention of line-aligned transcriptions.
+/// A misread word counts as evidence when its joined
 /// letters are one cheap OCR confusion from a word and its pieces are not both words
 /// (`orpa-` + `nisée`: joined, and `repair-words` makes it `organisée`). `¬` (printed by some OCR engines for a line-end
 /// hyphen) is treated like `-`; `keep-mark=true` writes it back where the hyphen was removed.
@@ -23,7 +25,16 @@
 public struct Dehyphenate: Stage {
     public static let name = "dehyphenate"
     public static let summary = "Words cut by a line-end hyphen rejoined when the lexicon or the document knows the word; real hyphens kept."
+    public enum Mode: String, CaseIterable, Sendable {
+        /// Rejoin the word on the first line.
+        case join
+        /// Keep the lines; write a break hyphen (with evidence) as `¬`, the convention of
+        /// line-aligned transcriptions (HIPE, impresso): `ga¬` / `rantie`.
+        case mark
+    }
+
     public static let options: [OptionSpec] = [
+        .choice("mode", Mode.self, default: .join, help: "Rejoin cut words (join), or keep the lines and mark break hyphens `¬` (mark)."),
         OptionSpec("keep-mark", .bool, default: "false", help: "Write `¬` where a hyphen was removed (for review)."),
         OptionSpec("lookahead", .int(1...1000), default: "40", help: "Most records (blank lines, furniture) to look past for the rest of a cut word."),
     ]
@@ -32,6 +43,7 @@ public struct Dehyphenate: Stage {
     let knowledge: WordKnowledge
     let generator: CandidateGenerator
     let keepMark: Bool
+    let mode: Mode
     let lookahead: Int
 
     /// The line that ends with a hyphen, and what came after it so far.
@@ -75,6 +87,7 @@ public struct Dehyphenate: Stage {
         generator = try CandidateGenerator.french(resources: context.resources)
         knowledge = generator.knowledge
         keepMark = options.bool("keep-mark")
+        mode = options.choice("mode", as: Mode.self) ?? .join
         lookahead = options.int("lookahead")
     }
 
@@ -134,6 +147,17 @@ public struct Dehyphenate: Stage {
         let verdict = judge(String(decoding: a[head], as: UTF8.self), String(decoding: b[tail], as: UTF8.self))
         guard verdict != .unsure else {
             output.count("unsure")
+            for r in [first] + between { output.emit(r) }
+            take(next, into: &output)
+            return
+        }
+        if mode == .mark {
+            // Lines stay; a break hyphen becomes `¬`, a real one `-`.
+            let mark = verdict == .join ? "¬" : "-"
+            if String(decoding: a[head.upperBound...], as: UTF8.self) != mark {
+                first.apply([TextEdit(range: head.upperBound..<a.count, replacement: mark, rule: verdict == .join ? "dehyphenate" : "hyphen")], stage: instance)
+            }
+            output.count(verdict == .join ? "marked" : "kept")
             for r in [first] + between { output.emit(r) }
             take(next, into: &output)
             return
