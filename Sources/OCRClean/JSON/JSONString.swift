@@ -1,8 +1,8 @@
 /// JSON string escaping on UTF-8 bytes: `"`, `\` and control characters are escaped, everything
 /// else (including non-ASCII text) is written as it is. U+2028/U+2029 are escaped too, so the
 /// output is also valid JavaScript.
-enum JSONString {
-    static func append(_ string: String, to out: inout [UInt8]) {
+public enum JSONString {
+    public static func append(_ string: String, to out: inout [UInt8]) {
         out.append(0x22)
         var s = string
         s.withUTF8 { p in

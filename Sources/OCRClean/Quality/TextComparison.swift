@@ -1,0 +1,102 @@
+/// Character and word error rates of a text against its ground truth, the way dinglehopper and
+/// `../shared/eval/score` count them: Levenshtein distance over grapheme clusters (or words)
+/// divided by the length of the reference.
+///
+/// ```swift
+/// let c = TextComparison(reference: gt, hypothesis: ocr, level: .collapsed)
+/// c.cer   // 0.0209
+/// ```
+public struct TextComparison: Sendable {
+    /// What the two texts are compared as.
+    public enum Level: String, CaseIterable, Sendable {
+        /// Exactly as they are.
+        case raw
+        /// NFC-normalized.
+        case nfc
+        /// Every run of white space one space, ends trimmed (so line breaks and paragraph joins
+        /// cost nothing): the level of `../shared/eval/score`. The default.
+        case collapsed
+        /// Collapsed, lowercased, punctuation removed, accents kept: the level of the HIPE-OCRepair
+        /// scorer.
+        case hipe
+    }
+
+    public let characterDistance: Int
+    public let referenceCharacters: Int
+    public let wordDistance: Int
+    public let referenceWords: Int
+
+    public var cer: Double { referenceCharacters == 0 ? (characterDistance == 0 ? 0 : 1) : Double(characterDistance) / Double(referenceCharacters) }
+    public var wer: Double { referenceWords == 0 ? (wordDistance == 0 ? 0 : 1) : Double(wordDistance) / Double(referenceWords) }
+
+    public init(reference: String, hypothesis: String, level: Level = .collapsed, codePoints: Bool = false) {
+        let r = Self.prepare(reference, level)
+        let h = Self.prepare(hypothesis, level)
+        var table: [String: Int] = [:]
+        let rc: [Int], hc: [Int]
+        if codePoints {
+            rc = r.unicodeScalars.map { Int($0.value) }
+            hc = h.unicodeScalars.map { Int($0.value) }
+        } else {
+            rc = EditDistance.graphemes(r, table: &table)
+            hc = EditDistance.graphemes(h, table: &table)
+        }
+        characterDistance = EditDistance.distance(rc, hc)
+        referenceCharacters = rc.count
+        var words: [String: Int] = [:]
+        let rw = EditDistance.words(r, table: &words)
+        let hw = EditDistance.words(h, table: &words)
+        wordDistance = EditDistance.distance(rw, hw)
+        referenceWords = rw.count
+    }
+
+    /// The text as compared at `level`.
+    public static func prepare(_ text: String, _ level: Level) -> String {
+        switch level {
+        case .raw:
+            return text
+        case .nfc:
+            return ICU.normalize(text, form: .nfc)
+        case .collapsed:
+            return collapse(text)
+        case .hipe:
+            let lowered = ICU.normalize(text, form: .nfc).lowercased()
+            let kept = String(String.UnicodeScalarView(lowered.unicodeScalars.map { s -> Unicode.Scalar in
+                s.properties.generalCategory.isPunctuation || s.properties.generalCategory.isSymbol ? " " : s
+            }))
+            return collapse(kept)
+        }
+    }
+
+    /// Runs of white space (any Unicode white space) as one space, ends trimmed.
+    public static func collapse(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        var pendingSpace = false
+        for s in text.unicodeScalars {
+            if s.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+}
+
+extension Unicode.GeneralCategory {
+    var isPunctuation: Bool {
+        switch self {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation, .otherPunctuation: return true
+        default: return false
+        }
+    }
+
+    var isSymbol: Bool {
+        switch self {
+        case .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol: return true
+        default: return false
+        }
+    }
+}
