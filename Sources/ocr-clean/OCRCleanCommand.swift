@@ -22,7 +22,7 @@ struct OCRCleanCommand: ParsableCommand {
               ocr-clean --jsonl --field ocr_hypothesis.transcription_unit < units.jsonl
             """,
         version: "ocr-clean \(version) (ICU \(ICU.version))",
-        subcommands: [Clean.self, Eval.self, Pipelines.self, Stages.self, Dict.self],
+        subcommands: [Clean.self, Eval.self, Quality.self, Pipelines.self, Stages.self, Dict.self],
         defaultSubcommand: Clean.self
     )
 }

@@ -3,7 +3,7 @@
 ///
 /// Only the location of the string token is returned, so the caller can splice a new string in and
 /// keep every other byte of the record as it was (key order, spacing, number spelling).
-enum JSONFieldLocator {
+public enum JSONFieldLocator {
     struct Located {
         /// Byte range of the string token, quotes included.
         var range: Range<Int>
@@ -18,6 +18,13 @@ enum JSONFieldLocator {
 
     /// Deeper nesting is refused rather than risking the stack.
     static let maxDepth = 256
+
+    /// The string at the dotted `path` of one JSON text, or nil (no string there, or not JSON).
+    public static func string(in json: String, at path: String) -> String? {
+        var json = json
+        let components = path.split(separator: ".").map(String.init)
+        return json.withUTF8 { try? locate($0, path: components)?.value }
+    }
 
     static func locate(_ bytes: UnsafeBufferPointer<UInt8>, path: [String]) throws -> Located? {
         var parser = Parser(p: bytes, path: path)

@@ -1,0 +1,134 @@
+/// How good an OCR text looks without ground truth: the share of its words the lexicons know,
+/// the share of garbage tokens (see `GarbageRules`), the changes the pipeline made per 1,000
+/// words by rule, and from these an estimated character error rate.
+///
+/// The estimate is a model fitted on pages we generate ourselves (French man pages rendered,
+/// degraded and OCR'd, `Dictionaries/fit-quality.py`), stored in `Dictionaries/quality-model.tsv`:
+/// `CER ≈ exp(b0 + b1·unknown + b2·garbage + b3·changes + b4·short)` where unknown and garbage are
+/// shares of words, changes the share of words the pipeline changed, short the share of one- and
+/// two-letter tokens other than French function words.
+public struct QualityEstimator: Sendable {
+    let knowledge: WordKnowledge
+    let model: QualityModel
+
+    public init(resources: Resources) throws {
+        knowledge = WordKnowledge(lexicon: try Lexicon.french(resources: resources), protected: [])
+        model = try QualityModel(resources: resources)
+    }
+
+    /// The features of `text` (the document as it came in) and of the changes made to it.
+    public func measure(_ text: String, changes: [Change] = []) -> QualityMetrics {
+        var m = QualityMetrics()
+        var text = text
+        text.withUTF8 { p in
+            for b in p where b < 0x80 && Self.noise[Int(b)] { m.noiseCharacters += 1 }
+            for token in WordTokenizer.tokens(p) {
+                m.characters += token.end - token.start
+                if token.end - token.start == 1, token.kind != .punctuation, !Self.oneLetterWords.contains(p[token.start]) { m.strayLetters += 1 }
+                guard token.kind != .punctuation else { continue }
+                let chunk = JoinedText.scalars(UnsafeBufferPointer(rebasing: p[token.start..<token.end]))
+                let trimmed = Self.trimmed(chunk)
+                if GarbageRules.isGarbage(trimmed) { m.garbageTokens += 1 }
+                guard token.kind == .word else { continue }
+                m.words += 1
+                let core = UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd])
+                if knowledge.knownBytes(core) != nil || knowledge.known(JoinedText.scalars(core)) != nil {
+                    m.knownWords += 1
+                } else {
+                    m.unknownCharacters += token.coreEnd - token.coreStart
+                    if token.coreEnd - token.coreStart <= 2 { m.shortUnknown += 1 }
+                }
+            }
+        }
+        for change in changes where !change.rule.isEmpty {
+            for rule in change.rule.split(separator: "+") { m.changes[String(rule), default: 0] += 1 }
+            if !QualityMetrics.layoutRules.contains(change.rule) {
+                m.changedCharacters += max(change.before.unicodeScalars.count, change.after.unicodeScalars.count)
+            }
+        }
+        m.estimatedCER = model.estimate(m)
+        return m
+    }
+
+    /// Runs `template` over `text` and measures the text with the changes the pipeline made.
+    public func assess(_ text: String, document: String, template: Pipeline) throws -> (metrics: QualityMetrics, records: [Record]) {
+        var pipeline = template.resettingCounts()
+        let records = try DocumentRunner.records(of: text, document: document, pipeline: &pipeline)
+        return (measure(text, changes: records.flatMap(\.changes)), records)
+    }
+
+    /// ASCII signs that running French text rarely holds but OCR noise does: `^ ~ | _ \ { } < > #
+    /// @ $ = [ ] *`.
+    static let noise: [Bool] = (0..<128).map { "^~|_\\{}<>#@$=[]*".utf8.contains(UInt8($0)) }
+    /// One-letter words French has (`a`, `à` is not ASCII, `y`, `l`/`d` before an apostrophe
+    /// are not tokens alone), and digits.
+    static let oneLetterWords: Set<UInt8> = Set("aAyYoO0123456789".utf8)
+
+    /// Opening and closing punctuation removed.
+    static func trimmed(_ s: [UInt32]) -> [UInt32] {
+        var a = 0, b = s.count
+        while a < b, WordTokenizer.isOpening(s[a]) { a += 1 }
+        while b > a, WordTokenizer.isClosing(s[b - 1]) || s[b - 1] == 0x27 || s[b - 1] == 0x2019 { b -= 1 }
+        return Array(s[a..<b])
+    }
+}
+
+/// What `QualityEstimator` measured.
+public struct QualityMetrics: Sendable, Hashable {
+    public var characters = 0
+    public var words = 0
+    public var knownWords = 0
+    public var garbageTokens = 0
+    /// Unknown one- and two-letter words (`ii`, `ct`).
+    public var shortUnknown = 0
+    /// Changes the pipeline made, by rule.
+    public var changes: [String: Int] = [:]
+    /// Characters the pipeline's word changes touched.
+    public var changedCharacters = 0
+    /// Noise signs (`^ ~ | _ { } < > # @ $ = [ ] *`).
+    public var noiseCharacters = 0
+    /// Bytes of the unknown words.
+    public var unknownCharacters = 0
+    /// Tokens of one letter that are not words (`i`, `e`, `s` split off a word).
+    public var strayLetters = 0
+
+    /// Rules that change layout or typography, not words.
+    static let layoutRules: Set<String> = ["nfc", "space", "spaces", "indent", "markup", "footnote-mark", "footnote-marker", "invisible", "control", "ligature", "apostrophe", "quote", "french-spacing"]
+    public var estimatedCER = 0.0
+
+    public init() {}
+
+    public var knownShare: Double { words == 0 ? 1 : Double(knownWords) / Double(words) }
+    public var unknownShare: Double { 1 - knownShare }
+    public var garbageShare: Double { words == 0 ? 0 : Double(garbageTokens) / Double(words) }
+    public var shortShare: Double { words == 0 ? 0 : Double(shortUnknown) / Double(words) }
+    /// Word changes (not whitespace or normalization) per word.
+    public var changeShare: Double {
+        guard words > 0 else { return 0 }
+        let wordRules = changes.filter { !Self.layoutRules.contains($0.key) }
+        return Double(wordRules.values.reduce(0, +)) / Double(words)
+    }
+    public var changedShare: Double { characters == 0 ? 0 : Double(changedCharacters) / Double(characters) }
+    public var unknownCharacterShare: Double { characters == 0 ? 0 : Double(unknownCharacters) / Double(characters) }
+    public var noiseShare: Double { characters == 0 ? 0 : Double(noiseCharacters) / Double(characters) }
+    public var strayShare: Double { words == 0 ? 0 : Double(strayLetters) / Double(words) }
+
+    public var changesPerThousandWords: [String: Double] {
+        guard words > 0 else { return [:] }
+        return changes.mapValues { Double($0) * 1000 / Double(words) }
+    }
+
+    /// Adds another document's or record's counts.
+    public mutating func add(_ other: QualityMetrics) {
+        characters += other.characters
+        words += other.words
+        knownWords += other.knownWords
+        garbageTokens += other.garbageTokens
+        shortUnknown += other.shortUnknown
+        changedCharacters += other.changedCharacters
+        noiseCharacters += other.noiseCharacters
+        strayLetters += other.strayLetters
+        unknownCharacters += other.unknownCharacters
+        for (k, v) in other.changes { changes[k, default: 0] += v }
+    }
+}
