@@ -9,6 +9,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // The system ICU (libicu-dev): link flags only.
@@ -21,10 +22,16 @@ let package = Package(
         // Foundation (which bundles another ICU) compiles.
         .target(name: "ICUShim", dependencies: ["SystemICU"]),
         .target(name: "OCRClean", dependencies: ["ICUShim"]),
+        // Batch runs over archives (SQLite catalog through GRDB, parallel, resumable) and reports.
+        .target(
+            name: "OCRCleanBatch",
+            dependencies: ["OCRClean", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "ocr-clean",
             dependencies: [
                 "OCRClean",
+                "OCRCleanBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,7 +44,7 @@ let package = Package(
         .target(name: "OCRCleanTestSupport", dependencies: ["OCRClean"]),
         .testTarget(
             name: "OCRCleanTests",
-            dependencies: ["OCRClean", "OCRCleanTestSupport"],
+            dependencies: ["OCRClean", "OCRCleanBatch", "OCRCleanTestSupport"],
             exclude: ["Cases", "Golden", "Dehyphenation"]
         ),
         // End-to-end tests of the built binary (pipes, exit codes, files).

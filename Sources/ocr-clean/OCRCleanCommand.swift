@@ -22,9 +22,15 @@ struct OCRCleanCommand: ParsableCommand {
               ocr-clean --jsonl --field ocr_hypothesis.transcription_unit < units.jsonl
             """,
         version: "ocr-clean \(version) (ICU \(ICU.version))",
-        subcommands: [Clean.self, Eval.self, Quality.self, Pipelines.self, Stages.self, Dict.self],
+        subcommands: [Clean.self, Batch.self, Eval.self, Quality.self, Report.self, Pipelines.self, Stages.self, Dict.self],
         defaultSubcommand: Clean.self
     )
+}
+
+/// Writes text to standard error as it is (progress lines).
+func writeError(_ text: String) {
+    var bytes = Array(text.utf8)
+    _ = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
 }
 
 /// Prints a diagnostic line on standard error, prefixed with the program name.

@@ -42,6 +42,29 @@ public enum FileSystem {
         }
     }
 
+    /// At most the first `bytes` bytes of a file.
+    public static func readPrefix(_ path: String, bytes count: Int) throws -> [UInt8] {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw Failure(path: path, reason: reason(errno)) }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, count - filled) }
+            if n > 0 { filled += n; continue }
+            if n == 0 { break }
+            if errno == EINTR { continue }
+            throw Failure(path: path, reason: reason(errno))
+        }
+        return Array(buffer[0..<filled])
+    }
+
+    /// The size of a file in bytes, or nil.
+    public static func size(of path: String) -> Int? {
+        var st = stat()
+        return stat(path, &st) == 0 ? Int(st.st_size) : nil
+    }
+
     /// Writes a file atomically (temporary file in the same folder, then rename).
     public static func write(_ bytes: [UInt8], to path: String) throws {
         let sink = try OutputSink(atomicPath: path)

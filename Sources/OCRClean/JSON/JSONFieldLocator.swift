@@ -26,6 +26,18 @@ public enum JSONFieldLocator {
         return json.withUTF8 { try? locate($0, path: components)?.value }
     }
 
+    /// The integer at the dotted `path` of one JSON text, or nil.
+    public static func number(in json: String, at path: String) -> Int? {
+        var json = json
+        let components = path.split(separator: ".").map(String.init)
+        return json.withUTF8 { p -> Int? in
+            var parser = Parser(p: p, path: components, wantNumber: true)
+            parser.skipSpace()
+            guard (try? parser.value(depth: 0, matched: true)) != nil, let range = parser.numberRange else { return nil }
+            return Int(String(decoding: UnsafeBufferPointer(rebasing: p[range]), as: UTF8.self))
+        }
+    }
+
     static func locate(_ bytes: UnsafeBufferPointer<UInt8>, path: [String]) throws -> Located? {
         var parser = Parser(p: bytes, path: path)
         parser.skipSpace()
@@ -38,8 +50,11 @@ public enum JSONFieldLocator {
     private struct Parser {
         let p: UnsafeBufferPointer<UInt8>
         let path: [String]
+        var wantNumber = false
         var i = 0
         var found: Located?
+        /// With `wantNumber`: the bytes of the number at the path.
+        var numberRange: Range<Int>?
 
         mutating func skipSpace() {
             while i < p.count, p[i] == 0x20 || p[i] == 0x09 || p[i] == 0x0A || p[i] == 0x0D { i += 1 }
@@ -61,7 +76,10 @@ public enum JSONFieldLocator {
             case 0x74: try literal("true")
             case 0x66: try literal("false")
             case 0x6E: try literal("null")
-            case 0x2D, 0x30...0x39: try number()
+            case 0x2D, 0x30...0x39:
+                let start = i
+                try number()
+                if wantNumber && matched && depth == path.count { numberRange = start..<i }
             default: throw fail("unexpected character")
             }
         }

@@ -50,6 +50,9 @@ public struct QualityEstimator: Sendable {
         return m
     }
 
+    /// The estimated character error rate of measured features (after changes were added).
+    public func estimate(_ m: QualityMetrics) -> Double { model.estimate(m) }
+
     /// Runs `template` over `text` and measures the text with the changes the pipeline made.
     public func assess(_ text: String, document: String, template: Pipeline) throws -> (metrics: QualityMetrics, records: [Record]) {
         var pipeline = template.resettingCounts()

@@ -46,13 +46,20 @@ enum EncodingSniffer {
             return Decision(encoding: "utf-8")
         }
         var decision = Decision(encoding: "windows-1252", converted: true, firstInvalidOffset: scan.firstInvalid)
+        var confident = false
         if let guess = ICU.detectCharset(sample) {
             decision.guess = "\(guess.name) (confidence \(guess.confidence))"
             let latin = ["ISO-8859-1", "windows-1252", "ISO-8859-15"]
             if !latin.contains(guess.name), guess.confidence >= 60, !guess.name.hasPrefix("UTF"),
                ICU.Converter(charset: guess.name) != nil {
                 decision.encoding = guess.name
+                confident = true
             }
+        }
+        // Text in a single-byte Latin encoding is mostly ASCII (French: 95 % and more); bytes
+        // that are neither UTF-8 nor mostly ASCII nor a confidently detected charset are not text.
+        if configuration.binary == .refuse, !confident, asciiShare(sample) < 0.6 {
+            throw DecodeError.binary("neither UTF-8 nor mostly ASCII, and no known encoding fits")
         }
         return decision
     }
@@ -109,6 +116,14 @@ enum EncodingSniffer {
         if odd * 10 >= pairs * 3, even * 20 < pairs { return "utf-16le" }
         if even * 10 >= pairs * 3, odd * 20 < pairs { return "utf-16be" }
         return nil
+    }
+
+    /// The share of printable ASCII and white space in the sample.
+    static func asciiShare(_ s: UnsafeRawBufferPointer) -> Double {
+        guard !s.isEmpty else { return 1 }
+        var ascii = 0
+        for b in s where (b >= 0x20 && b < 0x7F) || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C { ascii += 1 }
+        return Double(ascii) / Double(s.count)
     }
 
     /// At least 16 control bytes (other than tab, line ends, form feed and escape) making more
