@@ -262,8 +262,10 @@ public final class BatchRunner: Sendable {
 
     /// Stages whose counts describe structure, not edits of the text.
     static let structuralStages: Set<String> = ["decode", "join-paragraphs", "parse-markdown"]
-    /// Counters that are not changes (what a stage looked at or decided to leave).
-    static let counters: Set<String> = ["words", "unknown", "searches", "bytes", "lines", "footnotes", "long-page", "notes-written-early", "unsure", "kept"]
+    /// Counters that are not changes (what a stage looked at or decided to leave, and
+    /// white-space edits).
+    static let counters: Set<String> = ["words", "unknown", "searches", "bytes", "lines", "footnotes", "long-page", "notes-written-early", "unsure", "kept",
+                                        "spaces", "space", "indent"]
 
     /// `.NAME.tmp-XXXXXX`, the temporary file of `OutputSink`.
     static func isTemporary(_ name: String) -> Bool {

@@ -26,6 +26,7 @@ public struct QualityEstimator: Sendable {
                 m.characters += token.end - token.start
                 if token.end - token.start == 1, token.kind != .punctuation, !Self.oneLetterWords.contains(p[token.start]) { m.strayLetters += 1 }
                 guard token.kind != .punctuation else { continue }
+                m.tokens += 1
                 let chunk = JoinedText.scalars(UnsafeBufferPointer(rebasing: p[token.start..<token.end]))
                 let trimmed = Self.trimmed(chunk)
                 if GarbageRules.isGarbage(trimmed) { m.garbageTokens += 1 }
@@ -79,6 +80,8 @@ public struct QualityEstimator: Sendable {
 /// What `QualityEstimator` measured.
 public struct QualityMetrics: Sendable, Hashable {
     public var characters = 0
+    /// Tokens that are not punctuation alone: words, numbers, symbols.
+    public var tokens = 0
     public var words = 0
     public var knownWords = 0
     public var garbageTokens = 0
@@ -103,7 +106,8 @@ public struct QualityMetrics: Sendable, Hashable {
 
     public var knownShare: Double { words == 0 ? 1 : Double(knownWords) / Double(words) }
     public var unknownShare: Double { 1 - knownShare }
-    public var garbageShare: Double { words == 0 ? 0 : Double(garbageTokens) / Double(words) }
+    /// Garbage tokens among all tokens (words, numbers, symbols).
+    public var garbageShare: Double { tokens == 0 ? 0 : Double(garbageTokens) / Double(tokens) }
     public var shortShare: Double { words == 0 ? 0 : Double(shortUnknown) / Double(words) }
     /// Word changes (not whitespace or normalization) per word.
     public var changeShare: Double {
@@ -124,6 +128,7 @@ public struct QualityMetrics: Sendable, Hashable {
     /// Adds another document's or record's counts.
     public mutating func add(_ other: QualityMetrics) {
         characters += other.characters
+        tokens += other.tokens
         words += other.words
         knownWords += other.knownWords
         garbageTokens += other.garbageTokens
