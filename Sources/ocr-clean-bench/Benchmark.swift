@@ -14,7 +14,23 @@ import Foundation
 struct Benchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ocr-clean-bench",
-        abstract: "Throughput, memory and start-up of ocr-clean next to cat and uconv.")
+        abstract: "Benchmarks of ocr-clean: throughput next to cat and uconv, batch scaling, kill-and-resume.",
+        subcommands: [Throughput.self, BatchScaling.self, KillResume.self],
+        defaultSubcommand: Throughput.self)
+}
+
+/// The ocr-clean binary next to this program, or the one given.
+func ocrCleanBinary(_ given: String?) throws -> String {
+    let exe = given ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ocr-clean").path
+    guard FileManager.default.isExecutableFile(atPath: exe) else {
+        throw ValidationError("no ocr-clean binary at \(exe); build it with 'swift build -c release' or pass --binary")
+    }
+    return exe
+}
+
+struct Throughput: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Throughput, memory and start-up of ocr-clean next to cat and uconv (the default).")
 
     @Argument(help: "Input file (make it with make-corpus --mb 50 --seed 1).")
     var input: String
@@ -32,10 +48,7 @@ struct Benchmark: ParsableCommand {
     var cpu = 0
 
     func run() throws {
-        let exe = binary ?? URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ocr-clean").path
-        guard FileManager.default.isExecutableFile(atPath: exe) else {
-            throw ValidationError("no ocr-clean binary at \(exe); build it with 'swift build -c release' or pass --binary")
-        }
+        let exe = try ocrCleanBinary(binary)
         let size = (try FileManager.default.attributesOfItem(atPath: input)[.size] as? NSNumber)?.intValue ?? 0
         guard size > 0 else { throw ValidationError("\(input) is empty or missing") }
         let mb = Double(size) / 1_000_000
