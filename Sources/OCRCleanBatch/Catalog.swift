@@ -15,6 +15,12 @@ public final class Catalog: Sendable {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
+        // Write-ahead log without a sync at every commit: a row per document costs microseconds,
+        // not a disk flush. A crash may lose the last rows; their documents are then redone.
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
         queue = try DatabaseQueue(path: path, configuration: configuration)
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in

@@ -24,6 +24,7 @@ public final class OutputSink {
     private var buffer: [UInt8] = []
     private let capacity = 1 << 18
     private var closed = false
+    private let durable: Bool
     public private(set) var bytesWritten = 0
 
     /// Standard output.
@@ -31,11 +32,15 @@ public final class OutputSink {
         fd = STDOUT_FILENO
         path = "standard output"
         temporaryPath = nil
+        durable = false
         buffer.reserveCapacity(capacity)
     }
 
-    /// A file, written atomically through a temporary file in the same folder.
-    public init(atomicPath target: String) throws {
+    /// A file, written atomically through a temporary file in the same folder. `durable` syncs
+    /// it to disk before the rename (a power cut then leaves the old file or the whole new one);
+    /// without it the rename is still atomic for every reader and for a killed process.
+    public init(atomicPath target: String, durable: Bool = true) throws {
+        self.durable = durable
         let dir = FileSystem.directory(of: target)
         let base = FileSystem.name(of: target)
         var template = Array(((dir.isEmpty ? "." : dir) + "/.\(base).tmp-XXXXXX").utf8CString)
@@ -97,7 +102,7 @@ public final class OutputSink {
     public func commit() throws {
         try flush()
         guard let temporaryPath, !closed else { return }
-        if fsync(fd) != 0 {
+        if durable, fsync(fd) != 0 {
             let reason = String(cString: strerror(errno))
             abandon()
             throw WriteError.failed(path: path, reason: reason)
