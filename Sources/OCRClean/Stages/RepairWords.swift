@@ -211,14 +211,23 @@ public struct RepairWords: Stage {
         let endsHyphenated = Self.endsWithHyphen(record.text)
         for (i, word) in words.enumerated() {
             guard let word else { continue }
-            if i == firstWordIndex, continuesHyphenated { consumed[i] = true }
             if i == lastWordIndex, endsHyphenated { consumed[i] = true }
             if word.token.coreEnd < word.token.end, bytes[word.token.end - 1] == 0x2D { consumed[i] = true }
         }
+        // The rest of a word cut at the previous line's end may still join the next piece into a
+        // word as written (`Nations-` / `gén éral`); otherwise it and an unknown word right after
+        // it are left alone, since either may be a piece of the cut word.
+        let continuation = continuesHyphenated ? firstWordIndex : nil
 
         if merge {
             mergeElisionSpaces(words, tokens: tokens, bytes: bytes, edits: &edits, consumed: &consumed, counts: &counts)
-            mergeFragments(words, bytes: bytes, edits: &edits, consumed: &consumed, counts: &counts)
+            mergeFragments(words, bytes: bytes, continuation: continuation, edits: &edits, consumed: &consumed, counts: &counts)
+        }
+        if let c = continuation, !consumed[c] {
+            consumed[c] = true
+            if let next = words.indices.dropFirst(c + 1).first(where: { words[$0] != nil }), words[next]!.known == nil {
+                consumed[next] = true
+            }
         }
         var wordCount = 0
         var unknownCount = 0
@@ -426,7 +435,7 @@ public struct RepairWords: Stage {
     /// `ques tions` → `questions`. Every possible join of two or three pieces is scored against
     /// keeping them apart; the best gains are taken first, without overlaps (`la ques tions` joins
     /// `ques tions`, not `la ques`).
-    mutating func mergeFragments(_ words: [Word?], bytes: [UInt8], edits: inout [TextEdit], consumed: inout [Bool], counts: inout Counts) {
+    mutating func mergeFragments(_ words: [Word?], bytes: [UInt8], continuation: Int?, edits: inout [TextEdit], consumed: inout [Bool], counts: inout Counts) {
         struct Join { var start: Int; var span: Int; var text: [UInt32]; var gain: Double; var confidence: Double }
         var joins: [Join] = []
         let gapCost = profile.gapCost
@@ -453,7 +462,7 @@ public struct RepairWords: Stage {
                 guard unknown > 0 || rare > 0 || (joinKnown && span == 2) else { continue }
                 // The cheap test first: is the joined text a word as written, or with other accents?
                 let exact = buffer.withUnsafeBufferPointer { knowledge.knownBytes($0) } != nil
-                if !exact && unknown == 0 { continue }
+                if !exact && (unknown == 0 || i == continuation) { continue }
                 let group = words[i..<(i + span)].compactMap { $0 }
                 let joined = group.flatMap { core(of: $0, bytes) }
                 guard let (text, hit, cost) = mergedForm(joined) else { continue }
@@ -546,7 +555,7 @@ public struct RepairWords: Stage {
         }
         guard word.known == nil else { return nil }
         if word.core.contains(0x2D), let edit = repairCompound(word, counts: &counts) { return edit }
-        guard var (best, confidence, rule) = decide(word) else { return nil }
+        guard case (var best, var confidence, let rule)? = decide(word) else { return nil }
         if rule == "split" && !split { return nil }
         // `ala` → `a la` → `à la`: the split-off `a` gets the context rule too.
         if rule == "split", context, best.count > 2, best[0] == 0x61, best[1] == 0x20,
