@@ -1,5 +1,8 @@
 /// Runs documents through a pipeline: bytes → decode → stages → writer, streaming.
 public enum DocumentRunner {
+    /// The most bytes decoded into records before they go through the stages.
+    static let sliceBytes = 16 << 10
+
     /// What happened to one document.
     public struct Result: Sendable {
         public var decode: DecodeReport
@@ -15,9 +18,16 @@ public enum DocumentRunner {
         var decoder = Decoder(document: document, configuration: pipeline.decode)
         var collector = RecordCollector(document: document)
         while let chunk = try source.read() {
-            collector.records.removeAll(keepingCapacity: true)
-            try decoder.feed(chunk, into: &collector)
-            if !collector.records.isEmpty { try writer.write(pipeline.push(collector.records)) }
+            // A read is decoded in slices, so that a read of empty lines cannot become a million
+            // records at once.
+            var start = 0
+            while start < chunk.count {
+                let end = min(chunk.count, start + sliceBytes)
+                collector.records.removeAll(keepingCapacity: true)
+                try decoder.feed(UnsafeRawBufferPointer(rebasing: chunk[start..<end]), into: &collector)
+                if !collector.records.isEmpty { try writer.write(pipeline.push(collector.records)) }
+                start = end
+            }
         }
         collector.records.removeAll(keepingCapacity: true)
         try decoder.finish(into: &collector)

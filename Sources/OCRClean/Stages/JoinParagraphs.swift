@@ -45,7 +45,9 @@ public struct JoinParagraphs: Stage {
     private var gapBlank = false
     private var gapBoundary = false
     /// Blank lines before the first paragraph.
-    private var leading: [Origin] = []
+    /// The blank lines since the last block, merged into one span (held as one value, so that
+    /// ten million empty lines take no memory).
+    private var leading: Origin?
     /// Lengths of recent lines, for the page's measure.
     private var recent: [Int] = []
     private var recentNext = 0
@@ -80,12 +82,11 @@ public struct JoinParagraphs: Stage {
 
     public mutating func finish(into output: inout StageOutput) {
         close(into: &output)
-        if var origin = leading.first {
-            for o in leading.dropFirst() { origin = origin.merged(with: o) }
+        if let origin = leading {
             // Blank lines no block took (the end of the document): kept in a record that
             // prints nothing.
             output.emit(Record(kind: .line, text: "", origin: origin, continues: true))
-            leading.removeAll()
+            leading = nil
         }
     }
 
@@ -96,15 +97,19 @@ public struct JoinParagraphs: Stage {
             return
         }
         guard current != nil else {
-            leading.append(record.origin)
+            leading = leading.map { $0.merged(with: record.origin) } ?? record.origin
             return
         }
         if gap.isEmpty {
             current!.origin = current!.origin.merged(with: record.origin)
         } else {
             // After furniture: the blank line is part of the gap; it joins the paragraph's span
-            // as its own line when the gap is written.
-            gap.append(record)
+            // as its own line when the gap is written. A run of blank lines is held as one.
+            if let last = gap.last, last.kind == .line, MarkFurniture.isBlank(last) {
+                gap[gap.count - 1].origin = last.origin.merged(with: record.origin)
+            } else {
+                gap.append(record)
+            }
         }
         gapBlank = true
     }
@@ -164,12 +169,12 @@ public struct JoinParagraphs: Stage {
 
     /// The record with the blank lines before it added to its origin.
     private mutating func takingLeading(_ record: Record) -> Record {
-        guard var origin = leading.first else { return record }
+        guard var origin = leading else { return record }
         var r = record
-        for o in leading.dropFirst() + [r.origin] { origin = origin.merged(with: o) }
+        origin = origin.merged(with: r.origin)
         origin.page = r.origin.page
         r.origin = origin
-        leading.removeAll()
+        leading = nil
         return r
     }
 
