@@ -59,7 +59,6 @@ struct Batch: ParsableCommand {
     }
 
     func run() throws {
-        signal(SIGPIPE, SIG_IGN)
         let resources = Resources.standard()
         let template: Pipeline
         do {

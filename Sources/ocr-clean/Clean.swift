@@ -42,7 +42,6 @@ struct Clean: ParsableCommand {
     }
 
     func run() throws {
-        signal(SIGPIPE, SIG_IGN)
         let resources = Resources.standard()
         let template: Pipeline
         do {
@@ -96,6 +95,11 @@ struct Clean: ParsableCommand {
                     }
                 } catch let error as DecodeError {
                     warn("\(document): \(error)")
+                    failed = true
+                } catch let error as ByteSource.OpenError {
+                    // A read error part way (a failing disk, `/proc/self/mem`): this document's
+                    // output stops there; the other inputs are still cleaned.
+                    warn("\(error)")
                     failed = true
                 }
             }

@@ -40,7 +40,6 @@ struct Eval: ParsableCommand {
     var json = false
 
     func run() throws {
-        signal(SIGPIPE, SIG_IGN)
         let resources = Resources.standard()
         var template: Pipeline?
         if clean {

@@ -25,6 +25,15 @@ struct OCRCleanCommand: ParsableCommand {
         subcommands: [Clean.self, Batch.self, Eval.self, Quality.self, Report.self, Pipelines.self, Stages.self, Dict.self],
         defaultSubcommand: Clean.self
     )
+
+    /// A closed pipe (`ocr-clean … | head`) and a file-size limit (`ulimit -f`) come back from
+    /// `write` as errors the commands report, instead of signals that kill the process and leave
+    /// a temporary file behind.
+    static func main() {
+        signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
+        main(nil)
+    }
 }
 
 /// Writes text to standard error as it is (progress lines).

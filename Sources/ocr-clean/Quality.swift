@@ -39,7 +39,6 @@ struct Quality: ParsableCommand {
     var json = false
 
     func run() throws {
-        signal(SIGPIPE, SIG_IGN)
         let resources = Resources.standard()
         let template: Pipeline
         let estimator: QualityEstimator

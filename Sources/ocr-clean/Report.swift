@@ -49,7 +49,6 @@ struct Report: ParsableCommand {
     func format4(_ x: Double) -> String { String((x * 10000).rounded() / 10000) }
 
     func run() throws {
-        signal(SIGPIPE, SIG_IGN)
         var data = ReportData()
         var estimator: QualityEstimator?
         for input in inputs {
