@@ -40,6 +40,8 @@ let package = Package(
             name: "ocr-clean-bench",
             dependencies: [.product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Fuzz targets (`.ci/fuzz`); built plainly, it replays saved inputs (`Tests/Fuzz`).
+        .executableTarget(name: "ocr-clean-fuzz", dependencies: ["OCRClean"]),
         // Test helpers shared by the test targets: txtar case files, the CLI runner.
         .target(name: "OCRCleanTestSupport", dependencies: ["OCRClean"]),
         .testTarget(
@@ -50,7 +52,7 @@ let package = Package(
         // End-to-end tests of the built binary (pipes, exit codes, files).
         .testTarget(
             name: "OCRCleanCLITests",
-            dependencies: ["ocr-clean", "OCRCleanTestSupport"]
+            dependencies: ["ocr-clean", "ocr-clean-fuzz", "OCRCleanTestSupport"]
         ),
     ],
     cxxLanguageStandard: .cxx17

@@ -13,6 +13,9 @@ public final class ByteSource {
     public let path: String
     private let fd: Int32
     private let owned: Bool
+    /// Bytes held in memory instead of a descriptor, and how far they were read.
+    private let memory: [UInt8]?
+    private var position = 0
     private var buffer: UnsafeMutableRawBufferPointer
     /// The size of the file when it is a regular file (for progress), else nil.
     public let size: Int?
@@ -22,6 +25,7 @@ public final class ByteSource {
         path = "-"
         fd = STDIN_FILENO
         owned = false
+        memory = nil
         buffer = .allocate(byteCount: chunk, alignment: 16)
         var st = stat()
         size = fstat(fd, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : nil
@@ -42,8 +46,19 @@ public final class ByteSource {
         self.path = path
         fd = descriptor
         owned = true
+        memory = nil
         buffer = .allocate(byteCount: chunk, alignment: 16)
         size = (st.st_mode & S_IFMT) == S_IFREG ? Int(st.st_size) : nil
+    }
+
+    /// Bytes in memory, handed out in reads of `chunk` bytes (tests and fuzzing).
+    public init(bytes: [UInt8], name: String = "memory", chunk: Int = 1 << 20) {
+        path = name
+        fd = -1
+        owned = false
+        memory = bytes
+        buffer = .allocate(byteCount: max(1, chunk), alignment: 16)
+        size = bytes.count
     }
 
     deinit {
@@ -53,6 +68,13 @@ public final class ByteSource {
 
     /// The next chunk, or nil at end of input. The bytes are valid until the next call.
     public func read() throws -> UnsafeRawBufferPointer? {
+        if let memory {
+            guard position < memory.count else { return nil }
+            let n = min(buffer.count, memory.count - position)
+            memory.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + position, byteCount: n) }
+            position += n
+            return UnsafeRawBufferPointer(rebasing: buffer[0..<n])
+        }
         while true {
             let n = Glibc.read(fd, buffer.baseAddress!, buffer.count)
             if n > 0 { return UnsafeRawBufferPointer(rebasing: buffer[0..<n]) }

@@ -36,6 +36,15 @@ public final class OutputSink {
         buffer.reserveCapacity(capacity)
     }
 
+    /// An open descriptor the sink writes to and never closes (`/dev/null` when fuzzing).
+    public init(descriptor: Int32, name: String) {
+        fd = descriptor
+        path = name
+        temporaryPath = nil
+        durable = false
+        buffer.reserveCapacity(capacity)
+    }
+
     /// A file, written atomically through a temporary file in the same folder. `durable` syncs
     /// it to disk before the rename (a power cut then leaves the old file or the whole new one);
     /// without it the rename is still atomic for every reader and for a killed process.
