@@ -98,7 +98,7 @@ public enum FileSystem {
     public static var currentDirectory: String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         guard getcwd(&buffer, buffer.count) != nil else { return "." }
-        return String(cString: buffer)
+        return UTF8Bytes.string(cBuffer: buffer)
     }
 
     /// The running executable's path (resolved through /proc/self/exe).

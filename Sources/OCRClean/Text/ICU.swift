@@ -12,7 +12,7 @@ public enum ICU {
     public static var version: String {
         var buffer = [CChar](repeating: 0, count: 32)
         icushim_version(&buffer, 32)
-        return String(cString: buffer)
+        return UTF8Bytes.string(cBuffer: buffer)
     }
 
     /// Whether UTF-8 `bytes` are already in `form` (nil on an ICU error).
@@ -52,7 +52,7 @@ public enum ICU {
         var confidence: Int32 = 0
         let r = sample.withMemoryRebound(to: CChar.self) { icushim_detect_charset($0.baseAddress, Int32(min(sample.count, Int(Int32.max))), &name, 64, &confidence) }
         guard r == 0 else { return nil }
-        return (String(cString: name), Int(confidence))
+        return (UTF8Bytes.string(cBuffer: name), Int(confidence))
     }
 
     /// A streaming converter from a legacy charset to UTF-8; keeps incomplete sequences between calls.

@@ -1,5 +1,10 @@
 /// Helpers for walking valid UTF-8 (the bytes of a Swift `String`) without `Character` iteration.
 enum UTF8Bytes {
+    /// The text of a NUL-terminated C buffer filled by a C call (invalid bytes become U+FFFD).
+    static func string(cBuffer buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// The scalar starting at `i` and its length in bytes. `p` must hold valid UTF-8.
     @inline(__always)
     static func scalar(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
