@@ -8,7 +8,8 @@ import OCRClean
 ///   checked among themselves).
 /// - Output text is valid Unicode in NFC.
 /// - Idempotence: the pipeline run on its own text output gives the same text.
-/// - Read sizes: feeding the bytes in reads of 1, 7 and 4096 bytes gives the same records.
+/// - Read sizes: feeding the bytes in reads of 1, 7 and 4096 bytes, and of random sizes, gives
+///   the same records.
 public enum PipelineVerifier {
     public static func problems(pipeline template: Pipeline, input: [UInt8], name: String, idempotence: Bool = true) throws -> [String] {
         var problems: [String] = []
@@ -45,9 +46,11 @@ public enum PipelineVerifier {
             }
         }
         // Read sizes.
-        for chunk in [1, 7, 4096] where input.count < 200_000 || chunk > 1 {
+        for chunk in [1, 7, 4096, -1] where input.count < 200_000 || chunk > 1 {
             let split = try run(template, input, chunk: chunk)
-            if split.records != whole.records { problems.append("\(name): reads of \(chunk) bytes give other records") }
+            if split.records != whole.records {
+                problems.append("\(name): reads of \(chunk < 0 ? "random sizes" : "\(chunk) bytes") give other records")
+            }
         }
         return problems
     }
@@ -59,6 +62,8 @@ public enum PipelineVerifier {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The records for `input` fed in reads of `chunk` bytes: all at once when 0, random sizes
+    /// from 1 to 4096 (seeded by the input's length) when negative.
     static func run(_ template: Pipeline, _ input: [UInt8], chunk: Int) throws -> (records: [Record], lines: Int) {
         var pipeline = template.resettingCounts()
         var decoder = Decoder(document: "t", configuration: pipeline.decode)
@@ -66,8 +71,9 @@ public enum PipelineVerifier {
         var out: [Record] = []
         try input.withUnsafeBytes { raw in
             var i = 0
-            let step = chunk == 0 ? max(1, raw.count) : chunk
+            var sizes = Generator(seed: UInt64(raw.count))
             while i < raw.count {
+                let step = chunk == 0 ? raw.count : chunk < 0 ? 1 + sizes.int(4096) : chunk
                 let j = min(raw.count, i + step)
                 collector.records.removeAll()
                 try decoder.feed(UnsafeRawBufferPointer(rebasing: raw[i..<j]), into: &collector)

@@ -18,6 +18,23 @@ import Testing
         var generator = PipelineVerifier.Generator(seed: 42)
         for k in 0..<20 { all.append(("generated French \(k)", generator.frenchOCR(lines: 60))) }
         for k in 0..<20 { all.append(("generated Unicode \(k)", generator.unicodeSoup(bytes: 600))) }
+        // The long run: `OCRCLEAN_GENERATED=10000 OCRCLEAN_INVARIANT_CORPUS=../shared/eval swift test
+        // -c release --filter InvariantTests` adds that many generated documents (short ones, half
+        // French with OCR noise, half Unicode soup) and every file under the folders listed.
+        let environment = ProcessInfo.processInfo.environment
+        let extra = Int(environment["OCRCLEAN_GENERATED"] ?? "") ?? 0
+        for k in 0..<extra {
+            all.append(k % 2 == 0 ? ("generated French \(k)", generator.frenchOCR(lines: 4 + generator.int(16)))
+                                  : ("generated Unicode \(k)", generator.unicodeSoup(bytes: 50 + generator.int(400))))
+        }
+        for folder in (environment["OCRCLEAN_INVARIANT_CORPUS"] ?? "").split(separator: ":").map(String.init) {
+            let files = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
+            for file in files.sorted() {
+                let path = folder + "/" + file
+                guard FileSystem.isRegularFile(path), let data = FileManager.default.contents(atPath: path) else { continue }
+                all.append((path, Array(data)))
+            }
+        }
         return all
     }()
 
