@@ -117,8 +117,10 @@ public struct MarkFurniture: Stage {
             if LineShape.isSymbolLine(body) { return ("document-symbol", nil) }
         }
         guard before && after else { return (nil, nil) }
-        // A footnote in this pipeline's own output (`⁹ A/67/156.`) is not a garbled label.
-        if edges && atEdge && !LineShape.superscripts.contains(Unicode.Scalar(shape.first) ?? " ") {
+        // A footnote in this pipeline's own output (`⁹ A/67/156.`), or one citing a document
+        // (`10 CTOC/COP/WG.7/2012/6.`: a mark, then a sentence's full stop), is not a garbled label.
+        let citation = body.last == "." && LineShape.footnoteMark(body) != nil
+        if edges && atEdge && !citation && !LineShape.superscripts.contains(Unicode.Scalar(shape.first) ?? " ") {
             if LineShape.looksLikeSymbol(body) && LineShape.enumerator(body) == nil { return ("page-edge", nil) }
             if isLowercaseNonWord(body) { return ("page-edge", nil) }
         }
