@@ -104,8 +104,9 @@ public struct JoinParagraphs: Stage {
             current!.origin = current!.origin.merged(with: record.origin)
         } else {
             // After furniture: the blank line is part of the gap; it joins the paragraph's span
-            // as its own line when the gap is written. A run of blank lines is held as one.
-            if let last = gap.last, last.kind == .line, MarkFurniture.isBlank(last) {
+            // as its own line when the gap is written. A run of adjacent blank lines is held as one.
+            if let last = gap.last, last.kind == .line, MarkFurniture.isBlank(last),
+               last.origin.lines.upperBound + 1 == record.origin.lines.lowerBound {
                 gap[gap.count - 1].origin = last.origin.merged(with: record.origin)
             } else {
                 gap.append(record)
