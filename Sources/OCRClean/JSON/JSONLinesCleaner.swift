@@ -68,7 +68,14 @@ public enum JSONLinesCleaner {
                 return body
             }
             var pipeline = template.resettingCounts()
-            let records = try DocumentRunner.records(of: located.value, document: "\(document):\(lineNumber)", pipeline: &pipeline)
+            let records: [Record]
+            do {
+                records = try DocumentRunner.records(of: located.value, document: "\(document):\(lineNumber)", pipeline: &pipeline)
+            } catch let error as DecodeError {
+                // A value the decoder refuses (mostly control characters): this record only.
+                result.problems.append((lineNumber, "\(error); written back unchanged"))
+                return body
+            }
             var renderer = TextRenderer(configuration: template.emit)
             var text: [UInt8] = []
             renderer.render(records, into: &text)
