@@ -30,7 +30,7 @@ struct Eval: ParsableCommand {
     @Option(name: .shortAndLong, help: "Pipeline for --clean.")
     var pipeline = "default"
 
-    @Option(help: "Comparison level: raw, nfc, collapsed (white space collapsed; the default), hipe (also lowercased, no punctuation).")
+    @Option(help: "Comparison level: raw, nfc, collapsed (white space collapsed; the default), hipe (also lowercased, no punctuation), dinglehopper (lines trimmed, its NFC_SBB substitutions).")
     var level: TextComparison.Level = .collapsed
 
     @Flag(help: "Count Unicode code points instead of grapheme clusters.")

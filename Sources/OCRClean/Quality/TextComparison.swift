@@ -19,6 +19,10 @@ public struct TextComparison: Sendable {
         /// Collapsed, lowercased, punctuation removed, accents kept: the level of the HIPE-OCRepair
         /// scorer.
         case hipe
+        /// Each line trimmed, NFC, ligatures unjoined (`ﬁ` → `fi`), `’` → `'`, `—` → `–`: what
+        /// dinglehopper compares for plain-text files (its `NFC_SBB` normalization), lines
+        /// joined by line breaks.
+        case dinglehopper
     }
 
     public let characterDistance: Int
@@ -65,8 +69,27 @@ public struct TextComparison: Sendable {
                 s.properties.generalCategory.isPunctuation || s.properties.generalCategory.isSymbol ? " " : s
             }))
             return collapse(kept)
+        case .dinglehopper:
+            var lines = text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
+                .split(separator: "\n", omittingEmptySubsequences: false)
+            if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
+            return lines.map { line in
+                let space = { (s: Unicode.Scalar) in s.properties.isWhitespace || (0x1C...0x1F).contains(s.value) }
+                let scalars = line.unicodeScalars
+                let trimmed = scalars.drop(while: space).reversed().drop(while: space).reversed()
+                var t = ICU.normalize(String(String.UnicodeScalarView(trimmed)), form: .nfc)
+                for (from, to) in dinglehopperEquivalences { t = t.replacing(from, with: to) }
+                return t
+            }.joined(separator: "\n")
         }
     }
+
+    /// dinglehopper's substitutions for plain text, in its order: ligatures, then the rest.
+    static let dinglehopperEquivalences: [(String, String)] = [
+        ("\u{E8BF}", "q&"), ("\u{EBA5}", "ſp"), ("\u{EBA7}", "ſſi"), ("ﬁ", "fi"), ("ﬀ", "ff"), ("ﬂ", "fl"), ("ﬃ", "ffi"),
+        ("ĳ", "ij"), ("ﬆ", "st"), ("\u{F532}", "as"), ("\u{F533}", "is"), ("\u{F534}", "us"), ("\u{F535}", "Qu"),
+        ("==", "–"), ("—", "–"), ("’", "'"), ("⸗", "-"), ("\u{F50E}", "q\u{301}"),
+    ]
 
     /// Runs of white space (any Unicode white space) as one space, ends trimmed.
     public static func collapse(_ text: String) -> String {

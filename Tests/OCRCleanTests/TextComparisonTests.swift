@@ -1,0 +1,48 @@
+import OCRClean
+import OCRCleanTestSupport
+import Testing
+
+/// Error rates as the evaluation tools count them.
+@Suite struct TextComparisonTests {
+    /// The textbook dynamic programme the bit-parallel distance must agree with.
+    static func levenshtein(_ a: [Int], _ b: [Int]) -> Int {
+        var row = Array(0...b.count)
+        for i in 1...max(1, a.count) where !a.isEmpty {
+            var previous = row[0]
+            row[0] = i
+            for j in 1...max(1, b.count) where !b.isEmpty {
+                let current = row[j]
+                row[j] = min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] == b[j - 1] ? 0 : 1))
+                previous = current
+            }
+        }
+        return a.isEmpty ? b.count : row[b.count]
+    }
+
+    @Test func bitParallelDistanceEqualsTheDynamicProgramme() {
+        var g = PipelineVerifier.Generator(seed: 7)
+        for _ in 0..<500 {
+            // Lengths around the 64-symbol word size of the bit-parallel algorithm, small alphabets.
+            let alphabet = 2 + g.int(6)
+            let a = (0..<g.int(150)).map { _ in g.int(alphabet) }
+            let b = (0..<g.int(150)).map { _ in g.int(alphabet) }
+            #expect(EditDistance.distance(a, b) == Self.levenshtein(a, b), "\(a) \(b)")
+        }
+    }
+
+    @Test func dinglehopperLevelCountsAsDinglehopperDoes() {
+        // dinglehopper 0.11 on these two plain-text files: CER 4/62 (lines trimmed, `ﬁ` = `fi`,
+        // `’` = `'`, `—` = `–`; the line breaks count).
+        let reference = "L’effet ﬁnal de la résolution\n  Les États — membres  \n\nQu’il soit\n"
+        let hypothesis = "L'effet final de la resolution\nLes Etats - membres\nQu’il soit"
+        let c = TextComparison(reference: reference, hypothesis: hypothesis, level: .dinglehopper)
+        #expect(c.referenceCharacters == 62)
+        #expect(c.characterDistance == 4)
+    }
+
+    @Test func collapsedLevelIgnoresLineBreaksAndSpaces() {
+        let c = TextComparison(reference: "la coopération\ninternationale\n", hypothesis: "la  coopératiou internationale", level: .collapsed)
+        #expect(c.referenceCharacters == 29 && c.characterDistance == 1)
+        #expect(c.referenceWords == 3 && c.wordDistance == 1)
+    }
+}
