@@ -183,7 +183,10 @@ public struct JoinParagraphs: Stage {
         guard var paragraph = current else { return }
         var r = record
         trim(&r, shape)
-        let separator = paragraph.continues || lastEndsHyphen ? "" : " "
+        // Glued only when the line does not start with a mark that would combine with the last
+        // letter (`ﬁ` expanded to `fi`, then U+0301 on the next line): the text stays NFC.
+        let combines = r.text.unicodeScalars.first.map(Self.combinesWithPrevious) ?? false
+        let separator = (paragraph.continues || lastEndsHyphen) && !combines ? "" : " "
         // Blank lines held in the gap (after furniture) become the paragraph's own lines.
         for g in gap where g.kind == .line { paragraph.origin = paragraph.origin.merged(with: g.origin) }
         paragraph.append(r, separator: separator)
@@ -199,6 +202,15 @@ public struct JoinParagraphs: Stage {
         if paragraph.text.utf8.count > maxLength {
             output.count("cut")
             close(into: &output)
+        }
+    }
+
+    /// A combining mark, or a Hangul vowel or final jamo: a scalar NFC may compose with the
+    /// scalar before it.
+    static func combinesWithPrevious(_ s: Unicode.Scalar) -> Bool {
+        switch s.properties.generalCategory {
+        case .nonspacingMark, .spacingMark, .enclosingMark: return true
+        default: return (0x1160...0x11FF).contains(s.value)
         }
     }
 
