@@ -153,6 +153,16 @@ extension LineShape {
         if words.count == 1, let w = words.first, isFraction(w) { return true }
         if words.count == 3, words[0] == "-" || words[0] == "–", words[2] == words[0], words[1].allSatisfy(\.isASCIINumber) { return true }
         if words.count == 2, words[0].lowercased() == "page", words[1].allSatisfy(\.isASCIINumber) { return true }
+        return isSymbolPageLabel(body)
+    }
+
+    /// A page number with a document symbol or job number: `2 V.10-57325`, `A/RES/67/189 3`,
+    /// `3 V.10-57325 (F)`. Unlike a bare number, it is a page foot or head wherever it stands,
+    /// even run into the text of a PDF extraction without a blank line or form feed.
+    static func isSymbolPageLabel(_ body: Substring) -> Bool {
+        guard body.last != "." else { return false }
+        let words = body.split(separator: " ")
+        guard words.count >= 2, words.count <= 4 else { return false }
         let numbers = words.filter { $0.allSatisfy(\.isASCIINumber) && $0.count <= 4 }
         let symbols = words.filter { isSymbol($0) }
         let languages = words.filter { $0 == "(F)" || $0 == "(E)" }
@@ -174,7 +184,11 @@ extension LineShape {
         let words = body.split(separator: " ")
         guard !words.isEmpty, words.count <= 3, body.count <= 30 else { return false }
         guard body.contains(where: { $0.isASCIINumber || $0 == "/" }) else { return false }
-        return !words.contains { w in w.count >= 4 && w.allSatisfy { $0.isLetter } && w.dropFirst().allSatisfy(\.isLowercase) }
+        // A word of four lowercase letters, elided or not (`d’experts`), is text.
+        return !words.contains { w in
+            let letters = w.filter { $0 != "’" && $0 != "'" }
+            return letters.count >= 4 && letters.allSatisfy { $0.isLetter } && letters.dropFirst().allSatisfy(\.isLowercase)
+        }
     }
 
     /// `____`, `-----`, `*****`, `. . . .`: a footnote separator or a rule.

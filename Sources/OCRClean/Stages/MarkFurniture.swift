@@ -4,7 +4,8 @@
 /// Marks, with `label`:
 /// - `separator`: a footnote rule or separator line (`__________`, `-----`, `* * *`).
 /// - `page-number`: a page number or page label on its own (`12`, `7/12`, `- 3 -`,
-///   `2 V.10-57325`, `A/RES/67/189 3`): isolated by blank lines, or at a page edge.
+///   `2 V.10-57325`, `A/RES/67/189 3`): isolated by blank lines, or at a page edge; a number
+///   with a symbol (`2 V.10-57325`) anywhere, even run into the text.
 /// - `document-symbol`: a document symbol or job number on its own (`CTOC/COP/2010/L.9`,
 ///   `V.10-57325`), isolated or at a page edge.
 /// - `page-edge`: at the first or last line of a page (form feeds, or the document's ends),
@@ -112,6 +113,7 @@ public struct MarkFurniture: Stage {
         let pageStart = !pageHasText
         let pageEnd = atPageEnd(i, finishing: finishing)
         let atEdge = pageStart || pageEnd
+        if LineShape.isSymbolPageLabel(body) { return ("page-number", nil) }
         if (before && after) || atEdge {
             if LineShape.isPageLabel(body) { return ("page-number", nil) }
             if LineShape.isSymbolLine(body) { return ("document-symbol", nil) }
