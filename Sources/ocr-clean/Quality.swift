@@ -103,7 +103,7 @@ struct Quality: ParsableCommand {
         }
         if estimates.count >= 3 {
             let rho = Statistics.spearman(estimates, truths)
-            let line = "Spearman correlation of the estimated and the true CER over \(estimates.count) documents: \(format2(rho * 100).dropLast(1).description)"
+            let line = "Spearman correlation of the estimated and the true CER over \(estimates.count) documents: \((rho * 1000).rounded() / 1000)"
             if json { warn(line) } else { print(line) }
         }
         if failed { throw ExitCode(1) }
