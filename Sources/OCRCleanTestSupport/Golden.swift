@@ -1,21 +1,21 @@
 import Foundation
-import Testing
 
-/// Golden files: compares a value with a file; `RECORD_GOLDENS=1` rewrites the file and fails
-/// with "recorded new baseline" so that a recording never passes silently.
+/// Golden files: compares a value with a file; `RECORD_GOLDENS=1` rewrites the file and reports
+/// "recorded new baseline" so that a recording never passes silently.
 public enum Golden {
-    public static func check(_ actual: String, file path: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    /// What is wrong with `actual` against the golden file at `path`, or nil when it matches.
+    public static func problem(_ actual: String, file path: String) throws -> String? {
         let record = ProcessInfo.processInfo.environment["RECORD_GOLDENS"] != nil
         let existing = try? String(contentsOfFile: path, encoding: .utf8)
         if record || existing == nil {
             try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
             try actual.write(toFile: path, atomically: true, encoding: .utf8)
-            Issue.record("recorded new baseline: \(path)", sourceLocation: sourceLocation)
-            return
+            return "recorded new baseline: \(path)"
         }
         if !actual.utf8.elementsEqual(existing!.utf8) {
-            Issue.record("\(path) differs:\n\(diff(existing!, actual))", sourceLocation: sourceLocation)
+            return "\(path) differs:\n\(diff(existing!, actual))"
         }
+        return nil
     }
 
     /// A short line diff: `-` expected, `+` actual.

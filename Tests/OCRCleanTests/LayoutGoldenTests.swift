@@ -22,7 +22,8 @@ import Testing
         let text = try String(contentsOfFile: CLI.fixtures + "/seeds/\(parts[0]).txt", encoding: .utf8)
         let pipeline = try PipelineLoader.load(parts[1], resources: CLI.resources)
         let output = try DocumentRunner.text(of: text, document: parts[0], template: pipeline)
-        try Golden.check(output, file: CLI.repository + "/Tests/OCRCleanTests/Golden/\(parts[1])-\(parts[0]).txt")
+        let problem = try Golden.problem(output, file: CLI.repository + "/Tests/OCRCleanTests/Golden/\(parts[1])-\(parts[0]).txt")
+        #expect(problem == nil, "\(problem ?? "")")
     }
 
     /// Every footnote is linked from the text, no furniture or separator is left in a paragraph,
