@@ -121,8 +121,10 @@ public struct MarkFurniture: Stage {
         guard before && after else { return (nil, nil) }
         // A footnote in this pipeline's own output (`⁹ A/67/156.`), or one citing a document
         // (`10 CTOC/COP/WG.7/2012/6.`: a mark, then a sentence's full stop), is not a garbled label.
+        // So is a line with a footnote mark this pipeline wrote (`66/181⁹ ;`) or ending a clause.
         let citation = body.last == "." && LineShape.footnoteMark(body) != nil
-        if edges && atEdge && !citation && !LineShape.superscripts.contains(Unicode.Scalar(shape.first) ?? " ") {
+        let marked = body.unicodeScalars.contains { LineShape.superscripts.contains($0) }
+        if edges && atEdge && !citation && !marked && body.last != ";" {
             if LineShape.looksLikeSymbol(body) && LineShape.enumerator(body) == nil { return ("page-edge", nil) }
             if isLowercaseNonWord(body) { return ("page-edge", nil) }
         }
