@@ -60,13 +60,7 @@ struct Batch: ParsableCommand {
 
     func run() throws {
         let resources = Resources.standard()
-        let template: Pipeline
-        do {
-            template = try PipelineLoader.load(pipeline, resources: resources)
-        } catch let error as PipelineFileError {
-            warn(error.description)
-            throw ExitCode(64)
-        }
+        let template = try loadPipeline(pipeline, resources: resources)
         let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         let configuration = BatchRunner.Configuration(
             inputs: inputs, output: out, template: template, jobs: jobs ?? max(1, cores), force: force, onError: onError,

@@ -43,13 +43,7 @@ struct Clean: ParsableCommand {
 
     func run() throws {
         let resources = Resources.standard()
-        let template: Pipeline
-        do {
-            template = try PipelineLoader.load(pipeline, resources: resources)
-        } catch let error as PipelineFileError {
-            warn(error.description)
-            throw ExitCode(64)
-        }
+        let template = try loadPipeline(pipeline, resources: resources)
         let sink: OutputSink
         do {
             sink = try output.map { try OutputSink(atomicPath: $0) } ?? OutputSink()

@@ -41,15 +41,7 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         let resources = Resources.standard()
-        var template: Pipeline?
-        if clean {
-            do {
-                template = try PipelineLoader.load(pipeline, resources: resources)
-            } catch let error as PipelineFileError {
-                warn(error.description)
-                throw ExitCode(64)
-            }
-        }
+        let template = clean ? try loadPipeline(pipeline, resources: resources) : nil
         struct Row {
             var name: String
             var before: TextComparison

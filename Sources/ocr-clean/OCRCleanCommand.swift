@@ -36,6 +36,17 @@ struct OCRCleanCommand: ParsableCommand {
     }
 }
 
+/// The pipeline a command was given. A bad pipeline file is reported (`file:line`, what was
+/// expected, a suggestion) and ends the command with status 64, before any input is read.
+func loadPipeline(_ nameOrPath: String, resources: Resources) throws -> Pipeline {
+    do {
+        return try PipelineLoader.load(nameOrPath, resources: resources)
+    } catch let error as PipelineFileError {
+        warn(error.description)
+        throw ExitCode(64)
+    }
+}
+
 /// Writes text to standard error as it is (progress lines).
 func writeError(_ text: String) {
     var bytes = Array(text.utf8)

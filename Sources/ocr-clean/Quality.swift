@@ -40,15 +40,8 @@ struct Quality: ParsableCommand {
 
     func run() throws {
         let resources = Resources.standard()
-        let template: Pipeline
-        let estimator: QualityEstimator
-        do {
-            template = try PipelineLoader.load(pipeline, resources: resources)
-            estimator = try QualityEstimator(resources: resources)
-        } catch let error as PipelineFileError {
-            warn(error.description)
-            throw ExitCode(64)
-        }
+        let template = try loadPipeline(pipeline, resources: resources)
+        let estimator = try QualityEstimator(resources: resources)
         var estimates: [Double] = []
         var truths: [Double] = []
         var failed = false
