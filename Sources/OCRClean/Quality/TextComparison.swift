@@ -73,8 +73,9 @@ public struct TextComparison: Sendable {
             var lines = text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
                 .split(separator: "\n", omittingEmptySubsequences: false)
             if lines.count > 1, lines.last?.isEmpty == true { lines.removeLast() }
+            // Python's `str.strip()`: Unicode white space and the separators U+001C–U+001F.
+            let space = { (s: Unicode.Scalar) in s.properties.isWhitespace || (0x1C...0x1F).contains(s.value) }
             return lines.map { line in
-                let space = { (s: Unicode.Scalar) in s.properties.isWhitespace || (0x1C...0x1F).contains(s.value) }
                 let scalars = line.unicodeScalars
                 let trimmed = scalars.drop(while: space).reversed().drop(while: space).reversed()
                 var t = ICU.normalize(String(String.UnicodeScalarView(trimmed)), form: .nfc)

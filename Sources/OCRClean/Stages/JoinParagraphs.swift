@@ -44,7 +44,6 @@ public struct JoinParagraphs: Stage {
     private var gap: [Record] = []
     private var gapBlank = false
     private var gapBoundary = false
-    /// Blank lines before the first paragraph.
     /// The blank lines since the last block, merged into one span (held as one value, so that
     /// ten million empty lines take no memory).
     private var leading: Origin?

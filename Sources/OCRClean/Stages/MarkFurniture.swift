@@ -97,6 +97,15 @@ public struct MarkFurniture: Stage {
         record.text.utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
     }
 
+    /// Signs that a short line at a page edge is text and not what OCR made of a label: a
+    /// footnote mark this pipeline wrote (`⁹ A/67/156.`, `66/181⁹ ;`), a footnote citing a
+    /// document (`10 CTOC/COP/WG.7/2012/6.`: a mark, then a full stop), a clause ending in `;`.
+    static func readsAsText(_ body: Substring) -> Bool {
+        if body.unicodeScalars.contains(where: { LineShape.superscripts.contains($0) }) { return true }
+        if body.last == ";" { return true }
+        return body.last == "." && LineShape.footnoteMark(body) != nil
+    }
+
     /// The label for the line at `i` of the buffer (nil when it is text), and its running-head
     /// key when it is an isolated short line (counted for later repeats).
     private func decide(at i: Int, finishing: Bool) -> (label: String?, key: [UInt8]?) {
@@ -119,12 +128,7 @@ public struct MarkFurniture: Stage {
             if LineShape.isSymbolLine(body) { return ("document-symbol", nil) }
         }
         guard before && after else { return (nil, nil) }
-        // A footnote in this pipeline's own output (`⁹ A/67/156.`), or one citing a document
-        // (`10 CTOC/COP/WG.7/2012/6.`: a mark, then a sentence's full stop), is not a garbled label.
-        // So is a line with a footnote mark this pipeline wrote (`66/181⁹ ;`) or ending a clause.
-        let citation = body.last == "." && LineShape.footnoteMark(body) != nil
-        let marked = body.unicodeScalars.contains { LineShape.superscripts.contains($0) }
-        if edges && atEdge && !citation && !marked && body.last != ";" {
+        if edges && atEdge && !Self.readsAsText(body) {
             if LineShape.looksLikeSymbol(body) && LineShape.enumerator(body) == nil { return ("page-edge", nil) }
             if isLowercaseNonWord(body) { return ("page-edge", nil) }
         }
