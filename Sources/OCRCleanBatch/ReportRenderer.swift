@@ -1,3 +1,5 @@
+import OCRClean
+
 /// Writes a `ReportData` as text, JSON, Markdown or one self-contained HTML file.
 ///
 /// The HTML has no script at all and a Content-Security-Policy that forbids any (so even text
@@ -35,25 +37,11 @@ public enum ReportRenderer {
         return out
     }
 
+    /// A JSON string literal (the library's escaping, as in records).
     static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
+        var bytes: [UInt8] = []
+        JSONString.append(s, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func json(_ d: ReportData) -> String {
