@@ -36,6 +36,8 @@ public struct MarkFurniture: Stage {
     private var buffer: [Record] = []
     private var previousIsolating = true
     private var pageHasText = false
+    /// Lines still to mark of a block found at a page edge (see `edgeBlock`).
+    private var edgeBlockRest = 0
     private var seen: [[UInt8]: Int] = [:]
 
     public init(options: StageOptions, context: StageContext) throws {
@@ -57,7 +59,21 @@ public struct MarkFurniture: Stage {
     private mutating func release(_ count: Int, finishing: Bool, into output: inout StageOutput) {
         for i in 0..<count {
             var record = buffer[i]
-            if record.kind == .line {
+            if record.kind == .line, edgeBlockRest > 0 {
+                edgeBlockRest -= 1
+                record.kind = .furniture
+                record.label = "page-edge"
+                output.count("page-edge")
+            } else if record.kind == .line {
+                if let rest = edgeBlock(at: i, finishing: finishing) {
+                    edgeBlockRest = rest
+                    record.kind = .furniture
+                    record.label = "page-edge"
+                    output.count("page-edge")
+                    note(record)
+                    output.emit(record)
+                    continue
+                }
                 let decision = decide(at: i, finishing: finishing)
                 if let key = decision.key {
                     seen[key, default: 0] += 1
@@ -138,6 +154,33 @@ public struct MarkFurniture: Stage {
             if let other = Self.key(buffer[j].text), other == key { count += 1 }
         }
         return (count >= repeats ? "running-head" : nil, key)
+    }
+
+    /// One to three short lines at a page edge, closed by a blank line or by an enumerated item
+    /// (which starts a paragraph of its own), that read as one line are what OCR made of a
+    /// symbol (`GG/I8I') .` / `l` / `2. Réaffirme…`): the number of lines after the one at `i`
+    /// that belong to the block, nil when there is no such block. Marked as the joined line
+    /// would be, so that a second run over the output changes nothing.
+    private func edgeBlock(at i: Int, finishing: Bool) -> Int? {
+        guard edges, previousIsolating, !Self.isBlank(buffer[i]), !isolatedAfter(i, finishing: finishing) else { return nil }
+        var end = i
+        while !closesBlock(end, finishing: finishing) {
+            guard end - i < 2, end + 1 < buffer.count, buffer[end + 1].kind == .line else { return nil }
+            end += 1
+        }
+        guard !pageHasText || atPageEnd(end, finishing: finishing) else { return nil }
+        let joined = Substring(buffer[i...end].map { LineShape($0.text).body(of: $0.text) }.joined(separator: " "))
+        guard !Self.readsAsText(joined), LineShape.enumerator(joined) == nil else { return nil }
+        return LineShape.looksLikeSymbol(joined) ? end - i : nil
+    }
+
+    /// The line at `j` ends a block: a blank line, page break or the end follows, or a line
+    /// starting with an enumerator (`2. Réaffirme`, `b)`).
+    private func closesBlock(_ j: Int, finishing: Bool) -> Bool {
+        if isolatedAfter(j, finishing: finishing) { return true }
+        guard j + 1 < buffer.count, buffer[j + 1].kind == .line else { return false }
+        let next = buffer[j + 1].text
+        return LineShape.enumerator(LineShape(next).body(of: next)) != nil
     }
 
     /// The next record is a blank line, a page break, furniture, or the end of input.
