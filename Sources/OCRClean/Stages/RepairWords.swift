@@ -14,8 +14,8 @@ import Glibc
 /// Leaves alone: known words, protected terms, symbols, numbers, ordinals, words with footnote
 /// digits, word pieces at a hyphenated line end, and unknown words it is not sure about: proper
 /// names, foreign words and technical terms stay as they are. The document is its own
-/// dictionary: a word it repeats is taken as a word, a candidate it contains elsewhere is
-/// preferred, capitals get accents only if the document accents capitals or lost all accents.
+/// dictionary: a join it writes elsewhere as one word is preferred, capitals get accents only if
+/// the document accents capitals (in two words) or lost all accents.
 ///
 /// Report: counts `words`, `unknown` (word tokens left unknown), and each rule applied
 /// (`accent`, `confusion`, `edit`, `split`, `merge`, `hyphen`, `elision`, `a-grave`).
@@ -100,6 +100,7 @@ public struct RepairWords: Stage {
     mutating func observe(_ record: Record) {
         var text = record.text
         text.withUTF8 { p in
+            profile.addQuotes(p)
             var previous: (range: Range<Int>, known: Bool, closed: Bool)?
             for token in WordTokenizer.tokens(p) {
                 guard token.kind == .word else { previous = nil; continue }
@@ -466,7 +467,7 @@ public struct RepairWords: Stage {
                 let group = words[i..<(i + span)].compactMap { $0 }
                 let joined = group.flatMap { core(of: $0, bytes) }
                 guard let (text, hit, cost) = mergedForm(joined) else { continue }
-                let separate = group.map { keepScore($0) }.reduce(0, +)
+                let separate = group.map { pieceScore($0) }.reduce(0, +)
                 let merged = hit - cost - gapCost * Double(span - 1) + (profile.count(text) > 0 ? 1 : 0)
                 let confidence = 1 / (1 + pow10(separate - merged))
                 guard confidence >= minConfidence else { continue }
@@ -483,6 +484,14 @@ public struct RepairWords: Stage {
             for k in indices { consumed[k] = true }
             counts.count("merge")
         }
+    }
+
+    /// What a piece of a possible join is worth on its own: kept as written, or repaired when an
+    /// unknown piece has a better correction (`er ses` is `et ses`, not the rare `erses`).
+    mutating func pieceScore(_ word: Word) -> Double {
+        let keep = keepScore(word)
+        guard word.known == nil else { return keep }
+        return adjustedCandidates(word).reduce(keep) { max($0, $1.score) }
     }
 
     /// A word's scalars, decoded from the record's bytes when `Word.core` was left empty.
@@ -504,6 +513,9 @@ public struct RepairWords: Stage {
     // MARK: Single words
 
     /// log10 probability that the word as written is right: proper names are common, garbage is not.
+    /// A word the document repeats gets no credit for it: OCR errors repeat too (`Etats` ×4 in
+    /// one resolution), and credit that vanishes once some repeats are repaired would make a
+    /// second run over the output change more.
     func keepScore(_ word: Word) -> Double {
         if let known = word.known { return known.zipf - 9 }
         var u: Double
@@ -520,9 +532,6 @@ public struct RepairWords: Stage {
             case .mixed: u = 0
             }
         }
-        // Seen elsewhere in the document: some evidence it is a word (a name, a term), not much,
-        // since OCR errors repeat too (`Etats` ×4 in one resolution).
-        if profile.count(word.core) >= 2 { u += 1 }
         return u - 9
     }
 
@@ -609,8 +618,9 @@ public struct RepairWords: Stage {
         return TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(out), rule: rule, confidence: confidence)
     }
 
-    /// The best correction of an unknown word and its probability, when it reaches `min-confidence`.
-    mutating func decide(_ word: Word) -> ([UInt32], Double, String)? {
+    /// The candidates for an unknown word (searched once per document and word), adjusted to what
+    /// the document shows: its apostrophe, accented capitals, how often it glues words.
+    mutating func adjustedCandidates(_ word: Word) -> [CandidateGenerator.Candidate] {
         let raw: [CandidateGenerator.Candidate]
         if let cached = candidateCache[word.core] {
             raw = cached
@@ -621,9 +631,14 @@ public struct RepairWords: Stage {
             candidateCache[word.core] = raw
         }
         let profile = profile
-        let candidates = CandidateGenerator.adjusted(raw, allowCapitalAccents: profile.allowCapitalAccents, apostrophe: profile.apostrophe,
-                                                     joinCost: profile.joinCost, seen: { profile.showsCapitalAccent($0) })
+        return CandidateGenerator.adjusted(raw, allowCapitalAccents: profile.allowCapitalAccents, apostrophe: profile.apostrophe,
+                                           joinCost: profile.joinCost, seen: { profile.showsCapitalAccent($0) })
             .filter { split || $0.rule != "split" }
+    }
+
+    /// The best correction of an unknown word and its probability, when it reaches `min-confidence`.
+    mutating func decide(_ word: Word) -> ([UInt32], Double, String)? {
+        let candidates = adjustedCandidates(word)
         guard !candidates.isEmpty else { return nil }
         let keep = keepScore(word)
         let pairs = knowledge.lexicon.pairs

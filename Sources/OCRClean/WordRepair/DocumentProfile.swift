@@ -7,11 +7,13 @@ struct DocumentProfile: Sendable {
     private(set) var words = 0
     /// Words with an accent other than é (à è ê â î ô û ù ç œ): engines that keep only é lose them.
     private(set) var otherAccentWords = 0
-    private(set) var accentedCapitals = 0
     private(set) var graveA = 0
     private(set) var plainA = 0
     private(set) var asciiApostrophes = 0
     private(set) var typographicApostrophes = 0
+    /// Double quotes printed `“ ”` and `"`: typographic quotes mark a typeset document.
+    private(set) var curlyQuotes = 0
+    private(set) var straightQuotes = 0
     /// Words written with an accented capital (`États`), exactly as written (hashed).
     private(set) var capitalAccentWords: Set<UInt64> = []
     /// Pairs of neighbouring words, and those that are certainly one word cut by a space (a piece
@@ -45,7 +47,6 @@ struct DocumentProfile: Sendable {
             }
             let (v, n) = UTF8Bytes.scalar(p, at: i)
             if v >= 0xC0 && v <= 0xDE && v != 0xD7 {
-                accentedCapitals += 1
                 if capitalAccentWords.count < Self.maxVocabulary { capitalAccentWords.insert(ByteHash.hash(scratch)) }
             }
             if (v >= 0xE0 && v <= 0xFF && v != 0xF7 && v != 0xE9) || v == 0x153 { other = true }
@@ -53,6 +54,19 @@ struct DocumentProfile: Sendable {
             i += n
         }
         if other { otherAccentWords += 1 }
+    }
+
+    /// Counts the double quotes of a record's text.
+    mutating func addQuotes(_ p: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        while i < p.count {
+            if p[i] == 0x22 {
+                straightQuotes += 1
+            } else if p[i] == 0xE2, i + 2 < p.count, p[i + 1] == 0x80, p[i + 2] == 0x9C || p[i + 2] == 0x9D {
+                curlyQuotes += 1
+            }
+            i += 1
+        }
     }
 
     /// Whether the document writes this word, with its accented capital, somewhere (in any case:
@@ -82,18 +96,23 @@ struct DocumentProfile: Sendable {
     var accentBlind: Bool { words >= 60 && otherAccentWords * 100 < words * 2 }
 
     /// Accents may be put on capitals (`Etats` → `États`) when the document accents capitals
-    /// (twice at least), or its OCR lost accents everywhere. Old typography that does not accent
+    /// (in two different words at least: counting words, not occurrences, a repair that copies
+    /// an accented word the document shows cannot tip the balance on a second run), or its OCR lost accents everywhere. Old typography that does not accent
     /// capitals (`Eglise`, `Etat` in a 19th-century paper) is left as printed; a single word
     /// whose accented form the document shows elsewhere is allowed by the caller.
-    var allowCapitalAccents: Bool { accentedCapitals >= 2 || accentBlind }
+    var allowCapitalAccents: Bool { capitalAccentWords.count >= 2 || accentBlind }
 
     /// `a` before an article or a determiner is probably `à`: the OCR drops that accent here.
     var dropsGraveA: Bool { accentBlind || (plainA >= 3 && graveA * 2 < plainA) }
 
     /// The apostrophe this document prints: `’` as soon as 9 % of its apostrophes (and at least
-    /// two) are `’`. OCR engines read most `’` as `'` but almost never read a printed `'` as `’`
-    /// (on the dev pages: 3–100 % `’` where the page printed `’`, at most 7 % where it printed `'`).
-    /// OCR engines read `’` as `'` most of the time, so a typographic document shows a minority
-    /// of `’`, while a document typed with `'` shows none or nearly none.
-    var apostrophe: UInt32 { typographicApostrophes * 100 >= 9 * (asciiApostrophes + typographicApostrophes) && typographicApostrophes >= 2 ? 0x2019 : 0x27 }
+    /// two) are `’`, or when it prints typographic double quotes (`“omnibus”`) and no straight
+    /// ones. OCR engines read most `’` as `'` but almost never read a printed `'` as `’` (on the
+    /// dev pages: 3–100 % `’` where the page printed `’`, at most 7 % where it printed `'`), so a
+    /// typeset document shows a minority of `’`, or none, while a typed one shows none or nearly
+    /// none; its quotes tell the two apart when the apostrophes cannot.
+    var apostrophe: UInt32 {
+        let share = typographicApostrophes * 100 >= 9 * (asciiApostrophes + typographicApostrophes) && typographicApostrophes >= 2
+        return share || (curlyQuotes > 0 && straightQuotes == 0) ? 0x2019 : 0x27
+    }
 }
