@@ -50,6 +50,8 @@ public struct RepairWords: Stage {
     let windowSize: Int
     let documentApostrophes: Bool
     var window: [Record] = []
+    /// Whether each record of the window is in the sample of cut and glued words.
+    var windowSampled: [Bool] = []
     var profile = DocumentProfile()
     var previousReleased: Record?
     /// Candidates of unknown words already seen in this document (they repeat: names, terms).
@@ -85,7 +87,7 @@ public struct RepairWords: Stage {
     }
 
     public mutating func process(_ record: Record, into output: inout StageOutput) {
-        if Self.repairable(record) { observe(record) }
+        if Self.repairable(record) { observe(record) } else { windowSampled.append(false) }
         window.append(record)
         if window.count > windowSize { release(window.count - max(1, windowSize / 2), into: &output) }
     }
@@ -101,31 +103,43 @@ public struct RepairWords: Stage {
         var text = record.text
         text.withUTF8 { p in
             profile.addQuotes(p)
+            for token in WordTokenizer.tokens(p) where token.kind == .word {
+                profile.add(UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd]))
+            }
+        }
+        // The document's rates of cut and glued words are estimated on a sample of its first
+        // records: enough evidence is reached long before a large document ends.
+        let sampled = profile.pairs < Self.sample
+        if sampled { sampleGaps(record.text, weight: 1) }
+        windowSampled.append(sampled)
+    }
+
+    /// Counts (`weight` 1) or takes back (−1) a text's pairs of neighbouring words that are
+    /// certainly one word cut by a space, and its words that are certainly two glued.
+    mutating func sampleGaps(_ text: String, weight: Int) {
+        var text = text
+        text.withUTF8 { p in
             var previous: (range: Range<Int>, known: Bool, closed: Bool)?
             for token in WordTokenizer.tokens(p) {
                 guard token.kind == .word else { previous = nil; continue }
                 let bytes = UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd])
-                profile.add(bytes)
                 var known = knowledge.knownBytes(bytes) != nil
                 var core: [UInt32] = []
                 if !known {
                     core = JoinedText.scalars(bytes)
                     known = knowledge.known(core) != nil
                 }
-                // The document's rates of cut and glued words are estimated on a sample: enough
-                // evidence is reached long before a large document ends.
-                let sampling = profile.pairs < Self.sample
-                if sampling, let prev = previous, token.singleSpaceBefore, prev.closed, token.coreStart == token.start {
+                if let prev = previous, token.singleSpaceBefore, prev.closed, token.coreStart == token.start {
                     var certain = false
                     if !known || !prev.known {
                         let joined = JoinedText.scalars(UnsafeBufferPointer(rebasing: p[prev.range])) + (core.isEmpty ? JoinedText.scalars(bytes) : core)
                         certain = joined.allSatisfy(UTF8Bytes.isLetter) && knowledge.lookup(joined) != nil
                     }
-                    profile.addPair(certainGap: certain)
+                    profile.addPair(certainGap: certain, weight: weight)
                 }
-                if sampling, !known, core.count >= 5, core.allSatisfy(UTF8Bytes.isLetter), CasePattern(core) == .lower,
+                if !known, core.count >= 5, core.allSatisfy(UTF8Bytes.isLetter), CasePattern(core) == .lower,
                    !generator.splits(of: core, joinCost: 0).isEmpty {
-                    profile.addJoin()
+                    profile.addJoin(weight: weight)
                 }
                 previous = (token.coreStart..<token.coreEnd, known, token.coreEnd == token.end)
             }
@@ -140,6 +154,8 @@ public struct RepairWords: Stage {
                 // Repeat on the repaired text until it stands (at most three passes): a fix can
                 // change the context of its neighbours, and a second run of the pipeline over
                 // its own output must change nothing.
+                // The sample of cut and glued words follows the repairs, as a second run would
+                // count them on the repaired text (`quien fant` → `qui en fant`: one more cut).
                 for pass in 0..<3 {
                     let before = record.text
                     var counts = Counts()
@@ -148,12 +164,17 @@ public struct RepairWords: Stage {
                         output.counts.count(key, by: value)
                     }
                     if record.text.utf8.elementsEqual(before.utf8) { break }
+                    if windowSampled[i] {
+                        sampleGaps(before, weight: -1)
+                        sampleGaps(record.text, weight: 1)
+                    }
                 }
                 previousReleased = record
             }
             output.emit(record)
         }
         window.removeFirst(count)
+        windowSampled.removeFirst(count)
     }
 
     // MARK: Repairing one record

@@ -73,12 +73,12 @@ struct DocumentProfile: Sendable {
     /// `États` vouches for `ÉTATS`).
     func showsCapitalAccent(_ word: [UInt32]) -> Bool { capitalAccentWords.contains(ByteHash.hash(JoinedText.bytes(CasePattern.lower(word)))) }
 
-    mutating func addPair(certainGap: Bool) {
-        pairs += 1
-        if certainGap { certainGaps += 1 }
+    mutating func addPair(certainGap: Bool, weight: Int) {
+        pairs += weight
+        if certainGap { certainGaps += weight }
     }
 
-    mutating func addJoin() { certainJoins += 1 }
+    mutating func addJoin(weight: Int) { certainJoins += weight }
 
     /// The cost of a space inside a word in this document: −log10 of how often its pairs of
     /// neighbouring words are pieces of one word (old OCR cuts words often, a clean PDF never).
