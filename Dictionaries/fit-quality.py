@@ -3,9 +3,12 @@
 
 Input: the JSON Lines of `ocr-clean quality --json --gt DIR DIR/*.ocr.txt` over pages we render,
 degrade and OCR ourselves (Dictionaries/make-training-pages.py; never the evaluation corpus).
-Model: log(CER) = intercept + Σ coefficient · feature, least squares on log(max(CER, 0.002)),
-features (shares, see QualityMetrics): unknown words, unknown characters, garbage tokens, word
-changes, short unknown words, noise signs, stray letters. Writes Dictionaries/quality-model.tsv.
+Model: log(CER) = intercept + Σ coefficient · feature, ridge regression on log(max(CER, 0.002))
+over standardized features (a strong penalty: the pages we make are not the pages users bring,
+so no feature may carry the model alone), folded back into coefficients of the raw features.
+Features (see QualityMetrics): shares of unknown words, unknown characters, garbage tokens, word
+changes, short unknown words, noise signs, stray letters, repaired characters, implausible
+words, and the mean letter cost of a word. Writes Dictionaries/quality-model.tsv.
 
 Usage: fit-quality.py FEATURES.jsonl [more.jsonl…] > Dictionaries/quality-model.tsv
 """
@@ -14,21 +17,28 @@ import numpy as np
 
 FEATURES = [("unknown", lambda r: 1 - r["known_share"]), ("unknown_chars", lambda r: r["unknown_char_share"]),
             ("garbage", lambda r: r["garbage_share"]), ("changes", lambda r: r["changes_per_1000_words"] / 1000),
-            ("short", lambda r: r["short_share"]), ("noise", lambda r: r["noise_share"]), ("stray", lambda r: r["stray_share"])]
+            ("short", lambda r: r["short_share"]), ("noise", lambda r: r["noise_share"]), ("stray", lambda r: r["stray_share"]),
+            ("repaired", lambda r: r["repaired_share"]), ("letters", lambda r: r["letter_cost"]),
+            ("implausible", lambda r: r["implausible_share"])]
 rows = [json.loads(l) for f in sys.argv[1:] for l in open(f) if l.strip()]
 rows = [r for r in rows if r["words"] >= 20 and "cer" in r]
-X = np.array([[1] + [f(r) for _, f in FEATURES] for r in rows])
+A = np.array([[f(r) for _, f in FEATURES] for r in rows])
 y = np.array([math.log(max(r["cer"], 0.002)) for r in rows])
-# A little ridge keeps correlated features from cancelling each other out.
-lam = 0.05 * len(rows)
-reg = lam * np.eye(X.shape[1]); reg[0, 0] = 0
-coef = np.linalg.solve(X.T @ X + reg, X.T @ y)
-pred = X @ coef
+mean, scale = A.mean(axis=0), A.std(axis=0) + 1e-9
+Z = np.hstack([np.ones((len(rows), 1)), (A - mean) / scale])
+reg = len(rows) * np.eye(Z.shape[1]); reg[0, 0] = 0
+fitted = np.linalg.solve(Z.T @ Z + reg, Z.T @ y)
+pred = Z @ fitted
 r2 = 1 - ((y - pred) ** 2).sum() / ((y - y.mean()) ** 2).sum()
+weights = fitted[1:] / scale
+coef = np.concatenate([[fitted[0] - (weights * mean).sum()], weights])
 print("# Estimated character error rate: CER = exp(intercept + Σ coefficient · feature); features are")
 print("# shares (QualityMetrics): unknown words and characters, garbage tokens, word changes, short")
-print(f"# unknown words, noise signs, stray letters. Fitted by fit-quality.py on {len(rows)} generated")
-print(f"# pages (R² of log CER {r2:.2f}). ocr-clean's own data, Apache-2.0.")
+print("# unknown words, noise signs, stray letters, repaired characters, implausible words; and the")
+print(f"# mean letter cost of a word. Fitted by fit-quality.py on {len(rows)} generated pages (R² of log")
+print(f"# CER {r2:.2f}). ocr-clean's own data, Apache-2.0.")
 print(f"intercept\t{coef[0]:.4f}")
-for (name, _), value in zip(FEATURES, coef[1:]):
-    print(f"{name}\t{value:.4f}")
+print("# Each feature is capped at the largest value of the training pages: past it the model would")
+print("# extrapolate (a page twice as damaged as any we made does not have e² times the errors).")
+for (name, _), value, top in zip(FEATURES, coef[1:], A.max(axis=0)):
+    print(f"{name}\t{value:.4f}\t{top:.4f}")

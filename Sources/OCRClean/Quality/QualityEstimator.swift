@@ -9,17 +9,24 @@
 /// two-letter tokens other than French function words.
 public struct QualityEstimator: Sendable {
     let knowledge: WordKnowledge
+    let letters: LetterModel
     let model: QualityModel
 
     public init(resources: Resources) throws {
-        knowledge = WordKnowledge(lexicon: try Lexicon.french(resources: resources), protected: [])
+        let lexicon = try Lexicon.french(resources: resources)
+        knowledge = WordKnowledge(lexicon: lexicon, protected: [])
+        letters = LetterModel(lexicon: lexicon.compiled)
         model = try QualityModel(resources: resources)
     }
+
+    /// Below this mean log probability per trigram a word does not look French (`tmnqaillitô`).
+    static let implausible = -4.0
 
     /// The features of `text` (the document as it came in) and of the changes made to it.
     public func measure(_ text: String, changes: [Change] = []) -> QualityMetrics {
         var m = QualityMetrics()
         var text = text
+        var lower: [UInt8] = []
         text.withUTF8 { p in
             for b in p where b < 0x80 && Self.noise[Int(b)] { m.noiseCharacters += 1 }
             for token in WordTokenizer.tokens(p) {
@@ -33,6 +40,10 @@ public struct QualityEstimator: Sendable {
                 guard token.kind == .word else { continue }
                 m.words += 1
                 let core = UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd])
+                Folding.lower(Self.afterElision(core), into: &lower)
+                let logProbability = letters.logProbability(lower)
+                m.letterCost -= logProbability
+                if logProbability < Self.implausible { m.implausibleWords += 1 }
                 if knowledge.knownBytes(core) != nil || knowledge.known(JoinedText.scalars(core)) != nil {
                     m.knownWords += 1
                 } else {
@@ -45,6 +56,7 @@ public struct QualityEstimator: Sendable {
             for rule in change.rule.split(separator: "+") { m.changes[String(rule), default: 0] += 1 }
             if !QualityMetrics.layoutRules.contains(change.rule) {
                 m.changedCharacters += max(change.before.unicodeScalars.count, change.after.unicodeScalars.count)
+                m.repairedErrors += EditDistance.distance(change.before.unicodeScalars.map { Int($0.value) }, change.after.unicodeScalars.map { Int($0.value) })
             }
         }
         m.estimatedCER = model.estimate(m)
@@ -67,6 +79,17 @@ public struct QualityEstimator: Sendable {
     /// One-letter words French has (`a`, `à` is not ASCII, `y`, `l`/`d` before an apostrophe
     /// are not tokens alone), and digits.
     static let oneLetterWords: Set<UInt8> = Set("aAyYoO0123456789".utf8)
+
+    /// The word after an elided article or pronoun (`l’entrée` → `entrée`).
+    static func afterElision(_ p: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var i = p.count - 1
+        while i > 0 {
+            if p[i] == 0x27 { return UnsafeBufferPointer(rebasing: p[(i + 1)...]) }
+            if p[i] == 0x99, i >= 2, p[i - 1] == 0x80, p[i - 2] == 0xE2 { return UnsafeBufferPointer(rebasing: p[(i + 1)...]) }
+            i -= 1
+        }
+        return p
+    }
 
     /// Opening and closing punctuation removed.
     static func trimmed(_ s: [UInt32]) -> [UInt32] {
@@ -93,6 +116,12 @@ public struct QualityMetrics: Sendable, Hashable {
     public var changedCharacters = 0
     /// Noise signs (`^ ~ | _ { } < > # @ $ = [ ] *`).
     public var noiseCharacters = 0
+    /// Minus the letter model's log probability per trigram, summed over words (see `LetterModel`).
+    public var letterCost = 0.0
+    /// Words that do not look French letter by letter.
+    public var implausibleWords = 0
+    /// Character edits the pipeline's word changes made (`contrdle` → `contrôle`: 1).
+    public var repairedErrors = 0
     /// Bytes of the unknown words.
     public var unknownCharacters = 0
     /// Tokens of one letter that are not words (`i`, `e`, `s` split off a word).
@@ -117,6 +146,11 @@ public struct QualityMetrics: Sendable, Hashable {
     }
     public var changedShare: Double { characters == 0 ? 0 : Double(changedCharacters) / Double(characters) }
     public var unknownCharacterShare: Double { characters == 0 ? 0 : Double(unknownCharacters) / Double(characters) }
+    /// Character edits of the word changes per character: the errors the pipeline found.
+    public var repairedShare: Double { characters == 0 ? 0 : Double(repairedErrors) / Double(characters) }
+    /// The mean letter cost of a word: how un-French its words look.
+    public var letterCostPerWord: Double { words == 0 ? 0 : letterCost / Double(words) }
+    public var implausibleShare: Double { words == 0 ? 0 : Double(implausibleWords) / Double(words) }
     public var noiseShare: Double { characters == 0 ? 0 : Double(noiseCharacters) / Double(characters) }
     public var strayShare: Double { words == 0 ? 0 : Double(strayLetters) / Double(words) }
 
@@ -137,6 +171,9 @@ public struct QualityMetrics: Sendable, Hashable {
         noiseCharacters += other.noiseCharacters
         strayLetters += other.strayLetters
         unknownCharacters += other.unknownCharacters
+        repairedErrors += other.repairedErrors
+        letterCost += other.letterCost
+        implausibleWords += other.implausibleWords
         for (k, v) in other.changes { changes[k, default: 0] += v }
     }
 }

@@ -1,12 +1,12 @@
 import Glibc
 
 /// The coefficients of the estimated character error rate (`Dictionaries/quality-model.tsv`,
-/// written by `Dictionaries/fit-quality.py`): lines `name<TAB>value`, `#` comments;
-/// `CER = exp(intercept + Σ coefficient · feature)` over the features of `QualityMetrics` named in
-/// `features`.
+/// written by `Dictionaries/fit-quality.py`): lines `name<TAB>value[<TAB>cap]`, `#` comments;
+/// `CER = exp(intercept + Σ coefficient · min(feature, cap))` over the features of
+/// `QualityMetrics` named in `features` (the cap: the largest value the model was fitted on).
 struct QualityModel: Sendable {
     var intercept = -5.0
-    var coefficients: [(String, Double)] = []
+    var coefficients: [(name: String, value: Double, cap: Double)] = []
 
     static let file = "quality-model.tsv"
 
@@ -19,6 +19,9 @@ struct QualityModel: Sendable {
         "short": { $0.shortShare },
         "noise": { $0.noiseShare },
         "stray": { $0.strayShare },
+        "repaired": { $0.repairedShare },
+        "letters": { $0.letterCostPerWord },
+        "implausible": { $0.implausibleShare },
     ]
 
     init(resources: Resources) throws {
@@ -27,14 +30,15 @@ struct QualityModel: Sendable {
         }
         for (number, line) in try LexiconSources.lines(of: path) {
             let fields = line.split(separator: "\t")
-            guard fields.count == 2, let value = Double(fields[1]) else {
-                throw LexiconSources.Failure(file: path, line: number, message: "expected NAME<TAB>NUMBER")
+            guard fields.count == 2 || fields.count == 3, let value = Double(fields[1]),
+                  let cap = fields.count == 3 ? Double(fields[2]) : Double.infinity else {
+                throw LexiconSources.Failure(file: path, line: number, message: "expected NAME<TAB>NUMBER[<TAB>CAP]")
             }
             let name = String(fields[0])
             if name == "intercept" {
                 intercept = value
             } else if Self.features[name] != nil {
-                coefficients.append((name, value))
+                coefficients.append((name, value, cap))
             } else {
                 throw LexiconSources.Failure(file: path, line: number, message: "unknown feature '\(name)' (known: \(Self.features.keys.sorted().joined(separator: ", ")))")
             }
@@ -44,7 +48,7 @@ struct QualityModel: Sendable {
     func estimate(_ m: QualityMetrics) -> Double {
         guard m.words > 0 else { return 0 }
         var x = intercept
-        for (name, c) in coefficients { x += c * Self.features[name]!(m) }
+        for (name, c, cap) in coefficients { x += c * min(cap, Self.features[name]!(m)) }
         return min(1, exp(x))
     }
 }

@@ -1,0 +1,36 @@
+import OCRClean
+import OCRCleanTestSupport
+import Testing
+
+/// The quality estimate without ground truth ranks pages by how damaged they are.
+@Suite struct QualityEstimatorTests {
+    static let clean = """
+        La Conférence des Parties à la Convention des Nations Unies contre la criminalité transnationale \
+        organisée a décidé de créer un groupe de travail provisoire à composition non limitée, chargé de \
+        la conseiller et de l’aider à s’acquitter de son mandat sur l’assistance technique.
+        """
+    static let damaged = """
+        La Conforence dcs Partics a la Convcntion des Nalions Unics contre la crimiualité transnati onale \
+        organisce a dccidé de crécr un groupc de travail provisoirc à compositiou non limitéc, chargé de \
+        la conseillcr ct de I'aider à s'acquittcr de son maudat sur l'assistancc techniquc.
+        """
+    static let garbled = """
+        La Cnfrce dcs Ptics a la Cvtcn des Nlns Unc: coutre la crmnlté tmnsnti onle \
+        orgnsce a dcdé de cré un gmpc de tmvl prvsrc à cmpstu non lmtéc, chrgé de \
+        la cnslr ct de I'ader à s'cqtcr de son mdt sur l'sstuc tchnqc.
+        """
+
+    @Test func damageRaisesTheEstimate() throws {
+        let estimator = try QualityEstimator(resources: CLI.resources)
+        let template = try PipelineLoader.load("ocr-lines", resources: CLI.resources)
+        let estimates = try [Self.clean, Self.damaged, Self.garbled].map {
+            try estimator.assess($0, document: "page", template: template).metrics
+        }
+        #expect(estimates[0].estimatedCER < estimates[1].estimatedCER)
+        #expect(estimates[1].estimatedCER < estimates[2].estimatedCER)
+        #expect(estimates[0].implausibleWords == 0)
+        #expect(estimates[2].implausibleWords > estimates[1].implausibleWords)
+        #expect(estimates[0].letterCostPerWord < estimates[2].letterCostPerWord)
+        #expect(estimates[1].repairedErrors > 0)
+    }
+}
