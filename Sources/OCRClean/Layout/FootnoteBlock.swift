@@ -16,7 +16,8 @@
 /// its full stop (`3 Note avec satisfaction…`) in mid-page stays text.
 struct FootnoteBlock {
     struct Note {
-        /// Indices into the page's records: the marked line first, then its continuations.
+        /// Indices into the page's records: the marked line first, then its continuations, then
+        /// the blank lines between it and the next note.
         var lines: [Int]
         /// The mark as printed: digits, `*`, `†`, or `?` for what OCR made of a raised digit.
         var mark: String
@@ -60,6 +61,9 @@ struct FootnoteBlock {
                 while k < page.count, page[k].kind == .line, shapes[k]?.isBlank == true { k += 1 }
                 guard k < page.count, page[k].kind == .line, let next = shapes[k],
                       LineShape.footnoteMark(next.body(of: page[k].text)) != nil, !notes.isEmpty || !trailing else { break }
+                // Between two notes they belong to the note before (its record's line span):
+                // left in the body they would pile up there on every run.
+                if !notes.isEmpty { notes[notes.count - 1].lines.append(contentsOf: j..<k) }
                 j = k
                 continue
             }

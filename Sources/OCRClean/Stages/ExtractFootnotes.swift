@@ -252,7 +252,7 @@ public struct ExtractFootnotes: Stage {
             if s.bodyStart > 0 { trims.append(TextEdit(range: 0..<s.bodyStart, replacement: "", rule: "indent", silent: true)) }
             if s.bodyEnd < nb { trims.append(TextEdit(range: s.bodyEnd..<nb, replacement: "", rule: "space", silent: true)) }
             next.apply(trims, stage: instance)
-            record.append(next, separator: record.continues ? "" : " ")
+            record.append(next, separator: record.continues || s.isBlank ? "" : " ")
             record.continues = next.continues
         }
         record.kind = .footnote
