@@ -12,7 +12,8 @@
 ///
 /// Handles ATX headings (`#`…`######`), emphasis (`*x*`, `**x**`, `_x_`, `__x__`), list markers
 /// (`-`, `*`, `+`, `1.` when followed by an item label or text), thematic breaks, `<sup>n</sup>`,
-/// `[^n]` references and `[^n]: text` definitions, links and images (their text), inline code,
+/// `[^n]` references and `[^n]: text` definitions, links and images (their text), inline code
+/// and code fences (the fence lines become furniture, the code stays text),
 /// backslash escapes and other inline HTML tags. Lines of a paragraph join with a space; a
 /// blank line ends it. Unmarked short titles get `heading` like in `join-paragraphs`.
 /// Every markup removal is a change (rule `markup`), so the Markdown can be traced.
@@ -34,6 +35,8 @@ public struct ParseMarkdown: Stage {
     private var current: Record?
     private var currentLines = 0
     private var held: [Record] = []
+    /// Emphasis markers of the current block its lines did not pair.
+    private var openMarkers: [EmphasisMarker] = []
     /// Blank lines not yet given to a block.
     private var blanks: [Origin] = []
 
@@ -67,6 +70,14 @@ public struct ParseMarkdown: Stage {
             close(into: &output)
             line.kind = .furniture
             line.label = "rule"
+            output.emit(takingBlanks(line))
+            return
+        }
+        // A code fence (```` ```sh ````, `~~~`): the code between stays text, the fence is markup.
+        if body.count >= 3, body[0] == body[1], body[1] == body[2], body[0] == 0x60 || body[0] == 0x7E {
+            close(into: &output)
+            line.kind = .furniture
+            line.label = "code-fence"
             output.emit(takingBlanks(line))
             return
         }
@@ -106,9 +117,14 @@ public struct ParseMarkdown: Stage {
             start += length
         }
         var notes: [String] = []
-        Self.inlineEdits(text, from: start, to: shape.bodyEnd, into: &edits, notes: &notes)
+        var unpaired: [EmphasisMarker] = []
+        Self.inlineEdits(text, from: start, to: shape.bodyEnd, into: &edits, notes: &notes, unpaired: &unpaired)
         edits.sort { $0.range.lowerBound < $1.range.lowerBound }
         line.apply(edits, stage: instance)
+        // Where the unpaired markers are once the line's edits are made.
+        for k in unpaired.indices {
+            unpaired[k].position += edits.reduce(0) { $1.range.upperBound <= unpaired[k].position ? $0 + $1.replacement.utf8.count - $1.range.count : $0 }
+        }
         notes = FootnoteMarkers.superscriptNumbers(in: Array(line.text.utf8))
         for n in notes where !line.notes.contains(n) { line.notes.append(n) }
         // A paragraph that starts with a superscript number is a footnote (`¹ Nations Unies…`).
@@ -119,9 +135,11 @@ public struct ParseMarkdown: Stage {
             line.notes.removeAll { $0 == mark }
         }
         if kind == .paragraph, var paragraph = current {
+            let shift = paragraph.text.utf8.count + 1
             paragraph.append(line, separator: " ")
             current = paragraph
             currentLines += 1
+            openMarkers += unpaired.map { var m = $0; m.position += shift; return m }
             return
         }
         close(into: &output)
@@ -129,6 +147,7 @@ public struct ParseMarkdown: Stage {
         line.label = label
         current = takingBlanks(line)
         currentLines = 1
+        openMarkers = unpaired
     }
 
     public mutating func finish(into output: inout StageOutput) {
@@ -148,6 +167,15 @@ public struct ParseMarkdown: Stage {
         guard var record = current else { return }
         current = nil
         record.continues = false
+        // Emphasis over several lines of the paragraph (`*la Convention` / `contre la criminalité*`),
+        // as a second run, which sees the paragraph on one line, pairs it.
+        var edits: [TextEdit] = []
+        _ = Self.pairEmphasis(openMarkers, into: &edits)
+        openMarkers.removeAll()
+        if !edits.isEmpty {
+            edits.sort { $0.range.lowerBound < $1.range.lowerBound }
+            record.apply(edits, stage: instance)
+        }
         if record.kind == .paragraph {
             record.kind = JoinParagraphs.kind(of: record.text, lines: currentLines, headings: true)
         }
@@ -203,9 +231,10 @@ public struct ParseMarkdown: Stage {
 
     /// Edits removing inline markup in `text[from..<to]`: emphasis, `<sup>n</sup>`, `[^n]`,
     /// links, images, code, escapes, tags.
-    static func inlineEdits(_ text: [UInt8], from: Int, to: Int, into edits: inout [TextEdit], notes: inout [String]) {
+    static func inlineEdits(_ text: [UInt8], from: Int, to: Int, into edits: inout [TextEdit], notes: inout [String],
+                            unpaired: inout [EmphasisMarker]) {
         var i = from
-        var openEmphasis: [(position: Int, length: Int, byte: UInt8)] = []
+        var markers: [EmphasisMarker] = []
         func starts(_ s: String, at k: Int) -> Bool {
             let b = Array(s.utf8)
             return k + b.count <= to && Array(text[k..<(k + b.count)]) == b
@@ -255,7 +284,9 @@ public struct ParseMarkdown: Stage {
                 continue
             }
             if b == 0x60 {
-                edits.append(TextEdit(range: i..<(i + 1), replacement: "", rule: "markup"))
+                // A lone backtick between spaces goes with one of them (no double space left).
+                let alone = (i == from || text[i - 1] == 0x20) && i + 1 < to && text[i + 1] == 0x20
+                edits.append(TextEdit(range: i..<(i + (alone ? 2 : 1)), replacement: "", rule: "markup"))
                 i += 1
                 continue
             }
@@ -265,19 +296,44 @@ public struct ParseMarkdown: Stage {
                 let before: UInt8 = i > from ? text[i - 1] : 0x20
                 let after: UInt8 = i + run < to ? text[i + run] : 0x20
                 // `_` inside a word (`snake_case`) is not emphasis.
-                let inWord = b == 0x5F && FootnoteMarkers.isLetterByte(before) && FootnoteMarkers.isLetterByte(after)
-                if !inWord, let open = openEmphasis.last, open.byte == b, open.length == run, before != 0x20 {
-                    openEmphasis.removeLast()
-                    edits.append(TextEdit(range: open.position..<(open.position + run), replacement: "", rule: "markup"))
-                    edits.append(TextEdit(range: i..<(i + run), replacement: "", rule: "markup"))
-                } else if !inWord, after != 0x20 {
-                    openEmphasis.append((i, run, b))
+                if !(b == 0x5F && FootnoteMarkers.isLetterByte(before) && FootnoteMarkers.isLetterByte(after)) {
+                    markers.append(EmphasisMarker(position: i, length: run, byte: b, canOpen: after != 0x20, canClose: before != 0x20))
                 }
                 i += run
                 continue
             }
             i += 1
         }
+        unpaired = pairEmphasis(markers, into: &edits)
+    }
+
+    /// A run of `*` or `_` that may open (text follows) or close (text precedes) emphasis.
+    struct EmphasisMarker {
+        var position: Int
+        var length: Int
+        var byte: UInt8
+        var canOpen: Bool
+        var canClose: Bool
+    }
+
+    /// Pairs emphasis markers in order (a closer with the last open marker of the same run),
+    /// adds edits removing each pair, and returns the markers left unpaired.
+    static func pairEmphasis(_ markers: [EmphasisMarker], into edits: inout [TextEdit]) -> [EmphasisMarker] {
+        var open: [Int] = []
+        var paired = [Bool](repeating: false, count: markers.count)
+        for (k, m) in markers.enumerated() {
+            if m.canClose, let last = open.last, markers[last].byte == m.byte, markers[last].length == m.length {
+                open.removeLast()
+                paired[last] = true
+                paired[k] = true
+                let o = markers[last]
+                edits.append(TextEdit(range: o.position..<(o.position + o.length), replacement: "", rule: "markup"))
+                edits.append(TextEdit(range: m.position..<(m.position + m.length), replacement: "", rule: "markup"))
+            } else if m.canOpen {
+                open.append(k)
+            }
+        }
+        return markers.indices.filter { !paired[$0] }.map { markers[$0] }
     }
 
     /// `[text](url)` starting at `i`: where the text ends and the whole link ends.
