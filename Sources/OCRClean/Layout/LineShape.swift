@@ -20,6 +20,9 @@ struct LineShape: Sendable {
     let lastSignificant: UInt32
     /// Scalar before `last` (0 when none).
     let beforeLast: UInt32
+    /// Starts with what OCR makes of an elided `l’` (`I'Office`, `|’entrée`): word repair
+    /// writes it `l’` inside a sentence, so it continues one like a lowercase letter.
+    let startsMisreadElision: Bool
 
     init(_ text: String) {
         var text = text
@@ -46,6 +49,12 @@ struct LineShape: Sendable {
         for k in i..<end where p[k] & 0xC0 != 0x80 { length += 1 }
         self.length = length
         first = i < end ? UTF8Bytes.scalar(p, at: i).value : 0
+        if (first == 0x49 || first == 0x7C), i + 2 < end {
+            let (second, n) = UTF8Bytes.scalar(p, at: i + 1)
+            startsMisreadElision = (second == 0x27 || second == 0x2019) && i + 1 + n < end && UTF8Bytes.scalar(p, at: i + 1 + n).value > 0x40
+        } else {
+            startsMisreadElision = false
+        }
         var last: UInt32 = 0, beforeLast: UInt32 = 0, significant: UInt32 = 0
         var k = end
         var seen = 0
@@ -92,8 +101,9 @@ struct LineShape: Sendable {
         (last == 0x2D || last == 0xAC || last == 0x2010) && UTF8Bytes.isLetter(beforeLast)
     }
 
-    /// Starts with a lowercase letter (a continued sentence).
+    /// Starts with a lowercase letter (a continued sentence), or a misread `l’`.
     var startsLowercase: Bool {
+        if startsMisreadElision { return true }
         guard first != 0, let s = Unicode.Scalar(first) else { return false }
         return first < 0x80 ? (first >= 0x61 && first <= 0x7A) : s.properties.isLowercase
     }

@@ -35,6 +35,9 @@ public struct MarkFurniture: Stage {
 
     private var buffer: [Record] = []
     private var previousIsolating = true
+    /// The previous line is text that ends a clause (`…Prie :`): a line starting with a capital
+    /// or a digit after it starts a block of its own in join-paragraphs.
+    private var previousEndsClause = false
     private var pageHasText = false
     /// Lines still to mark of a block found at a page edge (see `edgeBlock`).
     private var edgeBlockRest = 0
@@ -102,8 +105,10 @@ public struct MarkFurniture: Stage {
         default:
             if Self.isBlank(record) {
                 previousIsolating = true
+                previousEndsClause = false
             } else {
                 previousIsolating = false
+                previousEndsClause = LineShape(record.text).endsClause
                 pageHasText = true
             }
         }
@@ -156,13 +161,15 @@ public struct MarkFurniture: Stage {
         return (count >= repeats ? "running-head" : nil, key)
     }
 
-    /// One to three short lines at a page edge, closed by a blank line or by an enumerated item
-    /// (which starts a paragraph of its own), that read as one line are what OCR made of a
-    /// symbol (`GG/I8I') .` / `l` / `2. Réaffirme…`): the number of lines after the one at `i`
+    /// One to three short lines at a page edge, opened by a blank line or after a clause end,
+    /// closed by a blank line or by an enumerated item (which starts a paragraph of its own),
+    /// that read as one line are what OCR made of a symbol (`GG/I8I') .` / `l` / `2. Réaffirme…`): the number of lines after the one at `i`
     /// that belong to the block, nil when there is no such block. Marked as the joined line
     /// would be, so that a second run over the output changes nothing.
     private func edgeBlock(at i: Int, finishing: Bool) -> Int? {
-        guard edges, previousIsolating, !Self.isBlank(buffer[i]), !isolatedAfter(i, finishing: finishing) else { return nil }
+        guard edges, !Self.isBlank(buffer[i]), !isolatedAfter(i, finishing: finishing) || !previousIsolating else { return nil }
+        let shape = LineShape(buffer[i].text)
+        guard previousIsolating || previousEndsClause && (shape.startsUppercase || (0x30...0x39).contains(shape.first)) else { return nil }
         var end = i
         while !closesBlock(end, finishing: finishing) {
             guard end - i < 2, end + 1 < buffer.count, buffer[end + 1].kind == .line else { return nil }
@@ -174,13 +181,17 @@ public struct MarkFurniture: Stage {
         return LineShape.looksLikeSymbol(joined) ? end - i : nil
     }
 
-    /// The line at `j` ends a block: a blank line, page break or the end follows, or a line
-    /// starting with an enumerator (`2. Réaffirme`, `b)`).
+    /// The line at `j` ends a block: a blank line, page break or the end follows, a line
+    /// starting with an enumerator (`2. Réaffirme`, `b)`), or, after a line that ends no clause,
+    /// a line starting with a capital or a digit (a title-like line, which join-paragraphs keeps
+    /// apart: `57/168 de à` / `Convention générale…`).
     private func closesBlock(_ j: Int, finishing: Bool) -> Bool {
         if isolatedAfter(j, finishing: finishing) { return true }
         guard j + 1 < buffer.count, buffer[j + 1].kind == .line else { return false }
         let next = buffer[j + 1].text
-        return LineShape.enumerator(LineShape(next).body(of: next)) != nil
+        let nextShape = LineShape(next)
+        if LineShape.enumerator(nextShape.body(of: next)) != nil { return true }
+        return !LineShape(buffer[j].text).endsClause && (nextShape.startsUppercase || (0x30...0x39).contains(nextShape.first))
     }
 
     /// The next record is a blank line, a page break, furniture, or the end of input.
