@@ -415,8 +415,10 @@ public struct RepairWords: Stage {
     // MARK: Merges
 
     /// `L’ Assemblée` → `L’Assemblée`, `I’ Office` and `| application` → `l’Office`,
-    /// `l’application`: an elided word never stands alone.
+    /// `l’application`, `l ' agriculture` and `qu 'il` → `l'agriculture`, `qu'il` (an OCR that
+    /// spaces its apostrophes): an elided word never stands alone.
     mutating func mergeElisionSpaces(_ words: [Word?], tokens: [WordToken], bytes: [UInt8], edits: inout [TextEdit], consumed: inout [Bool], counts: inout Counts) {
+        spacedApostrophes(words, bytes: bytes, edits: &edits, consumed: &consumed, counts: &counts)
         for i in tokens.indices.dropLast() where tokens[i].end - tokens[i].start == 1 && bytes[tokens[i].start] == 0x7C {
             guard let b = words[i + 1], b.token.singleSpaceBefore, b.token.coreStart == b.token.start, !consumed[i + 1] else { continue }
             let bCore = core(of: b, bytes)
@@ -439,6 +441,57 @@ public struct RepairWords: Stage {
             edits.append(TextEdit(range: a.token.coreStart..<b.token.start, replacement: replacement, rule: "elision", confidence: 0.95))
             consumed[i] = true
             counts.count("elision")
+        }
+    }
+
+    /// `l ' agriculture`, `l 'agriculture`, `s ' est`: an elided word, then an apostrophe with a
+    /// space before or after it, then a word starting with a vowel sound.
+    mutating func spacedApostrophes(_ words: [Word?], bytes: [UInt8], edits: inout [TextEdit], consumed: inout [Bool], counts: inout Counts) {
+        var i = 0
+        while i < words.count {
+            defer { i += 1 }
+            guard let a = words[i], !consumed[i], a.token.coreEnd == a.token.end, a.token.coreEnd - a.token.coreStart <= 7 else { continue }
+            let prefix = core(of: a, bytes)
+            let lower = JoinedText.string(CasePattern.lower(prefix))
+            let fixed: [UInt32]
+            if ElisionRules.prefixes.contains(lower + "’") {
+                fixed = prefix
+            } else if lower == "i" || lower == "|" {
+                fixed = [a.sentenceStart ? 0x4C : 0x6C]
+            } else {
+                continue
+            }
+            // Spaces, one apostrophe, spaces: at least one space, at most one on each side.
+            var k = a.token.coreEnd
+            let spacesBefore = bytes[k...].prefix { $0 == 0x20 }.count
+            k += spacesBefore
+            var apostrophe: UInt32 = 0
+            if k < bytes.count, bytes[k] == 0x27 {
+                apostrophe = 0x27
+                k += 1
+            } else if k + 2 < bytes.count, bytes[k] == 0xE2, bytes[k + 1] == 0x80, bytes[k + 2] == 0x99 {
+                apostrophe = 0x2019
+                k += 3
+            }
+            let spacesAfter = bytes[k...].prefix { $0 == 0x20 }.count
+            k += spacesAfter
+            guard apostrophe != 0, spacesBefore <= 1, spacesAfter <= 1, spacesBefore + spacesAfter >= 1 else { continue }
+            // The next word starts its letters at `k`; its core may hold the apostrophe.
+            guard let j = words[(i + 1)...].firstIndex(where: { $0 != nil }), let b = words[j], !consumed[j],
+                  b.token.coreStart <= k, b.token.coreEnd > k else { continue }
+            let rest = bytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[k..<b.token.coreEnd]) }
+            let restScalars = JoinedText.scalars(rest)
+            guard let first = restScalars.first, Self.startsWithVowelSound(first), restScalars.allSatisfy(UTF8Bytes.isLetter) else { continue }
+            let inside = b.token.coreStart < k
+            // A word whose core holds the apostrophe is taken whole: it must be a word as it stands.
+            if inside && knowledge.knownBytes(rest) == nil && knowledge.known(restScalars) == nil { continue }
+            let mark = documentApostrophes ? profile.apostrophe : apostrophe
+            edits.append(TextEdit(range: a.token.coreStart..<(inside ? b.token.coreEnd : k),
+                                  replacement: JoinedText.string(fixed + [mark] + (inside ? restScalars : [])), rule: "elision", confidence: 0.95))
+            consumed[i] = true
+            if inside { consumed[j] = true }
+            counts.count("elision")
+            i = j
         }
     }
 
