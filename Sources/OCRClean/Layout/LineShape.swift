@@ -246,6 +246,11 @@ extension LineShape {
         guard i < scalars.count else { return nil }
         let next = scalars[i]
         guard next.properties.isUppercase || "«“\"".unicodeScalars.contains(next) else { return nil }
+        // A quote opens a note's text, not the whole of it (`' «` is not a note).
+        if !next.properties.isUppercase,
+           !body.unicodeScalars.dropFirst(i + 1).contains(where: { $0.properties.isAlphabetic || ("0"..."9").contains($0) }) {
+            return nil
+        }
         return mark
     }
 
