@@ -35,9 +35,10 @@ public struct MarkFurniture: Stage {
 
     private var buffer: [Record] = []
     private var previousIsolating = true
-    /// The previous line is text that ends a clause (`…Prie :`): a line starting with a capital
-    /// or a digit after it starts a block of its own in join-paragraphs.
-    private var previousEndsClause = false
+    /// The previous line when it is text (nil after a blank line): one that ends a clause
+    /// (`…Prie :`) makes a line starting with a capital or a digit start a block of its own in
+    /// join-paragraphs.
+    private var previousText: String?
     private var pageHasText = false
     /// Lines still to mark of a block found at a page edge (see `edgeBlock`).
     private var edgeBlockRest = 0
@@ -62,27 +63,23 @@ public struct MarkFurniture: Stage {
     private mutating func release(_ count: Int, finishing: Bool, into output: inout StageOutput) {
         for i in 0..<count {
             var record = buffer[i]
-            if record.kind == .line, edgeBlockRest > 0 {
-                edgeBlockRest -= 1
-                record.kind = .furniture
-                record.label = "page-edge"
-                output.count("page-edge")
-            } else if record.kind == .line {
-                if let rest = edgeBlock(at: i, finishing: finishing) {
+            if record.kind == .line {
+                var label: String?
+                if edgeBlockRest > 0 {
+                    edgeBlockRest -= 1
+                    label = "page-edge"
+                } else if let rest = edgeBlock(at: i, finishing: finishing) {
                     edgeBlockRest = rest
-                    record.kind = .furniture
-                    record.label = "page-edge"
-                    output.count("page-edge")
-                    note(record)
-                    output.emit(record)
-                    continue
+                    label = "page-edge"
+                } else {
+                    let decision = decide(at: i, finishing: finishing)
+                    if let key = decision.key {
+                        seen[key, default: 0] += 1
+                        if seen.count > 4096 { seen.removeAll() }
+                    }
+                    label = decision.label
                 }
-                let decision = decide(at: i, finishing: finishing)
-                if let key = decision.key {
-                    seen[key, default: 0] += 1
-                    if seen.count > 4096 { seen.removeAll() }
-                }
-                if let label = decision.label {
+                if let label {
                     record.kind = .furniture
                     record.label = label
                     output.count(label)
@@ -105,10 +102,10 @@ public struct MarkFurniture: Stage {
         default:
             if Self.isBlank(record) {
                 previousIsolating = true
-                previousEndsClause = false
+                previousText = nil
             } else {
                 previousIsolating = false
-                previousEndsClause = LineShape(record.text).endsClause
+                previousText = record.text
                 pageHasText = true
             }
         }
@@ -163,13 +160,19 @@ public struct MarkFurniture: Stage {
 
     /// One to three short lines at a page edge, opened by a blank line or after a clause end,
     /// closed by a blank line or by an enumerated item (which starts a paragraph of its own),
-    /// that read as one line are what OCR made of a symbol (`GG/I8I') .` / `l` / `2. Réaffirme…`): the number of lines after the one at `i`
-    /// that belong to the block, nil when there is no such block. Marked as the joined line
-    /// would be, so that a second run over the output changes nothing.
+    /// that read as one line are what OCR made of a symbol (`GG/I8I') .` / `l` / `2. Réaffirme…`):
+    /// the number of lines after the one at `i` that belong to the block, nil when there is no
+    /// such block. Marked as the joined line would be, so that a second run over the output
+    /// changes nothing.
     private func edgeBlock(at i: Int, finishing: Bool) -> Int? {
-        guard edges, !Self.isBlank(buffer[i]), !isolatedAfter(i, finishing: finishing) || !previousIsolating else { return nil }
-        let shape = LineShape(buffer[i].text)
-        guard previousIsolating || previousEndsClause && (shape.startsUppercase || (0x30...0x39).contains(shape.first)) else { return nil }
+        guard edges, !Self.isBlank(buffer[i]) else { return nil }
+        if previousIsolating {
+            guard !isolatedAfter(i, finishing: finishing) else { return nil }  // a line alone: `decide`
+        } else {
+            guard let previousText, LineShape(previousText).endsClause else { return nil }
+            let shape = LineShape(buffer[i].text)
+            guard shape.startsUppercase || (0x30...0x39).contains(shape.first) else { return nil }
+        }
         var end = i
         while !closesBlock(end, finishing: finishing) {
             guard end - i < 2, end + 1 < buffer.count, buffer[end + 1].kind == .line else { return nil }

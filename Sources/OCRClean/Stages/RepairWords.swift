@@ -451,17 +451,8 @@ public struct RepairWords: Stage {
         while i < words.count {
             defer { i += 1 }
             guard let a = words[i], !consumed[i], a.token.coreEnd == a.token.end, a.token.coreEnd - a.token.coreStart <= 7 else { continue }
-            let prefix = core(of: a, bytes)
-            let lower = JoinedText.string(CasePattern.lower(prefix))
-            let fixed: [UInt32]
-            if ElisionRules.prefixes.contains(lower + "’") {
-                fixed = prefix
-            } else if lower == "i" || lower == "|" {
-                fixed = [a.sentenceStart ? 0x4C : 0x6C]
-            } else {
-                continue
-            }
-            // Spaces, one apostrophe, spaces: at least one space, at most one on each side.
+            // Spaces, one apostrophe, spaces: at least one space, at most one on each side (bytes
+            // first: this runs for every short word).
             var k = a.token.coreEnd
             let spacesBefore = bytes[k...].prefix { $0 == 0x20 }.count
             k += spacesBefore
@@ -475,16 +466,16 @@ public struct RepairWords: Stage {
             }
             let spacesAfter = bytes[k...].prefix { $0 == 0x20 }.count
             k += spacesAfter
-            guard apostrophe != 0, spacesBefore <= 1, spacesAfter <= 1, spacesBefore + spacesAfter >= 1 else { continue }
+            guard apostrophe != 0, spacesBefore <= 1, spacesAfter <= 1, spacesBefore + spacesAfter >= 1,
+                  let fixed = elisionPrefix(core(of: a, bytes), sentenceStart: a.sentenceStart) else { continue }
             // The next word starts its letters at `k`; its core may hold the apostrophe.
             guard let j = words[(i + 1)...].firstIndex(where: { $0 != nil }), let b = words[j], !consumed[j],
                   b.token.coreStart <= k, b.token.coreEnd > k else { continue }
-            let rest = bytes.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[k..<b.token.coreEnd]) }
-            let restScalars = JoinedText.scalars(rest)
+            let restScalars = bytes.withUnsafeBufferPointer { JoinedText.scalars(UnsafeBufferPointer(rebasing: $0[k..<b.token.coreEnd])) }
             guard let first = restScalars.first, Self.startsWithVowelSound(first), restScalars.allSatisfy(UTF8Bytes.isLetter) else { continue }
             let inside = b.token.coreStart < k
             // A word whose core holds the apostrophe is taken whole: it must be a word as it stands.
-            if inside && knowledge.knownBytes(rest) == nil && knowledge.known(restScalars) == nil { continue }
+            if inside && knowledge.known(restScalars) == nil { continue }
             let mark = documentApostrophes ? profile.apostrophe : apostrophe
             edits.append(TextEdit(range: a.token.coreStart..<(inside ? b.token.coreEnd : k),
                                   replacement: JoinedText.string(fixed + [mark] + (inside ? restScalars : [])), rule: "elision", confidence: 0.95))

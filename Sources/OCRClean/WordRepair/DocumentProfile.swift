@@ -95,11 +95,12 @@ struct DocumentProfile: Sendable {
     /// one word in ten; an engine that reads only é, or none, shows far fewer.
     var accentBlind: Bool { words >= 60 && otherAccentWords * 100 < words * 2 }
 
-    /// Accents may be put on capitals (`Etats` → `États`) when the document accents capitals
-    /// (in two different words at least: counting words, not occurrences, a repair that copies
-    /// an accented word the document shows cannot tip the balance on a second run), or its OCR lost accents everywhere. Old typography that does not accent
-    /// capitals (`Eglise`, `Etat` in a 19th-century paper) is left as printed; a single word
-    /// whose accented form the document shows elsewhere is allowed by the caller.
+    /// Accents may be put on capitals (`Etats` → `États`) when the document accents capitals in
+    /// two different words at least (words, not occurrences: a repair that copies an accented
+    /// word the document shows cannot tip the balance on a second run), or its OCR lost accents
+    /// everywhere. Old typography that does not accent capitals (`Eglise`, `Etat` in a
+    /// 19th-century paper) is left as printed; a single word whose accented form the document
+    /// shows elsewhere is allowed by the caller.
     var allowCapitalAccents: Bool { capitalAccentWords.count >= 2 || accentBlind }
 
     /// `a` before an article or a determiner is probably `à`: the OCR drops that accent here.
