@@ -246,10 +246,11 @@ extension LineShape {
         guard i < scalars.count else { return nil }
         let next = scalars[i]
         guard next.properties.isUppercase || "«“\"".unicodeScalars.contains(next) else { return nil }
-        // A quote opens a note's text, not the whole of it (`' «` is not a note).
-        if !next.properties.isUppercase,
-           !body.unicodeScalars.dropFirst(i + 1).contains(where: { $0.properties.isAlphabetic || ("0"..."9").contains($0) }) {
-            return nil
+        // A quote opens a note's text, not the whole of it, and the text after it starts with a
+        // capital or a digit like any note (`' «` and `' «fi` are not notes).
+        if !next.properties.isUppercase {
+            guard let opening = body.unicodeScalars.dropFirst(i + 1).first(where: { $0.properties.isAlphabetic || ("0"..."9").contains($0) }),
+                  opening.properties.isUppercase || ("0"..."9").contains(opening) else { return nil }
         }
         return mark
     }
