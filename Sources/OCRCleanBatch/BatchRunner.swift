@@ -10,10 +10,13 @@ import Synchronization
 ///                                                        └─▶ catalog row (status, timings, quality, changes)
 /// ```
 ///
-/// A document is done when its output was renamed into place and its row written. A run
-/// killed at any moment leaves only whole outputs (temporary files are removed by the next run)
-/// and rows for whole outputs; the next run skips what has the same content hash and pipeline
-/// version and redoes the rest, so the final tree is the same as an uninterrupted run's.
+/// A document is done when its output was renamed into place and its row written. Rows are
+/// written in batches (one transaction for up to `rowsPerWrite` documents, at least once a
+/// second): a row per transaction cost more than cleaning a small document and held the other
+/// workers at the catalog. A run killed at any moment leaves only whole outputs (temporary files
+/// are removed by the next run) and rows for whole outputs; the next run skips what has the same
+/// content hash and pipeline version and redoes the rest (a whole output whose row was not yet
+/// written is redone, to the same bytes), so the final tree is the same as an uninterrupted run's.
 public final class BatchRunner: Sendable {
     public enum OnError: String, CaseIterable, Sendable {
         /// Stop at the first document that fails (exit 1).
@@ -87,7 +90,12 @@ public final class BatchRunner: Sendable {
         var progress = Progress()
         var failures: [Failure] = []
         var lastReport = 0.0
+        /// Rows not yet written to the catalog, and when rows were last written.
+        var pending: [(entry: CatalogEntry, status: String)] = []
+        var lastWrite = 0.0
     }
+
+    static let rowsPerWrite = 64
 
     public init(configuration: Configuration, resources: Resources) throws {
         self.configuration = configuration
@@ -123,6 +131,7 @@ public final class BatchRunner: Sendable {
                 process(documents[index], previous: known[documents[index].relative], start: start, report: report)
             }
         }
+        write(state.withLock { s in defer { s.pending.removeAll() }; return s.pending })
         let final = state.withLock { s -> (Progress, [Failure]) in
             s.progress.seconds = Self.now() - start
             return (s.progress, s.failures)
@@ -168,34 +177,57 @@ public final class BatchRunner: Sendable {
         } catch {
             outcome = ("failed", nil, Failure(path: document.input, message: "\(error)"))
         }
-        if let entry = outcome.entry {
-            do {
-                try catalog.save(entry)
-            } catch {
-                outcome.failure = Failure(path: document.input, message: "catalog: \(error)")
-                outcome.status = "failed"
-            }
-        }
-        let snapshot = state.withLock { s -> Progress? in
+        let now = Self.now()
+        let (snapshot, rows) = state.withLock { s -> (Progress?, [(entry: CatalogEntry, status: String)]) in
             s.progress.done += 1
             s.progress.bytes += document.size
             switch outcome.status {
             case "processed": s.progress.processed += 1
             case "unchanged": s.progress.unchanged += 1
-            default:
-                s.progress.failed += 1
-                if let failure = outcome.failure { s.failures.append(failure) }
-                if configuration.onError == .abort || (configuration.maxFailures.map { s.progress.failed >= $0 } ?? false) {
-                    s.progress.aborted = true
+            default: fail(outcome.failure, in: &s)
+            }
+            var rows: [(entry: CatalogEntry, status: String)] = []
+            if let entry = outcome.entry { s.pending.append((entry, outcome.status)) }
+            if s.pending.count >= Self.rowsPerWrite || (!s.pending.isEmpty && now - s.lastWrite >= 1) {
+                rows = s.pending
+                s.pending.removeAll(keepingCapacity: true)
+                s.lastWrite = now
+            }
+            s.progress.seconds = now - start
+            guard now - s.lastReport >= 0.2 else { return (nil, rows) }
+            s.lastReport = now
+            return (s.progress, rows)
+        }
+        write(rows)
+        if let snapshot { report(snapshot) }
+    }
+
+    /// Counts a failure and stops the run when the configuration says so.
+    private func fail(_ failure: Failure?, in s: inout State) {
+        s.progress.failed += 1
+        if let failure { s.failures.append(failure) }
+        if configuration.onError == .abort || (configuration.maxFailures.map { s.progress.failed >= $0 } ?? false) {
+            s.progress.aborted = true
+        }
+    }
+
+    /// Writes catalog rows in one transaction; if that fails, their documents count as failed.
+    private func write(_ rows: [(entry: CatalogEntry, status: String)]) {
+        guard !rows.isEmpty else { return }
+        do {
+            try catalog.save(rows.map(\.entry))
+        } catch {
+            state.withLock { s in
+                for row in rows {
+                    switch row.status {
+                    case "processed": s.progress.processed -= 1
+                    case "unchanged": s.progress.unchanged -= 1
+                    default: s.progress.failed -= 1
+                    }
+                    fail(Failure(path: row.entry.input, message: "catalog: \(error)"), in: &s)
                 }
             }
-            let now = Self.now()
-            s.progress.seconds = now - start
-            guard now - s.lastReport >= 0.2 else { return nil }
-            s.lastReport = now
-            return s.progress
         }
-        if let snapshot { report(snapshot) }
     }
 
     /// Cleans one document into `target` (atomically) and returns its catalog row.

@@ -76,8 +76,11 @@ public final class Catalog: Sendable {
         Dictionary(try entries().map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
-    public func save(_ entry: CatalogEntry) throws {
-        try queue.write { db in try entry.save(db) }
+    /// Saves rows in one transaction.
+    public func save(_ entries: [CatalogEntry]) throws {
+        try queue.write { db in
+            for entry in entries { try entry.save(db) }
+        }
     }
 
     public func startRun(pipeline: String, version: String, jobs: Int, documents: Int, started: Double) throws -> Int64 {
