@@ -147,7 +147,7 @@ struct CandidateGenerator: Sendable {
     }
 
     /// The best word differing from `word` only by accents (folded lookup), if any.
-    func accentCandidate(for word: [UInt32], allowCapitalAccents: Bool, seen: (([UInt32]) -> Bool)? = nil) -> Candidate? {
+    func accentCandidate(for word: [UInt32], allowCapitalAccents: Bool, seen: ([UInt32]) -> Bool) -> Candidate? {
         let lexicon = knowledge.lexicon.compiled
         var folded: [UInt8] = []
         JoinedText.bytes(word).withUnsafeBufferPointer { Folding.fold($0, into: &folded) }
@@ -157,7 +157,7 @@ struct CandidateGenerator: Sendable {
         for e in lexicon.entries(ofFold: f).prefix(Self.perFold) {
             let form = JoinedText.scalars(lexicon.form(Int(e)))
             let cased = CasePattern(form) != .lower && pattern == .lower ? form : pattern.apply(to: CasePattern.lower(form))
-            if !allowCapitalAccents && Self.addsCapitalAccent(from: word, to: cased) && !(seen?(cased) ?? false) { continue }
+            if !allowCapitalAccents && Self.addsCapitalAccent(from: word, to: cased) && !seen(cased) { continue }
             let path = model.explain(observed: word, intended: cased)
             guard path.generic == 0 else { continue }
             let c = Candidate(text: cased, logPrior: knowledge.hit(Int(e)).zipf - 9, cost: path.cost, rule: "accent")
