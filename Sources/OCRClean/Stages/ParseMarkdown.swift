@@ -35,7 +35,7 @@ public struct ParseMarkdown: Stage {
     private var current: Record?
     private var currentLines = 0
     private var held: [Record] = []
-    /// Emphasis markers of the current block its lines did not pair.
+    /// Emphasis markers of the current block, paired when it closes.
     private var openMarkers: [EmphasisMarker] = []
     /// Blank lines not yet given to a block.
     private var blanks: [Origin] = []
@@ -117,13 +117,13 @@ public struct ParseMarkdown: Stage {
             start += length
         }
         var notes: [String] = []
-        var unpaired: [EmphasisMarker] = []
-        Self.inlineEdits(text, from: start, to: shape.bodyEnd, into: &edits, notes: &notes, unpaired: &unpaired)
+        var markers: [EmphasisMarker] = []
+        Self.inlineEdits(text, from: start, to: shape.bodyEnd, into: &edits, notes: &notes, markers: &markers)
         edits.sort { $0.range.lowerBound < $1.range.lowerBound }
         line.apply(edits, stage: instance)
-        // Where the unpaired markers are once the line's edits are made.
-        for k in unpaired.indices {
-            unpaired[k].position += edits.reduce(0) { $1.range.upperBound <= unpaired[k].position ? $0 + $1.replacement.utf8.count - $1.range.count : $0 }
+        // Where the markers are once the line's edits are made.
+        for k in markers.indices {
+            markers[k].position += edits.reduce(0) { $1.range.upperBound <= markers[k].position ? $0 + $1.replacement.utf8.count - $1.range.count : $0 }
         }
         notes = FootnoteMarkers.superscriptNumbers(in: Array(line.text.utf8))
         for n in notes where !line.notes.contains(n) { line.notes.append(n) }
@@ -139,7 +139,7 @@ public struct ParseMarkdown: Stage {
             paragraph.append(line, separator: " ")
             current = paragraph
             currentLines += 1
-            openMarkers += unpaired.map { var m = $0; m.position += shift; return m }
+            openMarkers += markers.map { var m = $0; m.position += shift; return m }
             return
         }
         close(into: &output)
@@ -147,7 +147,7 @@ public struct ParseMarkdown: Stage {
         line.label = label
         current = takingBlanks(line)
         currentLines = 1
-        openMarkers = unpaired
+        openMarkers = markers
     }
 
     public mutating func finish(into output: inout StageOutput) {
@@ -167,10 +167,12 @@ public struct ParseMarkdown: Stage {
         guard var record = current else { return }
         current = nil
         record.continues = false
-        // Emphasis over several lines of the paragraph (`*la Convention` / `contre la criminalité*`),
-        // as a second run, which sees the paragraph on one line, pairs it.
+        // Emphasis is paired over the whole block (`*la Convention` / `contre la criminalité*`), as a
+        // second run sees it on one line. A block with a marker left over is not clean Markdown
+        // (`Aun*»ste`, `de * Français` in OCR text): all its markers stay as printed, or a
+        // second run would pair what the first left.
         var edits: [TextEdit] = []
-        _ = Self.pairEmphasis(openMarkers, into: &edits)
+        if !Self.pairEmphasis(openMarkers, into: &edits).isEmpty { edits.removeAll() }
         openMarkers.removeAll()
         if !edits.isEmpty {
             edits.sort { $0.range.lowerBound < $1.range.lowerBound }
@@ -229,12 +231,11 @@ public struct ParseMarkdown: Stage {
         return nil
     }
 
-    /// Edits removing inline markup in `text[from..<to]`: emphasis, `<sup>n</sup>`, `[^n]`,
-    /// links, images, code, escapes, tags.
+    /// Edits removing inline markup in `text[from..<to]`: `<sup>n</sup>`, `[^n]`, links, images,
+    /// code, escapes, tags; and the emphasis markers found, for the block to pair.
     static func inlineEdits(_ text: [UInt8], from: Int, to: Int, into edits: inout [TextEdit], notes: inout [String],
-                            unpaired: inout [EmphasisMarker]) {
+                            markers: inout [EmphasisMarker]) {
         var i = from
-        var markers: [EmphasisMarker] = []
         func starts(_ s: String, at k: Int) -> Bool {
             let b = Array(s.utf8)
             return k + b.count <= to && Array(text[k..<(k + b.count)]) == b
@@ -297,14 +298,26 @@ public struct ParseMarkdown: Stage {
                 let after: UInt8 = i + run < to ? text[i + run] : 0x20
                 // `_` inside a word (`snake_case`) is not emphasis.
                 if !(b == 0x5F && FootnoteMarkers.isLetterByte(before) && FootnoteMarkers.isLetterByte(after)) {
-                    markers.append(EmphasisMarker(position: i, length: run, byte: b, canOpen: after != 0x20, canClose: before != 0x20))
+                    markers.append(EmphasisMarker(position: i, length: run, byte: b, canOpen: Self.opensText(after), canClose: Self.closesText(before)))
                 }
                 i += run
                 continue
             }
             i += 1
         }
-        unpaired = pairEmphasis(markers, into: &edits)
+    }
+
+    /// Emphasis opens on a word, a number or an opening quote or parenthesis (`*Approuve*`,
+    /// `*« texte »*`), not on other punctuation (`|*)\s+(.*)`).
+    static func opensText(_ b: UInt8) -> Bool {
+        FootnoteMarkers.isLetterByte(b) || FootnoteMarkers.isDigit(b) || b == 0x22 || b == 0x27 || b == 0x28
+    }
+
+    /// Emphasis closes after a word, a number, a closing quote or parenthesis or the end of a
+    /// sentence.
+    static func closesText(_ b: UInt8) -> Bool {
+        FootnoteMarkers.isLetterByte(b) || FootnoteMarkers.isDigit(b) || b == 0x22 || b == 0x27 || b == 0x29 || b == 0x5D
+            || b == 0x2E || b == 0x2C || b == 0x3B || b == 0x3A || b == 0x21 || b == 0x3F
     }
 
     /// A run of `*` or `_` that may open (text follows) or close (text precedes) emphasis.
