@@ -15,7 +15,8 @@ import Glibc
 /// digits, word pieces at a hyphenated line end, and unknown words it is not sure about: proper
 /// names, foreign words and technical terms stay as they are. The document is its own
 /// dictionary: a join it writes elsewhere as one word is preferred, capitals get accents only if
-/// the document accents capitals (in two words) or lost all accents.
+/// the document accents capitals (in two words) or lost all accents, as its first `window`
+/// records show.
 ///
 /// Report: counts `words`, `unknown` (word tokens left unknown), and each rule applied
 /// (`accent`, `confusion`, `edit`, `split`, `merge`, `hyphen`, `elision`, `a-grave`).
@@ -147,6 +148,7 @@ public struct RepairWords: Stage {
     }
 
     mutating func release(_ count: Int, into output: inout StageOutput) {
+        profile.freezeCapitalAccents()
         for i in 0..<count {
             var record = window[i]
             if Self.repairable(record) {

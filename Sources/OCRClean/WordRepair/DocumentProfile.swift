@@ -16,6 +16,9 @@ struct DocumentProfile: Sendable {
     private(set) var straightQuotes = 0
     /// Words written with an accented capital (`États`), exactly as written (hashed).
     private(set) var capitalAccentWords: Set<UInt64> = []
+    /// What the document shows of accented capitals, fixed when its first records are decided
+    /// (see `freezeCapitalAccents`).
+    private var frozenCapitals: (allow: Bool, words: Set<UInt64>)?
     /// Pairs of neighbouring words, and those that are certainly one word cut by a space (a piece
     /// is unknown and the joined word is known: `transnati onal`).
     private(set) var pairs = 0
@@ -71,7 +74,17 @@ struct DocumentProfile: Sendable {
 
     /// Whether the document writes this word, with its accented capital, somewhere (in any case:
     /// `États` vouches for `ÉTATS`).
-    func showsCapitalAccent(_ word: [UInt32]) -> Bool { capitalAccentWords.contains(ByteHash.hash(JoinedText.bytes(CasePattern.lower(word)))) }
+    func showsCapitalAccent(_ word: [UInt32]) -> Bool {
+        (frozenCapitals?.words ?? capitalAccentWords).contains(ByteHash.hash(JoinedText.bytes(CasePattern.lower(word))))
+    }
+
+    /// Fixes what the document shows of accented capitals (the permission and the words) as
+    /// the evidence gathered so far. The first records are decided on it, and so is the rest of
+    /// the document: evidence that kept growing would let a later record's accents, copied in
+    /// by a first run, reach an earlier record's window on a second run and change it there.
+    mutating func freezeCapitalAccents() {
+        if frozenCapitals == nil { frozenCapitals = (allowCapitalAccents, capitalAccentWords) }
+    }
 
     mutating func addPair(certainGap: Bool, weight: Int) {
         pairs += weight
@@ -100,8 +113,8 @@ struct DocumentProfile: Sendable {
     /// word the document shows cannot tip the balance on a second run), or its OCR lost accents
     /// everywhere. Old typography that does not accent capitals (`Eglise`, `Etat` in a
     /// 19th-century paper) is left as printed; a single word whose accented form the document
-    /// shows elsewhere is allowed by the caller.
-    var allowCapitalAccents: Bool { capitalAccentWords.count >= 2 || accentBlind }
+    /// shows elsewhere is allowed by the caller. Fixed by `freezeCapitalAccents`.
+    var allowCapitalAccents: Bool { frozenCapitals?.allow ?? (capitalAccentWords.count >= 2 || accentBlind) }
 
     /// `a` before an article or a determiner is probably `à`: the OCR drops that accent here.
     var dropsGraveA: Bool { accentBlind || (plainA >= 3 && graveA * 2 < plainA) }
