@@ -91,9 +91,12 @@ public final class BatchRunner: Sendable {
         var failures: [Failure] = []
         var lastReport = 0.0
         /// Rows not yet written to the catalog, and when rows were last written.
-        var pending: [(entry: CatalogEntry, status: String)] = []
+        var pending: [PendingRow] = []
         var lastWrite = 0.0
     }
+
+    /// A catalog row waiting to be written, with the status its document was counted under.
+    typealias PendingRow = (entry: CatalogEntry, status: String)
 
     static let rowsPerWrite = 64
 
@@ -145,7 +148,7 @@ public final class BatchRunner: Sendable {
     private func process(_ document: InputWalker.Document, previous: CatalogEntry?, start: Double, report: @Sendable (Progress) -> Void) {
         let began = Self.now()
         let target = configuration.output + "/" + document.relative
-        var outcome: (status: String, entry: CatalogEntry?, failure: Failure?)
+        let outcome: (status: String, entry: CatalogEntry?, failure: Failure?)
         do {
             let bytes = try FileSystem.read(document.input)
             let hash = bytes.withUnsafeBytes { ContentHash.of($0) }
@@ -178,7 +181,7 @@ public final class BatchRunner: Sendable {
             outcome = ("failed", nil, Failure(path: document.input, message: "\(error)"))
         }
         let now = Self.now()
-        let (snapshot, rows) = state.withLock { s -> (Progress?, [(entry: CatalogEntry, status: String)]) in
+        let (snapshot, rows) = state.withLock { s -> (Progress?, [PendingRow]) in
             s.progress.done += 1
             s.progress.bytes += document.size
             switch outcome.status {
@@ -186,7 +189,7 @@ public final class BatchRunner: Sendable {
             case "unchanged": s.progress.unchanged += 1
             default: fail(outcome.failure, in: &s)
             }
-            var rows: [(entry: CatalogEntry, status: String)] = []
+            var rows: [PendingRow] = []
             if let entry = outcome.entry { s.pending.append((entry, outcome.status)) }
             if s.pending.count >= Self.rowsPerWrite || (!s.pending.isEmpty && now - s.lastWrite >= 1) {
                 rows = s.pending
@@ -212,7 +215,7 @@ public final class BatchRunner: Sendable {
     }
 
     /// Writes catalog rows in one transaction; if that fails, their documents count as failed.
-    private func write(_ rows: [(entry: CatalogEntry, status: String)]) {
+    private func write(_ rows: [PendingRow]) {
         guard !rows.isEmpty else { return }
         do {
             try catalog.save(rows.map(\.entry))

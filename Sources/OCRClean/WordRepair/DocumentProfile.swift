@@ -50,7 +50,8 @@ struct DocumentProfile: Sendable {
             }
             let (v, n) = UTF8Bytes.scalar(p, at: i)
             if v >= 0xC0 && v <= 0xDE && v != 0xD7 {
-                if capitalAccentWords.count < Self.maxVocabulary { capitalAccentWords.insert(ByteHash.hash(scratch)) }
+                // Once frozen, the evidence is no longer read: nothing to gather.
+                if frozenCapitals == nil, capitalAccentWords.count < Self.maxVocabulary { capitalAccentWords.insert(ByteHash.hash(scratch)) }
             }
             if (v >= 0xE0 && v <= 0xFF && v != 0xF7 && v != 0xE9) || v == 0x153 { other = true }
             if v == 0x2019 { typographicApostrophes += 1 }
