@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         // The system ICU (libicu-dev): link flags only.
@@ -21,7 +22,7 @@ let package = Package(
         // C API over ICU whose public header includes no ICU header, so Swift code that also imports
         // Foundation (which bundles another ICU) compiles.
         .target(name: "ICUShim", dependencies: ["SystemICU"]),
-        .target(name: "OCRClean", dependencies: ["ICUShim"]),
+        .target(name: "OCRClean", dependencies: ["ICUShim", .product(name: "DequeModule", package: "swift-collections")]),
         // Batch runs over archives (SQLite catalog through GRDB, parallel, resumable) and reports.
         .target(
             name: "OCRCleanBatch",

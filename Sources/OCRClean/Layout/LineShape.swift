@@ -130,27 +130,43 @@ extension LineShape {
     /// `a)`, `iii)`, `b.`, `1.`, `28.`, `(a)`, `-`, `•`, `–` at the start of `body`: the label of an
     /// enumerated item, or nil.
     static func enumerator(_ body: Substring) -> Substring? {
-        var s = body
-        if s.first == "(" { s = s.dropFirst() }
-        if let first = s.first, "-•–—▪·".contains(first), s.dropFirst().first == " " { return body.prefix(1) }
-        var i = s.startIndex
+        let u = body.utf8
+        var i = u.startIndex
+        if i < u.endIndex, u[i] == 0x28 { i = u.index(after: i) }  // `(`
+        // A bullet or dash, then a space.
+        let rest = u[i...]
+        for bullet in Self.bullets where rest.starts(with: bullet) {
+            let after = u.index(i, offsetBy: bullet.count)
+            if after < u.endIndex, u[after] == 0x20 { return body[body.startIndex..<after] }
+        }
         var digits = 0
         var letters = 0
-        while i < s.endIndex, s[i].isASCII, s[i].isNumber { digits += 1; i = s.index(after: i) }
+        while i < u.endIndex, (0x30...0x39).contains(u[i]) { digits += 1; i = u.index(after: i) }
         if digits == 0 {
-            while i < s.endIndex, s[i].isASCII, s[i].isLetter, s[i].isLowercase { letters += 1; i = s.index(after: i) }
-            if letters > 1 && !s[s.startIndex..<i].allSatisfy({ "ivxl".contains($0) }) { return nil }
+            var roman = true
+            while i < u.endIndex, (0x61...0x7A).contains(u[i]) {
+                let b = u[i]
+                roman = roman && (b == 0x69 || b == 0x76 || b == 0x78 || b == 0x6C)  // i v x l
+                letters += 1
+                i = u.index(after: i)
+            }
+            if letters > 1 && !roman { return nil }
         }
-        guard (digits > 0 && digits <= 3) || (letters > 0 && letters <= 5), i < s.endIndex else { return nil }
-        let mark = s[i]
-        guard mark == ")" || (mark == "." && (digits > 0 || letters == 1)) else { return nil }
-        let after = s.index(after: i)
-        guard after < s.endIndex, s[after] == " " else { return nil }
+        guard (digits > 0 && digits <= 3) || (letters > 0 && letters <= 5), i < u.endIndex else { return nil }
+        let mark = u[i]
+        guard mark == 0x29 || (mark == 0x2E && (digits > 0 || letters == 1)) else { return nil }
+        let after = u.index(after: i)
+        guard after < u.endIndex, u[after] == 0x20 else { return nil }
         // `1. en` is the end of a sentence with a number, not an item.
-        let next = s[after...].drop { $0 == " " }.first
-        guard let next, !(mark == "." && next.isLowercase) else { return nil }
+        var k = after
+        while k < u.endIndex, u[k] == 0x20 { k = u.index(after: k) }
+        guard k < u.endIndex else { return nil }
+        if mark == 0x2E, let next = body[k...].first, next.isLowercase { return nil }
         return body[body.startIndex..<after]
     }
+
+    /// `-`, `•`, `–`, `—`, `▪`, `·` in UTF-8: the marks of an unnumbered item.
+    static let bullets: [[UInt8]] = [[0x2D], [0xE2, 0x80, 0xA2], [0xE2, 0x80, 0x93], [0xE2, 0x80, 0x94], [0xE2, 0x96, 0xAA], [0xC2, 0xB7]]
 
     /// A page number or page label: `12`, `7/12`, `- 3 -`, `Page 3`, `2 V.10-57325`,
     /// `V.10-57325 13`, `A/RES/67/189 3`.
@@ -170,13 +186,34 @@ extension LineShape {
     /// `3 V.10-57325 (F)`. Unlike a bare number, it is a page foot or head wherever it stands,
     /// even run into the text of a PDF extraction without a blank line or form feed.
     static func isSymbolPageLabel(_ body: Substring) -> Bool {
-        guard body.last != "." else { return false }
+        guard fewWordsWithDigit(body, max: 4), body.last != "." else { return false }
         let words = body.split(separator: " ")
         guard words.count >= 2, words.count <= 4 else { return false }
         let numbers = words.filter { $0.allSatisfy(\.isASCIINumber) && $0.count <= 4 }
         let symbols = words.filter { isSymbol($0) }
         let languages = words.filter { $0 == "(F)" || $0 == "(E)" }
         return numbers.count == 1 && !symbols.isEmpty && numbers.count + symbols.count + languages.count == words.count
+    }
+
+    /// The quick test before splitting a line into words: it has an ASCII digit and at most `max`
+    /// words separated by spaces (a space before a combining mark does not separate words, so a
+    /// line with combining marks passes).
+    static func fewWordsWithDigit(_ body: Substring, max: Int) -> Bool {
+        var digit = false
+        var combining = false
+        var words = 0
+        var inWord = false
+        for b in body.utf8 {
+            if b == 0x20 {
+                inWord = false
+            } else {
+                if !inWord { words += 1 }
+                inWord = true
+                if b >= 0x30 && b <= 0x39 { digit = true }
+                if b == 0xCC || b == 0xCD { combining = true }
+            }
+        }
+        return digit && (words <= max || combining)
     }
 
     /// A document symbol or job number alone on its line: `CTOC/COP/2010/L.9`, `A/RES/67/189`,

@@ -1,3 +1,5 @@
+import DequeModule
+
 /// Finds page furniture among the lines and relabels it `furniture` (kept in records, left out of
 /// text output), so that later stages join paragraphs across it.
 ///
@@ -33,7 +35,7 @@ public struct MarkFurniture: Stage {
     let edges: Bool
     let lexicon: Lexicon?
 
-    private var buffer: [Record] = []
+    private var buffer = Deque<Record>()
     private var previousIsolating = true
     /// The previous line when it is text (nil after a blank line): one that ends a clause
     /// (`…Prie :`) makes a line starting with a capital or a digit start a block of its own in
