@@ -510,6 +510,7 @@ public struct RepairWords: Stage {
         // Two common words are joined only where the document shows it cuts words.
         let joinKnown = gapCost <= 2.0
         var buffer: [UInt8] = []
+        var folded: [UInt8] = []
         for i in words.indices {
             guard let first = words[i], !consumed[i], first.token.coreEnd == first.token.end else { continue }
             var unknown = first.known == nil ? 1 : 0
@@ -531,6 +532,7 @@ public struct RepairWords: Stage {
                 // The cheap test first: is the joined text a word as written, or with other accents?
                 let exact = buffer.withUnsafeBufferPointer { knowledge.knownBytes($0) } != nil
                 if !exact && (unknown == 0 || i == continuation) { continue }
+                if !exact, !buffer.withUnsafeBufferPointer({ knowledge.mayBeKnown($0, folded: &folded) }) { continue }
                 let group = words[i..<(i + span)].compactMap { $0 }
                 let joined = group.flatMap { core(of: $0, bytes) }
                 guard let (text, hit, cost) = mergedForm(joined) else { continue }

@@ -101,6 +101,28 @@ struct WordKnowledge: Sendable {
         return nil
     }
 
+    /// Whether `known`, or a lookup with other accents, could find the word these bytes spell:
+    /// false only when no lexicon word shares its fold and no other rule of `known` applies
+    /// (elision, compound, protected term, old spelling). The cheap test that spares building
+    /// scalars for most possible joins (`ques tions` passes, `la ques` does not).
+    func mayBeKnown(_ p: UnsafeBufferPointer<UInt8>, folded: inout [UInt8]) -> Bool {
+        Folding.fold(p, into: &folded)
+        if folded.withUnsafeBufferPointer({ lexicon.compiled.fold($0) }) != nil { return true }
+        // Apostrophes (', ’, ‘, ʼ) and hyphens: elisions and compounds.
+        for b in p where b == 0x27 || b == 0x2D || b == 0xE2 || b == 0xCA { return true }
+        if !protected.isEmpty {
+            var lower: [UInt8] = []
+            Folding.lower(p, into: &lower)
+            if protected.contains(lower) { return true }
+        }
+        // Old spellings whose modern form folds differently (`spellingVariant`; œ and æ fold to
+        // oe and ae, so those are found above).
+        for ending in Self.oldEndings where folded.count > ending.count && folded.suffix(ending.count).elementsEqual(ending) { return true }
+        return false
+    }
+
+    static let oldEndings: [[UInt8]] = ["ens", "ans", "oit", "ois", "oient", "oy", "uy"].map { Array($0.utf8) }
+
     /// The modern spelling of a word printed in an older or ligature-less spelling, which is a
     /// word too, not an OCR error: `oeuvre`/`coeur` (œ spelled out, common in print without the
     /// ligature), `départemens`/`suppléans` (plural of -ant/-ent words before 1835), `avoit`/
