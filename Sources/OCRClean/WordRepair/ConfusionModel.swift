@@ -19,6 +19,9 @@ public struct ConfusionModel: Sendable {
     var rules: [Rule] = []
     /// Rules by (last observed scalar, last intended scalar).
     var byEnds: [UInt64: [Int]] = [:]
+    /// One bit per (low byte of the last observed scalar, low byte of the last intended one) that
+    /// some rule ends with: most cells of `explain` have none, and skip the dictionary.
+    var endsFilter = [UInt64](repeating: 0, count: 1024)
     /// Rules by first observed scalar, for generating variants.
     var byFirst: [UInt32: [Int]] = [:]
 
@@ -133,8 +136,11 @@ public struct ConfusionModel: Sendable {
             rules[i].accentOnly = rules[i].observed.count == 1 && rules[i].intended.count == 1
                 && Self.sameBase(rules[i].observed[0], rules[i].intended[0])
         }
+        endsFilter = [UInt64](repeating: 0, count: 1024)
         for (i, rule) in rules.enumerated() {
             byEnds[UInt64(rule.observed.last!) << 32 | UInt64(rule.intended.last!), default: []].append(i)
+            let bit = Self.endsBit(rule.observed.last!, rule.intended.last!)
+            endsFilter[bit >> 6] |= 1 << UInt64(bit & 63)
             byFirst[rule.observed[0], default: []].append(i)
         }
         var folded: [String: FoldedRule] = [:]
@@ -188,16 +194,21 @@ public struct ConfusionModel: Sendable {
         public var accentsOnly: Bool
     }
 
+    struct Cell {
+        var cost: Double
+        var generic: Int
+        var accents: Bool
+    }
+
     public func explain(observed o: [UInt32], intended t: [UInt32]) -> Path {
         let n = o.count
         let m = t.count
         if n == m && o == t { return Path(cost: 0, generic: 0, accentsOnly: true) }
         let width = m + 1
-        var dp = [Double](repeating: .infinity, count: (n + 1) * width)
-        // Per cell: generic edits on the best path, and whether it holds only accent or case changes.
-        var generic = [Int](repeating: 0, count: (n + 1) * width)
-        var accents = [Bool](repeating: true, count: (n + 1) * width)
-        dp[0] = 0
+        // Per cell: the best cost, generic edits on the best path, and whether it holds only accent
+        // or case changes.
+        var dp = [Cell](repeating: Cell(cost: .infinity, generic: 0, accents: true), count: (n + 1) * width)
+        dp[0].cost = 0
         for i in 0...n {
             for j in 0...m {
                 if i == 0 && j == 0 { continue }
@@ -207,17 +218,17 @@ public struct ConfusionModel: Sendable {
                 func consider(_ c: Double, from cell: Int, generic g: Int, accent: Bool) {
                     if c < best {
                         best = c
-                        bestGeneric = generic[cell] + g
-                        bestAccents = accents[cell] && accent
+                        bestGeneric = dp[cell].generic + g
+                        bestAccents = dp[cell].accents && accent
                     }
                 }
-                if i > 0 { consider(dp[(i - 1) * width + j] + Self.deletion, from: (i - 1) * width + j, generic: 1, accent: false) }
-                if j > 0 { consider(dp[i * width + j - 1] + Self.insertion, from: i * width + j - 1, generic: 1, accent: false) }
+                if i > 0 { consider(dp[(i - 1) * width + j].cost + Self.deletion, from: (i - 1) * width + j, generic: 1, accent: false) }
+                if j > 0 { consider(dp[i * width + j - 1].cost + Self.insertion, from: i * width + j - 1, generic: 1, accent: false) }
                 if i > 0 && j > 0 {
                     let a = o[i - 1]
                     let b = t[j - 1]
                     let cell = (i - 1) * width + j - 1
-                    let diagonal = dp[cell]
+                    let diagonal = dp[cell].cost
                     if a == b || (JoinedText.isApostrophe(a) && JoinedText.isApostrophe(b)) {
                         consider(diagonal, from: cell, generic: 0, accent: true)
                     } else if Folding.lower(a) == Folding.lower(b) {
@@ -227,7 +238,8 @@ public struct ConfusionModel: Sendable {
                     } else {
                         consider(diagonal + Self.substitution, from: cell, generic: 1, accent: false)
                     }
-                    if let candidates = byEnds[UInt64(a) << 32 | UInt64(b)] {
+                    let bit = Self.endsBit(a, b)
+                    if endsFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let candidates = byEnds[UInt64(a) << 32 | UInt64(b)] {
                         for r in candidates {
                             let rule = rules[r]
                             let lo = rule.observed.count
@@ -236,7 +248,7 @@ public struct ConfusionModel: Sendable {
                             if rule.position == 1 && (i - lo != 0 || j - lt != 0) { continue }
                             if rule.position == 2 && (i != n || j != m) { continue }
                             if !Self.matches(o, i - lo, rule.observed) || !Self.matches(t, j - lt, rule.intended) { continue }
-                            consider(dp[(i - lo) * width + j - lt] + rule.cost, from: (i - lo) * width + j - lt, generic: 0, accent: rule.accentOnly)
+                            consider(dp[(i - lo) * width + j - lt].cost + rule.cost, from: (i - lo) * width + j - lt, generic: 0, accent: rule.accentOnly)
                         }
                     }
                 }
@@ -246,21 +258,23 @@ public struct ConfusionModel: Sendable {
                     for k in 0...min(3, j) {
                         let cell = (i - 1) * width + j - k
                         let ligature = k >= 2 && Self.isLigature(t[(j - k)..<j])
-                        consider(dp[cell] + (ligature ? Self.unreadableLigature : Self.unreadable + 0.2 * Double(max(0, k - 1))),
+                        consider(dp[cell].cost + (ligature ? Self.unreadableLigature : Self.unreadable + 0.2 * Double(max(0, k - 1))),
                                  from: cell, generic: 0, accent: false)
                     }
                     if i >= 2, j >= 1, t[j - 1] == 0x6D, [0x6E, 0x72, 0x69].contains(o[i - 2]) {
                         let cell = (i - 2) * width + j - 1
-                        consider(dp[cell] + Self.unreadable, from: cell, generic: 0, accent: false)
+                        consider(dp[cell].cost + Self.unreadable, from: cell, generic: 0, accent: false)
                     }
                 }
-                dp[i * width + j] = best
-                generic[i * width + j] = bestGeneric
-                accents[i * width + j] = bestAccents
+                dp[i * width + j] = Cell(cost: best, generic: bestGeneric, accents: bestAccents)
             }
         }
-        return Path(cost: dp[n * width + m], generic: generic[n * width + m], accentsOnly: accents[n * width + m])
+        let last = dp[n * width + m]
+        return Path(cost: last.cost, generic: last.generic, accentsOnly: last.accents)
     }
+
+    @inline(__always)
+    static func endsBit(_ a: UInt32, _ b: UInt32) -> Int { Int(a & 0xFF) << 8 | Int(b & 0xFF) }
 
     @inline(__always)
     static func matches(_ s: [UInt32], _ at: Int, _ part: [UInt32]) -> Bool {

@@ -78,6 +78,7 @@ struct WordKnowledge: Sendable {
     /// words (`sous-régional`), the pre-1835 plural of -ant/-ent words (`départemens`), and
     /// elided words (`l’État`).
     func known(_ s: [UInt32]) -> Hit? {
+        guard mayBeKnown(s) else { return nil }
         if let h = lookup(s) { return h }
         if protected.contains(JoinedText.bytes(CasePattern.lower(s))) { return Hit(entry: nil, zipf: Self.domainZipf, flags: LexiconFlags.user) }
         if let (_, rest) = Self.splitElision(s) {
@@ -106,19 +107,42 @@ struct WordKnowledge: Sendable {
     /// (elision, compound, protected term, old spelling). The cheap test that spares building
     /// scalars for most possible joins (`ques tions` passes, `la ques` does not).
     func mayBeKnown(_ p: UnsafeBufferPointer<UInt8>, folded: inout [UInt8]) -> Bool {
-        Folding.fold(p, into: &folded)
-        if folded.withUnsafeBufferPointer({ lexicon.compiled.fold($0) }) != nil { return true }
         // Apostrophes (', ’, ‘, ʼ) and hyphens: elisions and compounds.
         for b in p where b == 0x27 || b == 0x2D || b == 0xE2 || b == 0xCA { return true }
-        if !protected.isEmpty {
-            var lower: [UInt8] = []
-            Folding.lower(p, into: &lower)
-            if protected.contains(lower) { return true }
+        Folding.fold(p, into: &folded)
+        return foldMayBeKnown(folded) || protects(p)
+    }
+
+    /// `mayBeKnown` for a word's scalars: `known` asks it first, so an unknown word costs one
+    /// folded hash lookup instead of the case, elision and spelling variants.
+    func mayBeKnown(_ s: [UInt32]) -> Bool {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(s.count + 2)
+        for v in s {
+            if v == 0x27 || v == 0x2D || v == 0x2018 || v == 0x2019 || v == 0x2BC { return true }
+            if v < 0x80 {
+                folded.append(UInt8(v >= 0x41 && v <= 0x5A ? v | 0x20 : v))
+            } else {
+                Folding.strip(Folding.lower(v), into: &folded)
+            }
         }
-        // Old spellings whose modern form folds differently (`spellingVariant`; œ and æ fold to
-        // oe and ae, so those are found above).
+        if foldMayBeKnown(folded) { return true }
+        return !protected.isEmpty && protected.contains(JoinedText.bytes(CasePattern.lower(s)))
+    }
+
+    /// A lexicon word shares this fold, or an old spelling may stand for one whose fold differs
+    /// (`spellingVariant`; œ and æ fold to oe and ae, so those share the fold).
+    func foldMayBeKnown(_ folded: [UInt8]) -> Bool {
+        if folded.withUnsafeBufferPointer({ lexicon.compiled.fold($0) }) != nil { return true }
         for ending in Self.oldEndings where folded.count > ending.count && folded.suffix(ending.count).elementsEqual(ending) { return true }
         return false
+    }
+
+    func protects(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !protected.isEmpty else { return false }
+        var lower: [UInt8] = []
+        Folding.lower(p, into: &lower)
+        return protected.contains(lower)
     }
 
     static let oldEndings: [[UInt8]] = ["ens", "ans", "oit", "ois", "oient", "oy", "uy"].map { Array($0.utf8) }
