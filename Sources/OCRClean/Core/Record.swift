@@ -79,7 +79,7 @@ public struct Record: Sendable, Hashable {
     /// Equality compares text byte for byte: Swift's `String ==` treats canonically equivalent
     /// text as equal, which would hide an NFD output.
     public static func == (a: Record, b: Record) -> Bool {
-        a.kind == b.kind && a.text.utf8.elementsEqual(b.text.utf8) && a.origin == b.origin && a.continues == b.continues
+        a.kind == b.kind && UTF8Bytes.same(a.text, b.text) && a.origin == b.origin && a.continues == b.continues
             && a.changes == b.changes && a.label == b.label && a.notes == b.notes
     }
 

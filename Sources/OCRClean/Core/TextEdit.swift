@@ -115,7 +115,7 @@ extension Record {
                 for edit in cluster.edits where !edit.silent && !rules.contains(edit.rule) { rules.append(edit.rule) }
                 let confidences = cluster.edits.compactMap(\.confidence) + cluster.earlier.compactMap(\.confidence)
                 let beforeText = String(decoding: before, as: UTF8.self)
-                if !beforeText.utf8.elementsEqual(after.utf8) {
+                if !UTF8Bytes.same(beforeText, after) {
                     newChanges.append(Change(
                         offset: start, before: beforeText, after: after, stage: stages.joined(separator: "+"),
                         rule: rules.joined(separator: "+"), confidence: confidences.min()))

@@ -165,7 +165,7 @@ public struct RepairWords: Stage {
                     for (key, value) in counts where pass == 0 || !["words", "unknown", "searches"].contains(key) {
                         output.counts.count(key, by: value)
                     }
-                    if record.text.utf8.elementsEqual(before.utf8) { break }
+                    if UTF8Bytes.same(record.text, before) { break }
                     if windowSampled[i] {
                         sampleGaps(before, weight: -1)
                         sampleGaps(record.text, weight: 1)

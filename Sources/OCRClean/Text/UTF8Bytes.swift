@@ -1,5 +1,17 @@
+import Glibc
+
 /// Helpers for walking valid UTF-8 (the bytes of a Swift `String`) without `Character` iteration.
 enum UTF8Bytes {
+    /// Whether two strings have the same UTF-8 bytes (`==` compares canonical equivalence, and
+    /// `utf8.elementsEqual` walks the bytes one by one).
+    static func same(_ a: String, _ b: String) -> Bool {
+        var a = a
+        var b = b
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in pa.count == pb.count && (pa.isEmpty || memcmp(pa.baseAddress!, pb.baseAddress!, pa.count) == 0) }
+        }
+    }
+
     /// The text of a NUL-terminated C buffer filled by a C call (invalid bytes become U+FFFD).
     static func string(cBuffer buffer: [CChar]) -> String {
         String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -30,6 +42,9 @@ enum UTF8Bytes {
     @inline(__always)
     static func isLetter(_ v: UInt32) -> Bool {
         if v < 0x80 { return (v | 0x20) >= 0x61 && (v | 0x20) <= 0x7A }
+        // Latin-1 and Latin Extended-A/B, by table (every one checked against Unicode's
+        // Alphabetic): letters from À, except × and ÷; below it ª, µ, º.
+        if v < 0x250 { return v >= 0xC0 ? (v != 0xD7 && v != 0xF7) : (v == 0xAA || v == 0xB5 || v == 0xBA) }
         guard let s = Unicode.Scalar(v) else { return false }
         return s.properties.isAlphabetic
     }
@@ -38,6 +53,8 @@ enum UTF8Bytes {
     @inline(__always)
     static func isWordCharacter(_ v: UInt32) -> Bool {
         if v < 0x80 { return isLetter(v) || (v >= 0x30 && v <= 0x39) }
+        // The numbers of Latin-1: ², ³, ¹, ¼, ½, ¾.
+        if v < 0x250 { return isLetter(v) || v == 0xB2 || v == 0xB3 || v == 0xB9 || (v >= 0xBC && v <= 0xBE) }
         guard let s = Unicode.Scalar(v) else { return false }
         return s.properties.isAlphabetic || s.properties.numericType != nil
     }
