@@ -292,28 +292,41 @@ public struct ConfusionModel: Sendable {
     /// stand for: one letter, `ff`/`fi`/`fl`/`ffi` (ligatures), nothing, or with the letter before
     /// it an `m` (`con_n_unauté` → `communaute`). Cost `unreadable` each.
     func unreadableVariants(of folded: [UInt8], _ body: ([UInt8], Double) -> Void) {
-        let holes = folded.indices.filter { folded[$0] == 0x5F }
-        guard !holes.isEmpty, holes.count <= 2, folded.count <= 30 else { return }
-        var fills: [[UInt8]] = (0x61...0x7A).map { [UInt8($0)] }
-        fills += [[], Array("ff".utf8), Array("fi".utf8), Array("fl".utf8), Array("ffi".utf8)]
-        func expand(_ s: [UInt8], from: Int, cost: Double) {
-            guard let h = s[from...].firstIndex(of: 0x5F) else {
-                body(s, cost)
-                return
+        var holes = 0
+        for b in folded where b == 0x5F { holes += 1 }
+        guard holes > 0, holes <= 2, folded.count <= 30 else { return }
+        // One buffer, filled and emptied as the holes are tried in turn.
+        var out: [UInt8] = []
+        out.reserveCapacity(folded.count + 6)
+        func expand(from: Int, cost: Double) {
+            let entry = out.count
+            var i = from
+            while i < folded.count, folded[i] != 0x5F {
+                out.append(folded[i])
+                i += 1
             }
-            for fill in fills {
-                var v = s
-                v.replaceSubrange(h...h, with: fill)
-                expand(v, from: h + fill.count, cost: cost + (fill.count >= 2 ? Self.unreadableLigature : Self.unreadable))
+            if i == folded.count {
+                body(out, cost)
+            } else {
+                let hole = out.count
+                for fill in Self.unreadableFills {
+                    out.append(contentsOf: fill)
+                    expand(from: i + 1, cost: cost + (fill.count >= 2 ? Self.unreadableLigature : Self.unreadable))
+                    out.removeSubrange(hole...)
+                }
+                if hole > 0, case let before = out[hole - 1], before == 0x6E || before == 0x72 || before == 0x69 {
+                    out[hole - 1] = 0x6D
+                    expand(from: i + 1, cost: cost + Self.unreadable)
+                    out[hole - 1] = before
+                }
             }
-            if h > 0, [0x6E, 0x72, 0x69].contains(s[h - 1]) {
-                var v = s
-                v.replaceSubrange((h - 1)...h, with: [0x6D])
-                expand(v, from: h, cost: cost + Self.unreadable)
-            }
+            out.removeSubrange(entry...)
         }
-        expand(folded, from: 0, cost: 0)
+        expand(from: 0, cost: 0)
     }
+
+    /// What an unreadable glyph may stand for: one letter, nothing, or a ligature.
+    static let unreadableFills: [[UInt8]] = (0x61...0x7A).map { [UInt8($0)] } + [[], Array("ff".utf8), Array("fi".utf8), Array("fl".utf8), Array("ffi".utf8)]
 
     /// Strings the page may have said, made by undoing one confusion (or two cheap ones) in
     /// `observed`, with the cost of the undoing. Accents are left to the folded lookup.
