@@ -206,15 +206,18 @@ public struct RepairWords: Stage {
         let tokens = text.withUTF8 { WordTokenizer.tokens($0) }
         let words = text.withUTF8 { p -> [Word?] in
             var words: [Word?] = []
+            var scratch: [UInt8] = []
             var sentenceStart = previous.map { Self.endsSentence($0.text) } ?? true
             for token in tokens {
                 if token.kind == .word {
                     let bytes = UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd])
-                    if let hit = knowledge.knownBytes(bytes), !Self.needsCore(bytes) {
+                    let hit = knowledge.knownBytes(bytes)
+                    if let hit, !Self.needsCore(bytes) {
                         words.append(Word(token: token, core: [], known: hit, sentenceStart: sentenceStart))
                     } else {
                         let core = JoinedText.scalars(bytes)
-                        words.append(Word(token: token, core: core, known: knowledge.knownBytes(bytes) ?? knowledge.known(core), sentenceStart: sentenceStart))
+                        let known = hit ?? knowledge.knownInLowercase(bytes, scratch: &scratch) ?? knowledge.known(core)
+                        words.append(Word(token: token, core: core, known: known, sentenceStart: sentenceStart))
                     }
                 } else {
                     words.append(nil)

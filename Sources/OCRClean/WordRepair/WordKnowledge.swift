@@ -51,6 +51,20 @@ struct WordKnowledge: Sendable {
         return hit(e)
     }
 
+    /// `known` for a word with capitals and no apostrophe that `knownBytes` did not find, when
+    /// its lowercase form is an entry (`Conseil`, `RAPPORT`): the same hit, from bytes. Nil means
+    /// "ask `known`".
+    func knownInLowercase(_ p: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]) -> Hit? {
+        var capital = false
+        for b in p {
+            if b == 0x27 || b == 0xE2 || b == 0xCA { return nil }
+            if (b >= 0x41 && b <= 0x5A) || b >= 0xC3 { capital = true }
+        }
+        guard capital else { return nil }
+        Folding.lower(p, into: &scratch)
+        return scratch.withUnsafeBufferPointer { lexicon.compiled.entry($0) }.map(hit)
+    }
+
     /// `l`, `d`, `qu`, `jusqu`… in any case, from bytes.
     static func isElisionPrefix(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard p.count <= 7, p.allSatisfy({ $0 < 0x80 }) else { return false }
