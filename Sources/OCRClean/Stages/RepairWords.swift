@@ -105,7 +105,9 @@ public struct RepairWords: Stage {
         text.withUTF8 { p in
             profile.addQuotes(p)
             for token in WordTokenizer.tokens(p) where token.kind == .word {
-                profile.add(UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd]))
+                let bytes = UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd])
+                profile.add(bytes)
+                if profile.unaccentedWords == 0, knowledge.lostAccents(bytes) { profile.addUnaccented() }
             }
         }
         // The document's rates of cut and glued words are estimated on a sample of its first

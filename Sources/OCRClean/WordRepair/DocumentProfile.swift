@@ -25,6 +25,9 @@ struct DocumentProfile: Sendable {
     private(set) var certainGaps = 0
     /// Unknown words that are certainly two words glued (`laratification`).
     private(set) var certainJoins = 0
+    /// Lowercase words the OCR printed without the accents of their only known spelling
+    /// (`capacites`): counted until the first (one is all `accentBlind` asks).
+    private(set) var unaccentedWords = 0
     /// How often each lowercase token occurs, by hash (bounded: cleared past `maxVocabulary`).
     private(set) var vocabulary: [UInt64: UInt32] = [:]
     private var scratch: [UInt8] = []
@@ -107,7 +110,12 @@ struct DocumentProfile: Sendable {
 
     /// The OCR lost the accents: French prose has an accent other than é (à, è, ê, ç…) in about
     /// one word in ten; an engine that reads only é, or none, shows far fewer.
-    var accentBlind: Bool { words >= 60 && otherAccentWords * 100 < words * 2 }
+    /// A short text may simply have no such word (a 110-word report with é but no à, è or ç),
+    /// so under `blindWords` words one word printed without its accents must confirm it.
+    var accentBlind: Bool { words >= 60 && otherAccentWords * 100 < words * 2 && (words >= Self.blindWords || unaccentedWords > 0) }
+    static let blindWords = 150
+
+    mutating func addUnaccented() { unaccentedWords += 1 }
 
     /// Accents may be put on capitals (`Etats` → `États`) when the document accents capitals in
     /// two different words at least (words, not occurrences: a repair that copies an accented

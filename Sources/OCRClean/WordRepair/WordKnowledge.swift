@@ -65,6 +65,22 @@ struct WordKnowledge: Sendable {
         return scratch.withUnsafeBufferPointer { lexicon.compiled.entry($0) }.map(hit)
     }
 
+    /// A word of four or more plain lowercase letters that is no entry as written but is one with
+    /// accents (`capacites`, `developpement`): what an OCR that drops accents prints.
+    func lostAccents(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count >= 4, p.allSatisfy({ $0 >= 0x61 && $0 <= 0x7A }) else { return false }
+        let c = lexicon.compiled
+        guard c.entry(p) == nil, let f = c.fold(p) else { return false }
+        // An accented lowercase entry (not a name: `Paris` shares the fold of `paris`).
+        return c.entries(ofFold: f).contains { e in
+            let form = c.form(Int(e))
+            let capital = form.indices.contains { k in
+                (form[k] >= 0x41 && form[k] <= 0x5A) || (form[k] == 0xC3 && k + 1 < form.count && form[k + 1] >= 0x80 && form[k + 1] <= 0x9E)
+            }
+            return !capital && form.contains { $0 >= 0x80 }
+        }
+    }
+
     /// `l`, `d`, `qu`, `jusqu`… in any case, from bytes.
     static func isElisionPrefix(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard p.count <= 7, p.allSatisfy({ $0 < 0x80 }) else { return false }
