@@ -391,7 +391,7 @@ public struct RepairWords: Stage {
         let other: UInt32 = 0x27
         let replacement = JoinedText.string([wanted])
         let width = 1
-        for word in words.compactMap({ $0 }) where word.core.contains(other) {
+        for case let word? in words where word.core.contains(other) {
             var offset = word.token.coreStart
             for (k, v) in word.core.enumerated() {
                 let length = JoinedText.bytes([v]).count

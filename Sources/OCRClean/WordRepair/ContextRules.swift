@@ -27,6 +27,8 @@ enum ContextRules {
 
     /// A word as the rules compare it: lowercase, `’` apostrophes, OCR's `I’`/`|’` read as `l’`.
     static func contextForm(_ word: String) -> String {
+        // Most words hold no apostrophe or quote: nothing to rewrite.
+        guard word.utf8.contains(where: { $0 == 0x27 || $0 == 0x22 || $0 == 0xE2 }) else { return word }
         var w = word.replacingApostrophe().replacingOccurrencesOfQuote()
         for bad in ["i’", "|’", "1’"] where w.hasPrefix(bad) { w = "l’" + w.dropFirst(2) }
         return w
