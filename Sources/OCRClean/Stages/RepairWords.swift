@@ -705,7 +705,7 @@ public struct RepairWords: Stage {
             candidateCache[word.core] = raw
         }
         let profile = profile
-        return CandidateGenerator.adjusted(raw, allowCapitalAccents: profile.allowCapitalAccents, apostrophe: profile.apostrophe,
+        return CandidateGenerator.adjusted(raw, for: word.core, allowCapitalAccents: profile.allowCapitalAccents, apostrophe: profile.apostrophe,
                                            joinCost: profile.joinCost, seen: { profile.showsCapitalAccent($0) })
             .filter { split || $0.rule != "split" }
     }
@@ -745,7 +745,7 @@ extension RepairWords {
                         core: core, known: stage.knowledge.known(core), sentenceStart: false)
         func round(_ x: Double) -> String { String(Double(Int((x * 100).rounded())) / 100) }
         var out = "  keep: \(round(stage.keepScore(word)))\(word.known != nil ? " (known)" : "")\n"
-        for c in CandidateGenerator.adjusted(stage.generator.candidates(for: core), allowCapitalAccents: true, apostrophe: 0x2019,
+        for c in CandidateGenerator.adjusted(stage.generator.candidates(for: core), for: core, allowCapitalAccents: true, apostrophe: 0x2019,
                                              joinCost: stage.generator.model.joinCost, seen: { _ in true }) {
             out += "  \(JoinedText.string(c.text)): \(c.rule), prior \(round(c.logPrior)), cost \(round(c.cost)), score \(round(c.score))\n"
         }

@@ -30,6 +30,8 @@ struct CandidateGenerator: Sendable {
         var rule: String
         /// It puts an accent on a capital the token has without one (`Etats` → `États`).
         var capitalAccent = false
+        /// The entry has capitals of its own: a name or an acronym (`Élie`, `ONU`).
+        var name = false
         var score: Double { logPrior - cost }
     }
 
@@ -111,7 +113,7 @@ struct CandidateGenerator: Sendable {
             let hit = knowledge.hit(entry)
             let rule = path.generic > 0 ? "edit" : (path.accentsOnly ? "accent" : "confusion")
             out.append(Candidate(text: cased, logPrior: hit.zipf - 9, cost: cost, rule: rule,
-                                 capitalAccent: Self.addsCapitalAccent(from: word, to: cased)))
+                                 capitalAccent: Self.addsCapitalAccent(from: word, to: cased), name: ownCapitals))
         }
         out += splits(of: word, joinCost: 0)
         out += elisions(of: word, apostrophe: 0x2019)
@@ -133,11 +135,18 @@ struct CandidateGenerator: Sendable {
 
     /// The candidates as a document sees them: capital accents only where it allows them (or
     /// shows the word so written), its cost of a lost space, its apostrophe; best first.
-    static func adjusted(_ raw: [Candidate], allowCapitalAccents: Bool, apostrophe: UInt32, joinCost: Double,
+    /// A word that is a known word printed without the accent on its capital (`Etaient`, `ETRE`),
+    /// in a document that does not accent capitals, is that document's spelling: it gets no
+    /// candidates (neither `Et aient` nor any other). A name does not count: `Elie` may be `Élie`
+    /// or a misread `Elle`.
+    static func adjusted(_ raw: [Candidate], for written: [UInt32], allowCapitalAccents: Bool, apostrophe: UInt32, joinCost: Double,
                          seen: ([UInt32]) -> Bool) -> [Candidate] {
         var out: [Candidate] = []
         for var c in raw {
-            if c.capitalAccent && !allowCapitalAccents && !seen(c.text) { continue }
+            if c.capitalAccent && !allowCapitalAccents && !seen(c.text) {
+                if c.rule == "accent" && !c.name && Self.onlyCapitalAccents(from: written, to: c.text) { return [] }
+                continue
+            }
             if c.rule == "split" { c.cost += joinCost }
             if c.rule == "elision" && apostrophe != 0x2019 { c.text = c.text.map { $0 == 0x2019 ? apostrophe : $0 } }
             out.append(c)
@@ -164,6 +173,15 @@ struct CandidateGenerator: Sendable {
             if best == nil || c.score > best!.score { best = c }
         }
         return best
+    }
+
+    /// Whether `to` is `from` with accents put on some of its capitals and nothing else changed.
+    static func onlyCapitalAccents(from: [UInt32], to: [UInt32]) -> Bool {
+        guard from.count == to.count else { return false }
+        for (a, b) in zip(from, to) where a != b {
+            guard (0xC0...0xDE).contains(b), a < 0x80, ConfusionModel.sameBase(a, b) else { return false }
+        }
+        return true
     }
 
     /// Whether `to` puts an accent on a capital letter that `from` has without one (É for E;
