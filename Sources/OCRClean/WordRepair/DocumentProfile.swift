@@ -25,8 +25,8 @@ struct DocumentProfile: Sendable {
     private(set) var certainGaps = 0
     /// Unknown words that are certainly two words glued (`laratification`).
     private(set) var certainJoins = 0
-    /// Lowercase words the OCR printed without the accents of their only known spelling
-    /// (`capacites`): counted until the first (one is all `accentBlind` asks).
+    /// Lowercase words that are no word as written but are one with accents (`capacites`):
+    /// counted until the first (one is all `accentBlind` asks).
     private(set) var unaccentedWords = 0
     /// How often each lowercase token occurs, by hash (bounded: cleared past `maxVocabulary`).
     private(set) var vocabulary: [UInt64: UInt32] = [:]

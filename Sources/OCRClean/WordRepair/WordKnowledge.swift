@@ -58,6 +58,7 @@ struct WordKnowledge: Sendable {
         var capital = false
         for b in p {
             if b == 0x27 || b == 0xE2 || b == 0xCA { return nil }
+            // An ASCII capital, or a non-ASCII letter that may be one (`É`).
             if (b >= 0x41 && b <= 0x5A) || b >= 0xC3 { capital = true }
         }
         guard capital else { return nil }
