@@ -48,29 +48,44 @@ public struct Dehyphenate: Stage {
 
     /// The line that ends with a hyphen, and what came after it so far.
     private var pending: [Record] = []
-    /// Lowercase words of five letters or more seen in the document, as evidence for joins: a
-    /// Bloom filter (2^21 bits, three probes; under 0.3 % false hits at 100,000 words).
+    /// Lowercase words of five letters or more seen in the document, as evidence for joins: kept
+    /// exactly up to 4,096 words, then in a Bloom filter (2^21 bits, three probes; under 0.3 %
+    /// false hits at 100,000 words).
     private var vocabulary = Vocabulary()
 
     struct Vocabulary {
+        /// The words of a short document: a 256 KB filter, allocated and zeroed for each of
+        /// thousands of one-page documents in a batch, cost more than cleaning them.
+        private var few: Set<UInt64> = []
         private var bits: [UInt64] = []
+        static let fewLimit = 4096
 
         mutating func insert(_ h: UInt64) {
-            if bits.isEmpty { bits = [UInt64](repeating: 0, count: 1 << 15) }
-            for k in 0..<3 {
-                let bit = Int(truncatingIfNeeded: (h >> (UInt64(k) * 21)) & 0x1F_FFFF)
-                bits[bit >> 6] |= 1 << UInt64(bit & 63)
-            }
+            guard bits.isEmpty else { return set(h) }
+            few.insert(h)
+            guard few.count > Self.fewLimit else { return }
+            bits = [UInt64](repeating: 0, count: 1 << 15)
+            for x in few { set(x) }
+            few = []
         }
 
         func contains(_ h: UInt64) -> Bool {
-            guard !bits.isEmpty else { return false }
+            guard !bits.isEmpty else { return few.contains(h) }
             for k in 0..<3 {
-                let bit = Int(truncatingIfNeeded: (h >> (UInt64(k) * 21)) & 0x1F_FFFF)
+                let bit = Self.bit(h, k)
                 if bits[bit >> 6] & (1 << UInt64(bit & 63)) == 0 { return false }
             }
             return true
         }
+
+        private mutating func set(_ h: UInt64) {
+            for k in 0..<3 {
+                let bit = Self.bit(h, k)
+                bits[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+        }
+
+        private static func bit(_ h: UInt64, _ k: Int) -> Int { Int(truncatingIfNeeded: (h >> (UInt64(k) * 21)) & 0x1F_FFFF) }
     }
 
     static let clitics: Set<String> = [
