@@ -107,7 +107,7 @@ public struct RepairWords: Stage {
             for token in WordTokenizer.tokens(p) where token.kind == .word {
                 let bytes = UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd])
                 profile.add(bytes)
-                if profile.unaccentedWords == 0, knowledge.lostAccents(bytes) { profile.addUnaccented() }
+                if profile.needsUnaccentedWord, knowledge.lostAccents(bytes) { profile.addUnaccented() }
             }
         }
         // The document's rates of cut and glued words are estimated on a sample of its first

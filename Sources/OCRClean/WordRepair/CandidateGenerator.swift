@@ -179,15 +179,18 @@ struct CandidateGenerator: Sendable {
     static func onlyCapitalAccents(from: [UInt32], to: [UInt32]) -> Bool {
         guard from.count == to.count else { return false }
         for (a, b) in zip(from, to) where a != b {
-            guard (0xC0...0xDE).contains(b), a < 0x80, ConfusionModel.sameBase(a, b) else { return false }
+            guard isCapitalAccent(a, b) else { return false }
         }
         return true
     }
 
+    /// `b` is the capital `a` with an accent (É for E).
+    static func isCapitalAccent(_ a: UInt32, _ b: UInt32) -> Bool { (0xC0...0xDE).contains(b) && a < 0x80 && ConfusionModel.sameBase(a, b) }
+
     /// Whether `to` puts an accent on a capital letter that `from` has without one (É for E;
     /// Ô for D is a misread letter, not a missing accent).
     static func addsCapitalAccent(from: [UInt32], to: [UInt32]) -> Bool {
-        for (a, b) in zip(from, to) where a != b && (0xC0...0xDE).contains(b) && a < 0x80 && ConfusionModel.sameBase(a, b) { return true }
+        for (a, b) in zip(from, to) where a != b && isCapitalAccent(a, b) { return true }
         return false
     }
 

@@ -26,7 +26,7 @@ struct DocumentProfile: Sendable {
     /// Unknown words that are certainly two words glued (`laratification`).
     private(set) var certainJoins = 0
     /// Lowercase words that are no word as written but are one with accents (`capacites`):
-    /// counted until the first (one is all `accentBlind` asks).
+    /// counted while `needsUnaccentedWord`.
     private(set) var unaccentedWords = 0
     /// How often each lowercase token occurs, by hash (bounded: cleared past `maxVocabulary`).
     private(set) var vocabulary: [UInt64: UInt32] = [:]
@@ -114,6 +114,10 @@ struct DocumentProfile: Sendable {
     /// so under `blindWords` words one word printed without its accents must confirm it.
     var accentBlind: Bool { words >= 60 && otherAccentWords * 100 < words * 2 && (words >= Self.blindWords || unaccentedWords > 0) }
     static let blindWords = 150
+
+    /// Whether `accentBlind` still depends on finding an unaccented word: not once one is found,
+    /// nor past `blindWords` words (the caller then skips the lookups on every word).
+    var needsUnaccentedWord: Bool { unaccentedWords == 0 && words < Self.blindWords }
 
     mutating func addUnaccented() { unaccentedWords += 1 }
 

@@ -75,10 +75,7 @@ struct WordKnowledge: Sendable {
         // An accented lowercase entry (not a name: `Paris` shares the fold of `paris`).
         return c.entries(ofFold: f).contains { e in
             let form = c.form(Int(e))
-            let capital = form.indices.contains { k in
-                (form[k] >= 0x41 && form[k] <= 0x5A) || (form[k] == 0xC3 && k + 1 < form.count && form[k + 1] >= 0x80 && form[k + 1] <= 0x9E)
-            }
-            return !capital && form.contains { $0 >= 0x80 }
+            return form.contains { $0 >= 0x80 } && CasePattern(JoinedText.scalars(form)) == .lower
         }
     }
 
