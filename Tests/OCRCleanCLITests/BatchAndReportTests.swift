@@ -5,16 +5,12 @@ import Testing
 /// `ocr-clean batch`, `report`, `eval` and `quality` as a user runs them: trees mirrored, the
 /// catalog, resuming, refusals, exit codes, and a report that escapes hostile text.
 @Suite(.serialized) struct BatchAndReportTests {
-    static let root: String = {
-        let dir = NSTemporaryDirectory() + "ocr-clean-batch-\(getpid())"
-        try? FileManager.default.removeItem(atPath: dir)
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }()
+    let scratch = ScratchDirectory("ocr-clean-batch")
+    var root: String { scratch.path }
 
     /// An input tree: the seeds in two folders, a hostile file name and content, a binary file,
     /// a link out of the tree.
-    static func makeInputs(_ name: String) throws -> String {
+    func makeInputs(_ name: String) throws -> String {
         let input = "\(root)/\(name)"
         let fm = FileManager.default
         try? fm.removeItem(atPath: input)
@@ -30,8 +26,8 @@ import Testing
     }
 
     @Test func batchMirrorsTheTreeResumesAndRefusesLinksOut() throws {
-        let input = try Self.makeInputs("tree")
-        let out = "\(Self.root)/tree-out"
+        let input = try makeInputs("tree")
+        let out = "\(root)/tree-out"
         let first = try CLI.run(["batch", input, "--out", out, "--jobs", "2"])
         #expect(first.status == 1, "a refused link makes the run fail")
         #expect(first.stderr.contains("dehors.txt: refused: symbolic link leads outside"))
@@ -59,28 +55,28 @@ import Testing
     }
 
     @Test func aFailingDocumentIsSkippedCopiedOrStopsTheRun() throws {
-        let input = "\(Self.root)/failing"
+        let input = "\(root)/failing"
         try? FileManager.default.removeItem(atPath: input)
         try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
         try Data([0x25, 0x50, 0x44, 0x46, 0x2D, 0x31, 0x2E, 0x34] + (0..<2000).map { UInt8($0 % 256) }).write(to: URL(fileURLWithPath: "\(input)/a.txt"))
         try Data("du texte\n".utf8).write(to: URL(fileURLWithPath: "\(input)/b.txt"))
-        let skip = try CLI.run(["batch", input, "--out", "\(Self.root)/failing-skip"])
+        let skip = try CLI.run(["batch", input, "--out", "\(root)/failing-skip"])
         #expect(skip.status == 1 && skip.stderr.contains("a.txt: ") && skip.stderr.contains("1 failed"))
-        #expect(!FileManager.default.fileExists(atPath: "\(Self.root)/failing-skip/a.txt"))
-        #expect(FileManager.default.fileExists(atPath: "\(Self.root)/failing-skip/b.txt"))
-        let copy = try CLI.run(["batch", input, "--out", "\(Self.root)/failing-copy", "--on-error", "copy"])
+        #expect(!FileManager.default.fileExists(atPath: "\(root)/failing-skip/a.txt"))
+        #expect(FileManager.default.fileExists(atPath: "\(root)/failing-skip/b.txt"))
+        let copy = try CLI.run(["batch", input, "--out", "\(root)/failing-copy", "--on-error", "copy"])
         #expect(copy.status == 1)
-        #expect(FileManager.default.contents(atPath: "\(Self.root)/failing-copy/a.txt") == FileManager.default.contents(atPath: "\(input)/a.txt"))
-        let abort = try CLI.run(["batch", input, "--out", "\(Self.root)/failing-abort", "--on-error", "abort", "--jobs", "1"])
+        #expect(FileManager.default.contents(atPath: "\(root)/failing-copy/a.txt") == FileManager.default.contents(atPath: "\(input)/a.txt"))
+        let abort = try CLI.run(["batch", input, "--out", "\(root)/failing-abort", "--on-error", "abort", "--jobs", "1"])
         #expect(abort.status == 1 && abort.stderr.contains("stopped early"))
     }
 
     @Test func htmlReportEscapesHostileTextAndRunsNoScript() throws {
-        let input = try Self.makeInputs("hostile")
+        let input = try makeInputs("hostile")
         try FileManager.default.removeItem(atPath: "\(input)/dehors.txt")
-        let out = "\(Self.root)/hostile-out"
+        let out = "\(root)/hostile-out"
         _ = try CLI.run(["batch", input, "--out", out])
-        let report = "\(Self.root)/report.html"
+        let report = "\(root)/report.html"
         let r = try CLI.run(["report", out, "--format", "html", "-o", report])
         #expect(r.status == 0, "\(r.stderr)")
         let html = try String(contentsOfFile: report, encoding: .utf8)
@@ -103,9 +99,9 @@ import Testing
     }
 
     @Test func reportThresholdsGateACorpus() throws {
-        let input = try Self.makeInputs("gate")
+        let input = try makeInputs("gate")
         try FileManager.default.removeItem(atPath: "\(input)/dehors.txt")
-        let out = "\(Self.root)/gate-out"
+        let out = "\(root)/gate-out"
         _ = try CLI.run(["batch", input, "--out", out])
         #expect(try CLI.run(["report", out, "--fail-under", "known_share=0.5"]).status == 0)
         let missed = try CLI.run(["report", out, "--fail-under", "known_share=0.9999"])
@@ -116,7 +112,7 @@ import Testing
 
     @Test func reportReadsRecordsFiles() throws {
         let records = try CLI.run(["--format", "records", "\(CLI.fixtures)/seeds/004.txt"])
-        let path = "\(Self.root)/004.jsonl"
+        let path = "\(root)/004.jsonl"
         try records.stdout.write(to: URL(fileURLWithPath: path))
         let r = try CLI.run(["report", path, "--format", "json"])
         #expect(r.status == 0)
@@ -124,7 +120,7 @@ import Testing
     }
 
     @Test func evalPrintsErrorRatesBeforeAndAfter() throws {
-        let gt = "\(Self.root)/gt"
+        let gt = "\(root)/gt"
         try? FileManager.default.createDirectory(atPath: gt, withIntermediateDirectories: true)
         try Data("la coopération internationale\n".utf8).write(to: URL(fileURLWithPath: "\(gt)/doc.gt.txt"))
         try Data("la coopératiou inter nationale\n".utf8).write(to: URL(fileURLWithPath: "\(gt)/doc.ocr.txt"))
@@ -132,7 +128,7 @@ import Testing
         #expect(r.status == 0)
         // 2 edits (u→n, a space) over 29 characters.
         #expect(r.output.contains("\"cer\":\(2.0 / 29.0)"), "\(r.output)")
-        let missing = try CLI.run(["eval", "--gt", "\(Self.root)/nowhere", "\(gt)/doc.ocr.txt"])
+        let missing = try CLI.run(["eval", "--gt", "\(root)/nowhere", "\(gt)/doc.ocr.txt"])
         #expect(missing.status == 1 && missing.stderr.contains("no reference"))
     }
 }

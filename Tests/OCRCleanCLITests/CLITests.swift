@@ -5,13 +5,10 @@ import Testing
 /// The binary as a user runs it: standard input and output, files, exit codes, diagnostics.
 /// Exit status: 0 success, 1 an input could not be processed, 64 bad arguments or pipeline.
 @Suite struct CLITests {
-    static let tmp: String = {
-        let dir = NSTemporaryDirectory() + "ocr-clean-cli-\(getpid())"
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }()
+    let scratch = ScratchDirectory("ocr-clean-cli")
+    var tmp: String { scratch.path }
 
-    static func write(_ name: String, _ data: Data) throws -> String {
+    func write(_ name: String, _ data: Data) throws -> String {
         let path = "\(tmp)/\(name)"
         try data.write(to: URL(fileURLWithPath: path))
         return path
@@ -31,8 +28,8 @@ import Testing
     }
 
     @Test func severalFilesAreSeveralDocumentsInOrder() throws {
-        let one = try Self.write("one.txt", Data("un\n".utf8))
-        let two = try Self.write("two.txt", Data("deux".utf8))
+        let one = try write("one.txt", Data("un\n".utf8))
+        let two = try write("two.txt", Data("deux".utf8))
         let r = try CLI.run(["-p", "minimal", one, two])
         #expect(r.status == 0 && r.output == "un\ndeux\n")
     }
@@ -43,22 +40,22 @@ import Testing
     }
 
     @Test func missingFileIsOneClearLineAndStatusOne() throws {
-        let other = try Self.write("present.txt", Data("présent\n".utf8))
-        let r = try CLI.run(["-p", "minimal", "\(Self.tmp)/absent.txt", other])
+        let other = try write("present.txt", Data("présent\n".utf8))
+        let r = try CLI.run(["-p", "minimal", "\(tmp)/absent.txt", other])
         #expect(r.status == 1)
-        #expect(r.stderr == "ocr-clean: \(Self.tmp)/absent.txt: no such file\n")
+        #expect(r.stderr == "ocr-clean: \(tmp)/absent.txt: no such file\n")
         #expect(r.output == "présent\n", "the other input is still cleaned")
     }
 
     @Test func directoryIsRefusedByName() throws {
-        let r = try CLI.run(["-p", "minimal", Self.tmp])
+        let r = try CLI.run(["-p", "minimal", tmp])
         #expect(r.status == 1)
-        #expect(r.stderr == "ocr-clean: \(Self.tmp): is a directory\n")
+        #expect(r.stderr == "ocr-clean: \(tmp): is a directory\n")
     }
 
     @Test func unreadableFileIsRefusedByName() throws {
         guard getuid() != 0 else { return }  // root reads everything
-        let path = try Self.write("secret.txt", Data("x\n".utf8))
+        let path = try write("secret.txt", Data("x\n".utf8))
         chmod(path, 0)
         let r = try CLI.run(["-p", "minimal", path])
         #expect(r.status == 1 && r.stderr.contains(path))
@@ -91,7 +88,7 @@ import Testing
     }
 
     @Test func binaryInputIsRefusedWithStatusOne() throws {
-        let gz = try Self.write("scan.txt", Data([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]))
+        let gz = try write("scan.txt", Data([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]))
         let r = try CLI.run(["-p", "minimal", gz])
         #expect(r.status == 1)
         #expect(r.stdout.isEmpty)
@@ -99,8 +96,8 @@ import Testing
     }
 
     @Test func brokenPipelineFileIsStatus64BeforeAnyInputIsRead() throws {
-        let bad = try Self.write("bad.pipeline", Data("# Bad.\ndecode\nnormalize apostrophe=curly\n".utf8))
-        let r = try CLI.run(["--pipeline", bad, "\(Self.tmp)/does-not-exist.txt"])
+        let bad = try write("bad.pipeline", Data("# Bad.\ndecode\nnormalize apostrophe=curly\n".utf8))
+        let r = try CLI.run(["--pipeline", bad, "\(tmp)/does-not-exist.txt"])
         #expect(r.status == 64)
         #expect(r.stderr == "ocr-clean: \(bad):3: bad value 'curly' for option 'apostrophe' of 'normalize': expected one of keep, typographic, ascii\n")
         #expect(r.stdout.isEmpty)
@@ -131,7 +128,7 @@ import Testing
     @Test func headEndsQuietlyWithStatusZero() throws {
         var big = ""
         for i in 0..<200_000 { big += "ligne \(i) de la résolution\n" }
-        let path = try Self.write("big.txt", Data(big.utf8))
+        let path = try write("big.txt", Data(big.utf8))
         let r = try CLI.shell("'\(CLI.executable)' -p minimal < '\(path)' | head -1")
         #expect(r.output.hasPrefix("ligne 0 de la résolution\n"))
         let s = try CLI.shell("'\(CLI.executable)' -p minimal < '\(path)' | head -1 >/dev/null; echo ${PIPESTATUS[0]}")
@@ -140,15 +137,15 @@ import Testing
     }
 
     @Test func outputFileIsWrittenAtomically() throws {
-        let target = "\(Self.tmp)/out.txt"
+        let target = "\(tmp)/out.txt"
         try Data("old\n".utf8).write(to: URL(fileURLWithPath: target))
         let ok = try CLI.run(["-p", "minimal", "-o", target], stdin: Data("nouveau\n".utf8))
         let written = try String(contentsOfFile: target, encoding: .utf8)
         #expect(ok.status == 0 && written == "nouveau\n")
         // A failed run leaves the previous file and no temporary file behind.
-        let failed = try CLI.run(["-p", "minimal", "-o", target, "\(Self.tmp)/absent"])
+        let failed = try CLI.run(["-p", "minimal", "-o", target, "\(tmp)/absent"])
         #expect(failed.status == 1)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: Self.tmp).filter { $0.contains(".tmp-") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: tmp).filter { $0.contains(".tmp-") }
         #expect(leftovers.isEmpty)
         let same = try CLI.run(["-p", "minimal", "-o", target, target])
         #expect(same.status == 64)
@@ -160,9 +157,9 @@ import Testing
         var data = Data()
         data.reserveCapacity(100_000_000 + unit.count)
         while data.count < 100_000_000 { data.append(contentsOf: unit) }
-        let path = try Self.write("one-line.txt", data)
+        let path = try write("one-line.txt", data)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let out = "\(Self.tmp)/one-line.out"
+        let out = "\(tmp)/one-line.out"
         defer { try? FileManager.default.removeItem(atPath: out) }
         let r = try CLI.shell("/usr/bin/time -f 'rss=%M' '\(CLI.executable)' -p minimal '\(path)' > '\(out)'")
         #expect(r.status == 0)
@@ -218,7 +215,7 @@ import Testing
     }
 
     @Test func reportFileHoldsStageCounters() throws {
-        let report = "\(Self.tmp)/report.json"
+        let report = "\(tmp)/report.json"
         let r = try CLI.run(["-p", "minimal", "--report", report], stdin: Data("a  b\nl'eﬀet\n".utf8))
         #expect(r.status == 0)
         let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]

@@ -7,13 +7,10 @@ import Testing
 /// unreadable files, a full disk. Each gets a clear message and the right status; nothing crashes,
 /// hangs, or leaves a partial output file. (`OCRCLEAN_LARGE_TESTS=1` adds a 1 GB file.)
 @Suite struct HostileInputTests {
-    static let tmp: String = {
-        let dir = NSTemporaryDirectory() + "ocr-clean-hostile-\(getpid())"
-        try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        return dir
-    }()
+    let scratch = ScratchDirectory("ocr-clean-hostile")
+    var tmp: String { scratch.path }
 
-    static func write(_ name: String, _ bytes: [UInt8]) throws -> String {
+    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
         let path = "\(tmp)/\(name)"
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path
@@ -50,7 +47,7 @@ import Testing
 
     @Test func binaryFilesNamedTextAreRefusedWithoutOutput() throws {
         for (name, bytes, kind) in [("scan.pdf.txt", HostileFiles.pdf(), "a PDF file"), ("scan.gz.txt", HostileFiles.gzip(), "a gzip file")] {
-            let path = try Self.write(name, bytes)
+            let path = try write(name, bytes)
             for pipeline in ["minimal", "default"] {
                 let r = try CLI.run(["-p", pipeline, path])
                 #expect(r.status == 1 && r.stdout.isEmpty)
@@ -60,7 +57,7 @@ import Testing
     }
 
     @Test func tenMillionEmptyLinesPassInBoundedMemory() throws {
-        let path = try Self.write("empty-lines.txt", [UInt8](repeating: 0x0A, count: 10_000_000))
+        let path = try write("empty-lines.txt", [UInt8](repeating: 0x0A, count: 10_000_000))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let minimal = try CLI.shell("/usr/bin/time -f 'rss=%M' '\(CLI.executable)' -p minimal '\(path)' | wc -c")
         #expect(minimal.status == 0 && minimal.output.trimmingCharacters(in: .whitespacesAndNewlines) == "10000000")
@@ -74,7 +71,7 @@ import Testing
     }
 
     @Test func deeplyNestedJSONIsWrittenBackAndReported() throws {
-        let path = try Self.write("deep.jsonl", HostileFiles.deepJSON(depth: 200_000))
+        let path = try write("deep.jsonl", HostileFiles.deepJSON(depth: 200_000))
         let r = try CLI.run(["--jsonl", "--field", "text", "-p", "minimal", path])
         #expect(r.status == 1)
         let lines = r.output.split(separator: "\n", omittingEmptySubsequences: false)
@@ -93,9 +90,9 @@ import Testing
         let unit = Array("Les Etats ".utf8)
         while bytes.count < 70_000_000 { bytes += unit }
         bytes += Array("\"}\n{\"text\":\"fin\"}\n".utf8)
-        let path = try Self.write("huge.jsonl", bytes)
+        let path = try write("huge.jsonl", bytes)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let out = "\(Self.tmp)/huge.out.jsonl"
+        let out = "\(tmp)/huge.out.jsonl"
         defer { try? FileManager.default.removeItem(atPath: out) }
         let r = try CLI.shell("/usr/bin/time -f 'rss=%M' '\(CLI.executable)' -p minimal --jsonl --field text '\(path)' > '\(out)'")
         #expect(r.status == 1)
@@ -106,8 +103,8 @@ import Testing
 
     @Test func nonsensePipelineFilesAreStatus64WithFileAndLine() throws {
         for seed in UInt64(0)..<24 {
-            let path = try Self.write("nonsense-\(seed).pipeline", Array(HostileFiles.nonsensePipeline(seed: seed).utf8))
-            let r = try CLI.run(["-p", path, "\(Self.tmp)/never-read.txt"])
+            let path = try write("nonsense-\(seed).pipeline", Array(HostileFiles.nonsensePipeline(seed: seed).utf8))
+            let r = try CLI.run(["-p", path, "\(tmp)/never-read.txt"])
             if r.status == 64 {
                 #expect(r.stderr.hasPrefix("ocr-clean: \(path)"), "\(r.stderr)")
                 #expect(r.stderr.filter { $0 == "\n" }.count == 1, "one line: \(r.stderr)")
@@ -119,10 +116,10 @@ import Testing
     }
 
     @Test func unreadableInputsAreNamedAndTheRestIsCleaned() throws {
-        let good = try Self.write("good.txt", Array("Les États\n".utf8))
-        var inputs = ["/proc/self/mem", Self.tmp, good]
+        let good = try write("good.txt", Array("Les États\n".utf8))
+        var inputs = ["/proc/self/mem", tmp, good]
         if getuid() != 0 {
-            let secret = try Self.write("secret.txt", Array("x\n".utf8))
+            let secret = try write("secret.txt", Array("x\n".utf8))
             chmod(secret, 0)
             inputs.append(secret)
         }
@@ -130,18 +127,18 @@ import Testing
         #expect(r.status == 1)
         #expect(r.output == "Les États\n")
         #expect(r.stderr.contains("/proc/self/mem: read error: input/output error"))
-        #expect(r.stderr.contains("\(Self.tmp): is a directory"), "\(r.stderr)")
+        #expect(r.stderr.contains("\(tmp): is a directory"), "\(r.stderr)")
     }
 
     @Test func aFullDiskIsAClearErrorAndLeavesNoPartialFile() throws {
         // A file-size limit stands in for a full disk: writes past it fail with EFBIG.
         var text = ""
         while text.utf8.count < 400_000 { text += "La Conférence des Parties à la Convention des Nations Unies.\n" }
-        let input = try Self.write("big-input.txt", Array(text.utf8))
-        let dir = "\(Self.tmp)/full"
+        let input = try write("big-input.txt", Array(text.utf8))
+        let dir = "\(tmp)/full"
         try? FileManager.default.removeItem(atPath: dir)
         try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
-        _ = try Self.write("full/in/a.txt", Array(text.utf8))
+        _ = try write("full/in/a.txt", Array(text.utf8))
 
         let file = try CLI.shell("ulimit -f 100; '\(CLI.executable)' -p minimal -o '\(dir)/out.txt' '\(input)'")
         #expect(file.status == 1)
@@ -161,7 +158,7 @@ import Testing
     @Test func aGigabyteFileIsCleanedInBoundedMemory() throws {
         guard ProcessInfo.processInfo.environment["OCRCLEAN_LARGE_TESTS"] == "1" else { return }
         let seed = try Data(contentsOf: URL(fileURLWithPath: CLI.fixtures + "/seeds/004.txt"))
-        let path = "\(Self.tmp)/gigabyte.txt"
+        let path = "\(tmp)/gigabyte.txt"
         #expect(FileManager.default.createFile(atPath: path, contents: nil))
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         var written = 0
