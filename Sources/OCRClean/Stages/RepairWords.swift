@@ -254,8 +254,10 @@ public struct RepairWords: Stage {
         }
         if let c = continuation, !consumed[c] {
             consumed[c] = true
-            if let next = words.indices.dropFirst(c + 1).first(where: { words[$0] != nil }), words[next]!.known == nil {
-                consumed[next] = true
+            // Only white space may separate the two pieces: after `nique,` the word is a word.
+            if let piece = words[c], piece.token.coreEnd == piece.token.end, c + 1 < words.count,
+               let next = words[c + 1], next.known == nil {
+                consumed[c + 1] = true
             }
         }
         var wordCount = 0
