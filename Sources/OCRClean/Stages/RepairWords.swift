@@ -117,6 +117,23 @@ public struct RepairWords: Stage {
         windowSampled.append(sampled)
     }
 
+    /// A word of three letters or more, all lowercase, in ASCII or Latin-1 (`coopération`, `œuvre`).
+    static func isLowercaseWord(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count >= 3 else { return false }
+        var i = 0
+        while i < p.count {
+            let b = p[i]
+            if b >= 0x61 && b <= 0x7A {
+                i += 1
+            } else if i + 1 < p.count, (b == 0xC3 && p[i + 1] >= 0xA0 && p[i + 1] != 0xB7) || (b == 0xC5 && p[i + 1] == 0x93) {
+                i += 2
+            } else {
+                return false
+            }
+        }
+        return true
+    }
+
     /// Counts (`weight` 1) or takes back (−1) a text's pairs of neighbouring words that are
     /// certainly one word cut by a space, and its words that are certainly two glued.
     mutating func sampleGaps(_ text: String, weight: Int) {
@@ -140,6 +157,7 @@ public struct RepairWords: Stage {
                     }
                     profile.addPair(certainGap: certain, weight: weight)
                 }
+                if Self.isLowercaseWord(bytes) { profile.addLowercase(unknown: !known, weight: weight) }
                 if !known, core.count >= 5, core.allSatisfy(UTF8Bytes.isLetter), CasePattern(core) == .lower,
                    !generator.splits(of: core, joinCost: 0).isEmpty {
                     profile.addJoin(weight: weight)
@@ -588,24 +606,25 @@ public struct RepairWords: Stage {
 
     // MARK: Single words
 
-    /// log10 probability that the word as written is right: proper names are common, garbage is not.
+    /// log10 probability that the word as written is right: proper names are common, garbage is not,
+    /// and an unknown word is less likely right in a document full of them.
     /// A word the document repeats gets no credit for it: OCR errors repeat too (`Etats` ×4 in
     /// one resolution), and credit that vanishes once some repeats are repaired would make a
     /// second run over the output change more.
     func keepScore(_ word: Word) -> Double {
         if let known = word.known { return known.zipf - 9 }
-        var u: Double
+        var u = profile.unknownWordDoubt
         if word.core.contains(where: ConfusionModel.unreadableGlyphs.contains) {
             // `_` inside a word: a glyph the engine could not read, never a word.
-            u = -2
+            u += -2
         } else if word.core.contains(where: { $0 == 0x7C || ($0 >= 0x30 && $0 <= 0x39) }) {
-            u = -1
+            u += -1
         } else {
             switch CasePattern(word.core) {
-            case .title: u = word.sentenceStart ? 1.5 : 2.5
-            case .upper: u = 2.5
-            case .lower: u = word.core.count <= 3 ? 1.0 : 0.5
-            case .mixed: u = 0
+            case .title: u += word.sentenceStart ? 1.5 : 2.5
+            case .upper: u += 2.5
+            case .lower: u += word.core.count <= 3 ? 1.0 : 0.5
+            case .mixed: u += 0
             }
         }
         return u - 9

@@ -97,6 +97,30 @@ struct DocumentProfile: Sendable {
 
     mutating func addJoin(weight: Int) { certainJoins += weight }
 
+    /// Lowercase words of three letters or more, and those no lexicon knows, counted with the
+    /// pairs (and, like them, following the repairs).
+    private(set) var lowercaseWords = 0
+    private(set) var unknownLowercaseWords = 0
+
+    mutating func addLowercase(unknown: Bool, weight: Int) {
+        lowercaseWords += weight
+        if unknown { unknownLowercaseWords += weight }
+    }
+
+    /// The share of unknown lowercase words in a text whose unknown words are mostly real (rare
+    /// words, terms), and how many words of that rate a document's own rate starts from.
+    static let usualUnknownShare = 0.02
+    static let priorWords = 40.0
+
+    /// What this document takes off (log10) the belief that an unknown word is right as written:
+    /// the more unknown words it has beyond the usual, the more of them are OCR errors
+    /// (`fenctionnera` on a page where one word in ten is unknown). Never above 0, so a clean
+    /// document is judged as before; at least −1 (ten times less likely).
+    var unknownWordDoubt: Double {
+        let share = (Double(unknownLowercaseWords) + Self.usualUnknownShare * Self.priorWords) / (Double(lowercaseWords) + Self.priorWords)
+        return max(-1, min(0, log10(Self.usualUnknownShare / share)))
+    }
+
     /// The cost of a space inside a word in this document: −log10 of how often its pairs of
     /// neighbouring words are pieces of one word (old OCR cuts words often, a clean PDF never).
     var gapCost: Double { max(1.0, min(3.5, -log10((Double(certainGaps) + 0.5) / (Double(pairs) + 50)))) }
