@@ -272,9 +272,11 @@ public struct RepairWords: Stage {
         }
         if let c = continuation, !consumed[c] {
             consumed[c] = true
-            // Only white space may separate the two pieces: after `nique,` the word is a word.
+            // Only white space may separate the two pieces: after `nique,` the word is a word; so
+            // is the one after a cut word the two lines make whole (`mou-` / `rir aveo`).
             if let piece = words[c], piece.token.coreEnd == piece.token.end, c + 1 < words.count,
-               let next = words[c + 1], next.known == nil {
+               let next = words[c + 1], next.known == nil,
+               !cutWordIsWhole(previous: previous?.text ?? "", rest: core(of: piece, bytes)) {
                 consumed[c + 1] = true
             }
         }
@@ -433,6 +435,18 @@ public struct RepairWords: Stage {
     static func endsWithHyphen(_ text: String) -> Bool {
         guard let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }) else { return false }
         return last == "-" || last == "\u{AC}"
+    }
+
+    /// Whether the word cut at the end of `previous` (its last word before the hyphen) and `rest`
+    /// make a known word: `pré-` / `sident`.
+    func cutWordIsWhole(previous: String, rest: [UInt32]) -> Bool {
+        var text = previous
+        return text.withUTF8 { p in
+            guard let last = WordTokenizer.tokens(p).last(where: { $0.kind == .word }) else { return false }
+            var start = JoinedText.scalars(UnsafeBufferPointer(rebasing: p[last.coreStart..<last.coreEnd]))
+            while let end = start.last, end == 0x2D || end == 0xAC { start.removeLast() }
+            return knowledge.known(start + rest) != nil
+        }
     }
 
     static func firstWords(_ text: String, _ n: Int) -> [String] {
