@@ -4,13 +4,18 @@ import OCRCleanTestSupport
 import Testing
 
 /// The guarantees of `Stage`, checked for every registered stage alone and for every shipped
-/// pipeline, over the seeds, every case input, and generated text (see `PipelineVerifier`).
+/// pipeline, over the seeds, the inputs of past failures (`Tests/Fixtures/invariants`), every case
+/// input, and generated text (see `PipelineVerifier`).
 @Suite struct InvariantTests {
     static let inputs: [(String, [UInt8])] = {
         var all: [(String, [UInt8])] = []
         for name in ["000", "001", "002", "003", "004"] {
             let path = CLI.fixtures + "/seeds/\(name).txt"
             all.append(("seed \(name)", Array((try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data())))
+        }
+        let regressions = CLI.fixtures + "/invariants"
+        for file in ((try? FileManager.default.contentsOfDirectory(atPath: regressions)) ?? []).sorted() where file.hasSuffix(".txt") {
+            all.append(("regression \(file)", Array((try? Data(contentsOf: URL(fileURLWithPath: regressions + "/" + file))) ?? Data())))
         }
         for c in StageCase.all(in: CLI.repository + "/Tests/OCRCleanTests/Cases") {
             all.append((c.description, Array(c.input.utf8)))

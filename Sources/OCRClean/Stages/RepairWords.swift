@@ -157,7 +157,7 @@ public struct RepairWords: Stage {
                     }
                     profile.addPair(certainGap: certain, weight: weight)
                 }
-                if Self.isLowercaseWord(bytes) { profile.addLowercase(unknown: !known, weight: weight) }
+                profile.addSampled(bytes: bytes.count, lowercase: Self.isLowercaseWord(bytes), unknown: !known, weight: weight)
                 if !known, core.count >= 5, core.allSatisfy(UTF8Bytes.isLetter), CasePattern(core) == .lower,
                    !generator.splits(of: core, joinCost: 0).isEmpty {
                     profile.addJoin(weight: weight)

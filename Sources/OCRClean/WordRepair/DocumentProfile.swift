@@ -102,7 +102,12 @@ struct DocumentProfile: Sendable {
     private(set) var lowercaseWords = 0
     private(set) var unknownLowercaseWords = 0
 
-    mutating func addLowercase(unknown: Bool, weight: Int) {
+    /// Words of two bytes or more among the sampled pairs: the measure of `certainJoins`.
+    private(set) var sampledWords = 0
+
+    mutating func addSampled(bytes: Int, lowercase: Bool, unknown: Bool, weight: Int) {
+        if bytes >= 2 { sampledWords += weight }
+        guard lowercase else { return }
         lowercaseWords += weight
         if unknown { unknownLowercaseWords += weight }
     }
@@ -125,8 +130,9 @@ struct DocumentProfile: Sendable {
     /// neighbouring words are pieces of one word (old OCR cuts words often, a clean PDF never).
     var gapCost: Double { max(1.0, min(3.5, -log10((Double(certainGaps) + 0.5) / (Double(pairs) + 50)))) }
 
-    /// The cost of a lost space between words in this document, likewise.
-    var joinCost: Double { max(1.0, min(3.5, -log10((Double(certainJoins) + 0.5) / (Double(words) + 50)))) }
+    /// The cost of a lost space between words in this document, likewise, over the sampled words
+    /// (which follow the repairs, as the glued words do: a second run counts the same).
+    var joinCost: Double { max(1.0, min(3.5, -log10((Double(certainJoins) + 0.5) / (Double(sampledWords) + 50)))) }
 
     func count(_ word: [UInt32]) -> Int {
         Int(vocabulary[ByteHash.hash(JoinedText.bytes(CasePattern.lower(word)))] ?? 0)
