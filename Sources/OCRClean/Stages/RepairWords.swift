@@ -148,6 +148,7 @@ public struct RepairWords: Stage {
                 if !known {
                     core = JoinedText.scalars(bytes)
                     known = knowledge.known(core) != nil
+                    if known, knowledge.isOldSpelling(core) { profile.addOldSpelling(weight: weight) }
                 }
                 if let prev = previous, token.singleSpaceBefore, prev.closed, token.coreStart == token.start {
                     var certain = false
@@ -237,6 +238,7 @@ public struct RepairWords: Stage {
                     } else {
                         let core = JoinedText.scalars(bytes)
                         let known = hit ?? knowledge.knownInLowercase(bytes, scratch: &scratch) ?? knowledge.known(core)
+                            ?? (profile.showsOldSpelling ? knowledge.silentSSpelling(core) : nil)
                         words.append(Word(token: token, core: core, known: known, sentenceStart: sentenceStart))
                     }
                 } else {

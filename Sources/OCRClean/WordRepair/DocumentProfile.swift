@@ -102,6 +102,15 @@ struct DocumentProfile: Sendable {
     private(set) var lowercaseWords = 0
     private(set) var unknownLowercaseWords = 0
 
+    /// Sampled words in an older spelling (`avoit`, `quoy`): see `WordKnowledge.isOldSpelling`.
+    private(set) var oldSpellings = 0
+
+    mutating func addOldSpelling(weight: Int) { oldSpellings += weight }
+
+    /// The document keeps old spellings, so a word with an s French no longer writes is one
+    /// (`mesme`, `estrangers`), not an OCR error.
+    var showsOldSpelling: Bool { oldSpellings >= 2 }
+
     /// Words of two bytes or more among the sampled pairs: the measure of `certainJoins`.
     private(set) var sampledWords = 0
 

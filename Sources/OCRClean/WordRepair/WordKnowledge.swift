@@ -130,6 +130,67 @@ struct WordKnowledge: Sendable {
         return nil
     }
 
+    /// Whether `s` is no word as written but an older spelling of one by its ending (`avoit`,
+    /// `estoient`, `quoy`, `départemens`): evidence that a document keeps old spellings.
+    func isOldSpelling(_ s: [UInt32]) -> Bool {
+        let lower = CasePattern.lower(s)
+        guard Self.oldEndings.contains(where: { e in lower.count > e.count && lower.suffix(e.count).elementsEqual(e.lazy.map(UInt32.init)) }),
+              lookup(s) == nil, let variant = Self.spellingVariant(s) else { return false }
+        return lookup(variant) != nil
+    }
+
+    /// A word printed with an s that French no longer writes (`mesme`), as the word it stands for,
+    /// a little rarer. Not part of `known`: glued words look the same (`pasle` is `pâle` in old
+    /// print, `pas le` in an OCR that lost a space), so only a document that shows old spellings
+    /// elsewhere (`isOldSpelling`) asks.
+    func silentSSpelling(_ s: [UInt32]) -> Hit? {
+        for variant in Self.silentSVariants(s) {
+            if let h = lookup(variant) { return Hit(entry: nil, zipf: max(Self.unlistedZipf, h.zipf - 1.5), flags: h.flags) }
+        }
+        return nil
+    }
+
+    /// The modern spellings of a word printed with the s that French dropped before a consonant
+    /// (before 1740), leaving an accent on the vowel: `mesme` → `même`, `estrangers` → `étrangers`,
+    /// `descouvrit` → `découvrit`, `isle` → `île`, `hospital` → `hôpital`. One s at a time.
+    static func silentSVariants(_ s: [UInt32]) -> [[UInt32]] {
+        let n = s.count
+        guard n >= 4 else { return [] }
+        var out: [[UInt32]] = []
+        for i in 1..<(n - 1) where s[i] == 0x73 || s[i] == 0x53 {
+            let next = Folding.lower(s[i + 1])
+            guard isConsonant(next), next != 0x73 else { continue }
+            let vowel = s[i - 1]
+            for accented in accentedForSilentS(vowel) {
+                var v = s
+                v.replaceSubrange((i - 1)...i, with: [accented])
+                out.append(v)
+            }
+        }
+        return out
+    }
+
+    /// Which accents a vowel took when the s after it fell silent: â ê é î ô û (and capitals).
+    static func accentedForSilentS(_ vowel: UInt32) -> [UInt32] {
+        switch vowel {
+        case 0x61: [0xE2]
+        case 0x65: [0xEA, 0xE9]
+        case 0x69: [0xEE]
+        case 0x6F: [0xF4]
+        case 0x75: [0xFB]
+        case 0x41: [0xC2]
+        case 0x45: [0xCA, 0xC9]
+        case 0x49: [0xCE]
+        case 0x4F: [0xD4]
+        case 0x55: [0xDB]
+        default: []
+        }
+    }
+
+    static func isConsonant(_ v: UInt32) -> Bool {
+        v >= 0x62 && v <= 0x7A && v != 0x65 && v != 0x69 && v != 0x6F && v != 0x75 && v != 0x79
+    }
+
     /// Whether `known`, or a lookup with other accents, could find the word these bytes spell:
     /// false only when no lexicon word shares its fold and no other rule of `known` applies
     /// (elision, compound, protected term, old spelling). The cheap test that spares building
