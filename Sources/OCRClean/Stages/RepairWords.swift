@@ -742,9 +742,13 @@ public struct RepairWords: Stage {
             candidateCache[word.core] = raw
         }
         let profile = profile
+        // A capitalised word inside a sentence is a name, not an elision that lost its apostrophe
+        // with its capital kept: `née Javal` is no `née J’aval` (the elided word would not take a
+        // capital there); `Iexamen` may still be `l’examen`.
+        let name = !word.sentenceStart && CasePattern(word.core) == .title
         return CandidateGenerator.adjusted(raw, for: word.core, allowCapitalAccents: profile.allowCapitalAccents, apostrophe: profile.apostrophe,
                                            joinCost: profile.joinCost, seen: { profile.showsCapitalAccent($0) })
-            .filter { split || $0.rule != "split" }
+            .filter { (split || $0.rule != "split") && !(name && $0.rule == "elision" && $0.text.first == word.core.first) }
     }
 
     /// The best correction of an unknown word and its probability, when it reaches `min-confidence`.
