@@ -353,6 +353,7 @@ public struct RepairWords: Stage {
         }
         if context {
             determinerCaseEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+            pronounEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             lostElisionEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
         }
         if documentApostrophes {
@@ -383,6 +384,33 @@ public struct RepairWords: Stage {
             edits.append(TextEdit(range: range, replacement: JoinedText.string(CasePattern.lower(word.core)), rule: "case", confidence: 0.9))
             counts.count("case")
         }
+    }
+
+    /// `II a dit`, `II s’est` → `Il a dit`, `Il s’est`: at the start of a sentence, two capital I
+    /// before a verb or a clitic are the pronoun read with its l as I, not the numeral (`Louis II
+    /// a régné`, `II La Convention` stay).
+    func pronounEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices.dropLast() {
+            guard let word = words[i], !consumed[i], word.sentenceStart, word.core == [0x49, 0x49],
+                  word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
+                  let after = words[i + 1], after.token.singleSpaceBefore else { continue }
+            let next = core(of: after, bytes)
+            guard CasePattern(next) == .lower, Self.followsSubjectPronoun(next, after.known) else { continue }
+            let range = word.token.coreStart..<word.token.coreEnd
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: "Il", rule: "pronoun", confidence: 0.9))
+            counts.count("pronoun")
+        }
+    }
+
+    static let clitics: Set<[UInt32]> = Set(["se", "ne", "y", "en", "le", "la", "les", "me", "te", "lui", "leur", "nous", "vous"].map { $0.unicodeScalars.map(\.value) })
+
+    /// A finite verb, a clitic (`se`, `ne`, `y`, `le`…) or a clitic elided before its verb (`s’est`).
+    static func followsSubjectPronoun(_ next: [UInt32], _ known: WordKnowledge.Hit?) -> Bool {
+        if clitics.contains(next) { return true }
+        if let (prefix, rest) = WordKnowledge.splitElision(next), !rest.isEmpty,
+           let letter = prefix.first, [0x73, 0x6E, 0x6C, 0x6D, 0x74].contains(letter), prefix.count == 2 { return true }
+        return (known?.flags ?? 0) & LexiconFlags.finiteVerb != 0
     }
 
     /// `?Office`, `‘identification`: the OCR's reading of an elided `l’` glued to a known word
