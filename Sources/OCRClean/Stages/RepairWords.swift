@@ -354,6 +354,7 @@ public struct RepairWords: Stage {
         if context {
             determinerCaseEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             pronounEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+            functionWordEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             lostElisionEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
         }
         if documentApostrophes {
@@ -386,21 +387,58 @@ public struct RepairWords: Stage {
         }
     }
 
-    /// `II a dit`, `II s’est` → `Il a dit`, `Il s’est`: at the start of a sentence, two capital I
-    /// before a verb or a clitic are the pronoun read with its l as I, not the numeral (`Louis II
-    /// a régné`, `II La Convention` stay).
+    /// `II a dit`, `II s’est`, `Us ont` → `Il a dit`, `Il s’est`, `Ils ont`: at the start of a
+    /// sentence, before a verb or a clitic, the pronoun read with its l as I, not the numeral or
+    /// the noun (`Louis II a régné`, `II La Convention`, `les us et coutumes` stay).
     func pronounEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         for i in words.indices.dropLast() {
-            guard let word = words[i], !consumed[i], word.sentenceStart, word.core == [0x49, 0x49],
+            guard let word = words[i], !consumed[i], word.sentenceStart, let pronoun = Self.misreadPronouns[word.core],
                   word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
                   let after = words[i + 1], after.token.singleSpaceBefore else { continue }
             let next = core(of: after, bytes)
             guard CasePattern(next) == .lower, Self.followsSubjectPronoun(next, after.known) else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
-            edits.append(TextEdit(range: range, replacement: "Il", rule: "pronoun", confidence: 0.9))
+            edits.append(TextEdit(range: range, replacement: pronoun, rule: "pronoun", confidence: 0.9))
             counts.count("pronoun")
         }
+    }
+
+    static let misreadPronouns: [[UInt32]: String] = [[0x49, 0x49]: "Il", [0x55, 0x73]: "Ils"]
+
+    /// `do la France`, `là crise` → `de la France`, `la crise`: short words the OCR makes of a
+    /// frequent one, decided by the next word. `do` (the note) is no French before a French word;
+    /// `là` before a feminine singular noun is the article (`est là une crainte`, `de là
+    /// renforcer`, `là Se battre` stay).
+    func functionWordEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices.dropLast() {
+            guard let word = words[i], !consumed[i], word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
+                  let after = words[i + 1], after.token.singleSpaceBefore, let hit = after.known else { continue }
+            let written = core(of: word, bytes)
+            let next = core(of: after, bytes)
+            let french = hit.flags & LexiconFlags.foreign == 0 || hit.flags & (LexiconFlags.dicollecte | LexiconFlags.variant) != 0
+            var replacement: String?
+            if written == [0x64, 0x6F], french, CasePattern(next) != .mixed {
+                replacement = "de"
+            } else if written == [0x6C, 0xE0], CasePattern(next) == .lower, Self.isFeminineSingularNoun(hit.flags) {
+                replacement = "la"
+            }
+            guard let replacement else { continue }
+            let range = word.token.coreStart..<word.token.coreEnd
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: replacement, rule: "function-word", confidence: 0.9))
+            counts.count("function-word")
+        }
+    }
+
+    /// A feminine singular noun and nothing a `là` may stand before: no infinitive, participle,
+    /// adverb or grammatical word (`renforcer`, `une`, `pendant`); a finite verb form passes
+    /// (`crise`, `porte`), since the noun is feminine and `là` before a verb is rare.
+    static func isFeminineSingularNoun(_ flags: UInt32) -> Bool {
+        let excluded = LexiconFlags.infinitive | LexiconFlags.pastParticiple | LexiconFlags.presentParticiple
+            | LexiconFlags.adverb | LexiconFlags.grammatical
+        return flags & LexiconFlags.noun != 0 && flags & excluded == 0
+            && flags & LexiconFlags.feminine != 0 && flags & LexiconFlags.plural == 0
     }
 
     static let clitics: Set<[UInt32]> = Set(["se", "ne", "y", "en", "le", "la", "les", "me", "te", "lui", "leur", "nous", "vous"].map { $0.unicodeScalars.map(\.value) })
