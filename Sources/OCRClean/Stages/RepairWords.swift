@@ -406,10 +406,12 @@ public struct RepairWords: Stage {
 
     static let misreadPronouns: [[UInt32]: String] = [[0x49, 0x49]: "Il", [0x55, 0x73]: "Ils"]
 
-    /// `do la France`, `là crise` → `de la France`, `la crise`: short words the OCR makes of a
-    /// frequent one, decided by the next word. `do` (the note) is no French before a French word;
-    /// `là` before a feminine singular noun is the article (`est là une crainte`, `de là
-    /// renforcer`, `là Se battre` stay).
+    /// `do la France`, `dé la Convention`, `là crise`, `adopter Je mécanisme` → `de la France`,
+    /// `de la Convention`, `la crise`, `le mécanisme`: short words the OCR makes of a frequent
+    /// one, decided by the next word. `do` (the note) is no French before a French word, nor `dé`
+    /// before an article or a name; `là` (and `Ja` inside a sentence) before a feminine singular
+    /// noun is the article, `Je` inside a sentence before a masculine one too (`est là une
+    /// crainte`, `de là renforcer`, `là Se battre`, `un dé à coudre` stay).
     func functionWordEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         for i in words.indices.dropLast() {
             guard let word = words[i], !consumed[i], word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
@@ -420,8 +422,13 @@ public struct RepairWords: Stage {
             var replacement: String?
             if written == [0x64, 0x6F], french, CasePattern(next) != .mixed {
                 replacement = "de"
-            } else if written == [0x6C, 0xE0], CasePattern(next) == .lower, Self.isFeminineSingularNoun(hit.flags) {
+            } else if written == [0x6C, 0xE0] || (written == [0x4A, 0x61] && !word.sentenceStart), CasePattern(next) == .lower,
+                      Self.isFeminineSingularNoun(hit.flags) {
                 replacement = "la"
+            } else if written == [0x4A, 0x65], !word.sentenceStart, CasePattern(next) == .lower, Self.isMasculineSingularNoun(hit.flags) {
+                replacement = "le"
+            } else if written == [0x64, 0xE9], Self.articles.contains(CasePattern.lower(Self.elidedPrefix(next))) || CasePattern(next) == .title {
+                replacement = "de"
             }
             guard let replacement else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
@@ -429,6 +436,20 @@ public struct RepairWords: Stage {
             edits.append(TextEdit(range: range, replacement: replacement, rule: "function-word", confidence: 0.9))
             counts.count("function-word")
         }
+    }
+
+    static let articles: Set<[UInt32]> = Set(["le", "la", "les", "l’", "l'", "un", "une", "ce", "cette", "ces", "son", "sa", "ses"].map { $0.unicodeScalars.map(\.value) })
+
+    /// The word, or its elided prefix with the apostrophe (`l’État` → `l’`).
+    static func elidedPrefix(_ word: [UInt32]) -> [UInt32] {
+        WordKnowledge.splitElision(word)?.prefix ?? word
+    }
+
+    static func isMasculineSingularNoun(_ flags: UInt32) -> Bool {
+        let excluded = LexiconFlags.infinitive | LexiconFlags.pastParticiple | LexiconFlags.presentParticiple
+            | LexiconFlags.adverb | LexiconFlags.grammatical | LexiconFlags.finiteVerb
+        return flags & LexiconFlags.noun != 0 && flags & excluded == 0
+            && flags & LexiconFlags.masculine != 0 && flags & LexiconFlags.plural == 0
     }
 
     /// A feminine singular noun and nothing a `là` may stand before: no infinitive, participle,
