@@ -411,7 +411,8 @@ public struct RepairWords: Stage {
     /// one, decided by the next word. `do` (the note) is no French before a French word, nor `dé`
     /// before an article or a name; `là` (and `Ja` inside a sentence) before a feminine singular
     /// noun is the article, `Je` inside a sentence before a masculine one too (`est là une
-    /// crainte`, `de là renforcer`, `là Se battre`, `un dé à coudre` stay).
+    /// crainte`, `de là renforcer`, `là Se battre`, `un dé à coudre` stay); `lès`, `lé` before a
+    /// word are `les`, `le`; `cl` after a word `et`; `Ire` before a word the ordinal `1re`.
     func functionWordEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         for i in words.indices.dropLast() {
             guard let word = words[i], !consumed[i], word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
@@ -429,6 +430,13 @@ public struct RepairWords: Stage {
                 replacement = "le"
             } else if written == [0x64, 0xE9], Self.articles.contains(CasePattern.lower(Self.elidedPrefix(next))) || CasePattern(next) == .title {
                 replacement = "de"
+            } else if let plain = Self.accentNoise[written], french, CasePattern(next) == .lower || CasePattern(next) == .title {
+                replacement = plain
+            } else if written == [0x63, 0x6C], i > 0, words[i - 1] != nil, french, CasePattern(next) == .lower {
+                // `cl` after a word, not a number (`75 cl`): `et` with e read as c and t as l.
+                replacement = "et"
+            } else if written == [0x49, 0x72, 0x65], CasePattern(next) == .lower {
+                replacement = "1re"
             }
             guard let replacement else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
@@ -437,6 +445,10 @@ public struct RepairWords: Stage {
             counts.count("function-word")
         }
     }
+
+    /// Articles printed with a speck read as an accent; the accented words are rare and never
+    /// stand alone before another word in prose (`lès` lives in place names: `Plessis-lès-Tours`).
+    static let accentNoise: [[UInt32]: String] = [[0x6C, 0xE8, 0x73]: "les", [0x6C, 0xE9]: "le", [0x6C, 0xE9, 0x73]: "les"]
 
     static let articles: Set<[UInt32]> = Set(["le", "la", "les", "l’", "l'", "un", "une", "ce", "cette", "ces", "son", "sa", "ses"].map { $0.unicodeScalars.map(\.value) })
 
