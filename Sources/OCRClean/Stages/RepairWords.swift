@@ -387,16 +387,13 @@ public struct RepairWords: Stage {
         }
     }
 
-    /// `II a dit`, `II s’est`, `Us ont` → `Il a dit`, `Il s’est`, `Ils ont`: at the start of a
-    /// sentence, before a verb or a clitic, the pronoun read with its l as I, not the numeral or
-    /// the noun (`Louis II a régné`, `II La Convention`, `les us et coutumes` stay).
+    /// `II a dit`, `Us ont` → `Il a dit`, `Ils ont`: see `FunctionWords.pronoun`.
     func pronounEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         for i in words.indices.dropLast() {
-            guard let word = words[i], !consumed[i], word.sentenceStart, let pronoun = Self.misreadPronouns[word.core],
+            guard let word = words[i], !consumed[i], word.sentenceStart,
                   word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
-                  let after = words[i + 1], after.token.singleSpaceBefore else { continue }
-            let next = core(of: after, bytes)
-            guard CasePattern(next) == .lower, Self.followsSubjectPronoun(next, after.known) else { continue }
+                  let after = words[i + 1], after.token.singleSpaceBefore,
+                  let pronoun = FunctionWords.pronoun(core(of: word, bytes), next: core(of: after, bytes), nextFlags: after.known?.flags) else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
             edits.append(TextEdit(range: range, replacement: pronoun, rule: "pronoun", confidence: 0.9))
@@ -404,84 +401,18 @@ public struct RepairWords: Stage {
         }
     }
 
-    static let misreadPronouns: [[UInt32]: String] = [[0x49, 0x49]: "Il", [0x55, 0x73]: "Ils"]
-
-    /// `do la France`, `dé la Convention`, `là crise`, `adopter Je mécanisme` → `de la France`,
-    /// `de la Convention`, `la crise`, `le mécanisme`: short words the OCR makes of a frequent
-    /// one, decided by the next word. `do` (the note) is no French before a French word, nor `dé`
-    /// before an article or a name; `là` (and `Ja` inside a sentence) before a feminine singular
-    /// noun is the article, `Je` inside a sentence before a masculine one too (`est là une
-    /// crainte`, `de là renforcer`, `là Se battre`, `un dé à coudre` stay); `lès`, `lé` before a
-    /// word are `les`, `le`; `cl` after a word `et`; `Ire` before a word the ordinal `1re`.
+    /// `do la France`, `là crise` → `de la France`, `la crise`: see `FunctionWords.replacement`.
     func functionWordEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         for i in words.indices.dropLast() {
             guard let word = words[i], !consumed[i], word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
-                  let after = words[i + 1], after.token.singleSpaceBefore, let hit = after.known else { continue }
-            let written = core(of: word, bytes)
-            let next = core(of: after, bytes)
-            let french = hit.flags & LexiconFlags.foreign == 0 || hit.flags & (LexiconFlags.dicollecte | LexiconFlags.variant) != 0
-            var replacement: String?
-            if written == [0x64, 0x6F], french, CasePattern(next) != .mixed {
-                replacement = "de"
-            } else if written == [0x6C, 0xE0] || (written == [0x4A, 0x61] && !word.sentenceStart), CasePattern(next) == .lower,
-                      Self.isFeminineSingularNoun(hit.flags) {
-                replacement = "la"
-            } else if written == [0x4A, 0x65], !word.sentenceStart, CasePattern(next) == .lower, Self.isMasculineSingularNoun(hit.flags) {
-                replacement = "le"
-            } else if written == [0x64, 0xE9], Self.articles.contains(CasePattern.lower(Self.elidedPrefix(next))) || CasePattern(next) == .title {
-                replacement = "de"
-            } else if let plain = Self.accentNoise[written], french, CasePattern(next) == .lower || CasePattern(next) == .title {
-                replacement = plain
-            } else if written == [0x63, 0x6C], i > 0, words[i - 1] != nil, french, CasePattern(next) == .lower {
-                // `cl` after a word, not a number (`75 cl`): `et` with e read as c and t as l.
-                replacement = "et"
-            } else if written == [0x49, 0x72, 0x65], CasePattern(next) == .lower {
-                replacement = "1re"
-            }
-            guard let replacement else { continue }
+                  let after = words[i + 1], after.token.singleSpaceBefore, let hit = after.known,
+                  let replacement = FunctionWords.replacement(core(of: word, bytes), sentenceStart: word.sentenceStart, afterWord: i > 0 && words[i - 1] != nil,
+                                                              next: core(of: after, bytes), nextFlags: hit.flags) else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
             edits.append(TextEdit(range: range, replacement: replacement, rule: "function-word", confidence: 0.9))
             counts.count("function-word")
         }
-    }
-
-    /// Articles printed with a speck read as an accent; the accented words are rare and never
-    /// stand alone before another word in prose (`lès` lives in place names: `Plessis-lès-Tours`).
-    static let accentNoise: [[UInt32]: String] = [[0x6C, 0xE8, 0x73]: "les", [0x6C, 0xE9]: "le", [0x6C, 0xE9, 0x73]: "les"]
-
-    static let articles: Set<[UInt32]> = Set(["le", "la", "les", "l’", "l'", "un", "une", "ce", "cette", "ces", "son", "sa", "ses"].map { $0.unicodeScalars.map(\.value) })
-
-    /// The word, or its elided prefix with the apostrophe (`l’État` → `l’`).
-    static func elidedPrefix(_ word: [UInt32]) -> [UInt32] {
-        WordKnowledge.splitElision(word)?.prefix ?? word
-    }
-
-    static func isMasculineSingularNoun(_ flags: UInt32) -> Bool {
-        let excluded = LexiconFlags.infinitive | LexiconFlags.pastParticiple | LexiconFlags.presentParticiple
-            | LexiconFlags.adverb | LexiconFlags.grammatical | LexiconFlags.finiteVerb
-        return flags & LexiconFlags.noun != 0 && flags & excluded == 0
-            && flags & LexiconFlags.masculine != 0 && flags & LexiconFlags.plural == 0
-    }
-
-    /// A feminine singular noun and nothing a `là` may stand before: no infinitive, participle,
-    /// adverb or grammatical word (`renforcer`, `une`, `pendant`); a finite verb form passes
-    /// (`crise`, `porte`), since the noun is feminine and `là` before a verb is rare.
-    static func isFeminineSingularNoun(_ flags: UInt32) -> Bool {
-        let excluded = LexiconFlags.infinitive | LexiconFlags.pastParticiple | LexiconFlags.presentParticiple
-            | LexiconFlags.adverb | LexiconFlags.grammatical
-        return flags & LexiconFlags.noun != 0 && flags & excluded == 0
-            && flags & LexiconFlags.feminine != 0 && flags & LexiconFlags.plural == 0
-    }
-
-    static let clitics: Set<[UInt32]> = Set(["se", "ne", "y", "en", "le", "la", "les", "me", "te", "lui", "leur", "nous", "vous"].map { $0.unicodeScalars.map(\.value) })
-
-    /// A finite verb, a clitic (`se`, `ne`, `y`, `le`…) or a clitic elided before its verb (`s’est`).
-    static func followsSubjectPronoun(_ next: [UInt32], _ known: WordKnowledge.Hit?) -> Bool {
-        if clitics.contains(next) { return true }
-        if let (prefix, rest) = WordKnowledge.splitElision(next), !rest.isEmpty,
-           let letter = prefix.first, [0x73, 0x6E, 0x6C, 0x6D, 0x74].contains(letter), prefix.count == 2 { return true }
-        return (known?.flags ?? 0) & LexiconFlags.finiteVerb != 0
     }
 
     /// `?Office`, `‘identification`: the OCR's reading of an elided `l’` glued to a known word

@@ -172,11 +172,12 @@ struct DocumentProfile: Sendable {
     var dropsGraveA: Bool { accentBlind || (plainA >= 3 && graveA * 2 < plainA) }
 
     /// The apostrophe this document prints: `’` as soon as 9 % of its apostrophes (and at least
-    /// two, unless it prints only one) are `’`, or when it prints typographic double quotes (`“omnibus”`) and no straight
-    /// ones. OCR engines read most `’` as `'` but almost never read a printed `'` as `’` (on the
-    /// dev pages: 3–100 % `’` where the page printed `’`, at most 7 % where it printed `'`), so a
-    /// typeset document shows a minority of `’`, or none, while a typed one shows none or nearly
-    /// none; its quotes tell the two apart when the apostrophes cannot.
+    /// two, unless it prints only one) are `’`, or when it prints typographic double quotes
+    /// (`“omnibus”`) and no straight ones. OCR engines read most `’` as `'` but almost never read
+    /// a printed `'` as `’` (on the dev pages: 3–100 % `’` where the page printed `’`, at most 7 %
+    /// where it printed `'`), so a typeset document shows a minority of `’`, or none, while a
+    /// typed one shows none or nearly none; its quotes tell the two apart when the apostrophes
+    /// cannot.
     var apostrophe: UInt32 {
         let share = typographicApostrophes * 100 >= 9 * (asciiApostrophes + typographicApostrophes)
             && (typographicApostrophes >= 2 || (typographicApostrophes == 1 && asciiApostrophes == 0))

@@ -151,7 +151,7 @@ struct WordKnowledge: Sendable {
     }
 
     /// The modern spellings of a word printed with the s that French dropped before a consonant
-    /// (before 1740), leaving an accent on the vowel: `mesme` → `même`, `estrangers` → `étrangers`,
+    /// other than s (by 1740), leaving an accent on the vowel: `mesme` → `même`, `estrangers` → `étrangers`,
     /// `descouvrit` → `découvrit`, `isle` → `île`, `hospital` → `hôpital`. One s at a time.
     static func silentSVariants(_ s: [UInt32]) -> [[UInt32]] {
         let n = s.count

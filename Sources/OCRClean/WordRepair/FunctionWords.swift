@@ -1,0 +1,77 @@
+/// Short words the OCR makes of a frequent one, decided by the word after them: known words all,
+/// so the corrector leaves them, but no French in that place.
+///
+/// - `do la France`, `dé la Convention` → `de`: `do` (the note) is no French before a French
+///   word, nor `dé` before an article or a name (`un dé à coudre` stays).
+/// - `là crise` → `la crise`, and `Ja` inside a sentence likewise: the article before a feminine
+///   singular noun (`est là une crainte`, `de là renforcer`, `là Se battre` stay).
+/// - `adopter Je mécanisme` → `le`: `Je` inside a sentence before a masculine singular noun.
+/// - `lès députés`, `lé ministre` → `les`, `le`: a speck read as an accent.
+/// - `cl` after a word (not a number: `75 cl`) → `et`, with e read as c and t as l.
+/// - `Ire séance` → `1re`.
+/// - `II a dit`, `Us ont` opening a sentence → `Il`, `Ils` (`Louis II a régné`, `II La
+///   Convention`, `les us et coutumes` stay): see `pronoun`.
+enum FunctionWords {
+    /// The word `written` stands for before `next` (with the lexicon's flags of `next`), or nil.
+    /// `afterWord`: a word, not a number or a sign, comes before it.
+    static func replacement(_ written: [UInt32], sentenceStart: Bool, afterWord: Bool, next: [UInt32], nextFlags: UInt32) -> String? {
+        let french = nextFlags & LexiconFlags.foreign == 0 || nextFlags & (LexiconFlags.dicollecte | LexiconFlags.variant) != 0
+        let nextCase = CasePattern(next)
+        if written == [0x64, 0x6F], french, nextCase != .mixed { return "de" }
+        if written == [0x6C, 0xE0] || (written == [0x4A, 0x61] && !sentenceStart), nextCase == .lower, isFeminineSingularNoun(nextFlags) { return "la" }
+        if written == [0x4A, 0x65], !sentenceStart, nextCase == .lower, isMasculineSingularNoun(nextFlags) { return "le" }
+        if written == [0x64, 0xE9], articles.contains(CasePattern.lower(elidedPrefix(next))) || nextCase == .title { return "de" }
+        if let plain = accentNoise[written], french, nextCase == .lower || nextCase == .title { return plain }
+        if written == [0x63, 0x6C], afterWord, french, nextCase == .lower { return "et" }
+        if written == [0x49, 0x72, 0x65], nextCase == .lower { return "1re" }
+        return nil
+    }
+
+    /// The pronoun a word opening a sentence stands for before `next`: `II` and `Us`, read for
+    /// `Il` and `Ils` with the l as I, before a verb or a clitic.
+    static func pronoun(_ written: [UInt32], next: [UInt32], nextFlags: UInt32?) -> String? {
+        guard let pronoun = misreadPronouns[written], CasePattern(next) == .lower, followsSubjectPronoun(next, nextFlags) else { return nil }
+        return pronoun
+    }
+
+    static let misreadPronouns: [[UInt32]: String] = [[0x49, 0x49]: "Il", [0x55, 0x73]: "Ils"]
+
+    /// Articles printed with a speck read as an accent; the accented words are rare and never
+    /// stand alone before another word in prose (`lès` lives in place names: `Plessis-lès-Tours`).
+    static let accentNoise: [[UInt32]: String] = [[0x6C, 0xE8, 0x73]: "les", [0x6C, 0xE9]: "le", [0x6C, 0xE9, 0x73]: "les"]
+
+    static let articles: Set<[UInt32]> = Set(["le", "la", "les", "l’", "l'", "un", "une", "ce", "cette", "ces", "son", "sa", "ses"].map { $0.unicodeScalars.map(\.value) })
+
+    static let clitics: Set<[UInt32]> = Set(["se", "ne", "y", "en", "le", "la", "les", "me", "te", "lui", "leur", "nous", "vous"].map { $0.unicodeScalars.map(\.value) })
+
+    /// The word, or its elided prefix with the apostrophe (`l’État` → `l’`).
+    static func elidedPrefix(_ word: [UInt32]) -> [UInt32] {
+        WordKnowledge.splitElision(word)?.prefix ?? word
+    }
+
+    /// A feminine singular noun and nothing a `là` may stand before: no infinitive, participle,
+    /// adverb or grammatical word (`renforcer`, `une`, `pendant`); a finite verb form passes
+    /// (`crise`, `porte`), since the noun is feminine and `là` before a verb is rare.
+    static func isFeminineSingularNoun(_ flags: UInt32) -> Bool {
+        let excluded = LexiconFlags.infinitive | LexiconFlags.pastParticiple | LexiconFlags.presentParticiple
+            | LexiconFlags.adverb | LexiconFlags.grammatical
+        return flags & LexiconFlags.noun != 0 && flags & excluded == 0
+            && flags & LexiconFlags.feminine != 0 && flags & LexiconFlags.plural == 0
+    }
+
+    /// A masculine singular noun that is no verb form either (`mécanisme`, not `juge`).
+    static func isMasculineSingularNoun(_ flags: UInt32) -> Bool {
+        let excluded = LexiconFlags.infinitive | LexiconFlags.pastParticiple | LexiconFlags.presentParticiple
+            | LexiconFlags.adverb | LexiconFlags.grammatical | LexiconFlags.finiteVerb
+        return flags & LexiconFlags.noun != 0 && flags & excluded == 0
+            && flags & LexiconFlags.masculine != 0 && flags & LexiconFlags.plural == 0
+    }
+
+    /// A finite verb, a clitic (`se`, `ne`, `y`, `le`…) or a clitic elided before its verb (`s’est`).
+    static func followsSubjectPronoun(_ next: [UInt32], _ flags: UInt32?) -> Bool {
+        if clitics.contains(next) { return true }
+        if let (prefix, rest) = WordKnowledge.splitElision(next), !rest.isEmpty,
+           let letter = prefix.first, [0x73, 0x6E, 0x6C, 0x6D, 0x74].contains(letter), prefix.count == 2 { return true }
+        return (flags ?? 0) & LexiconFlags.finiteVerb != 0
+    }
+}
