@@ -585,7 +585,7 @@ public struct RepairWords: Stage {
         for i in words.indices {
             guard let first = words[i], !consumed[i], first.token.coreEnd == first.token.end else { continue }
             var unknown = first.known == nil ? 1 : 0
-            var rare = (first.known?.zipf ?? 0) < 3.0 ? 1 : 0
+            var rare = (first.known?.zipf ?? 0) < 3.0 || Self.isBoundPrefix(bytes[first.token.coreStart..<first.token.coreEnd]) ? 1 : 0
             buffer.removeAll(keepingCapacity: true)
             buffer.append(contentsOf: bytes[first.token.coreStart..<first.token.coreEnd])
             guard let lead = buffer.first, lead >= 0x80 || (lead | 0x20 >= 0x61 && lead | 0x20 <= 0x7A) else { continue }
@@ -624,6 +624,17 @@ public struct RepairWords: Stage {
             for k in indices { consumed[k] = true }
             counts.count("merge")
         }
+    }
+
+    /// Prefixes the lexicons list as words (sports, slang, English) but that formal French only
+    /// writes bound to the next word: as a piece they count as rare, so `inter nationale` is
+    /// joined without the document having to show that it cuts words.
+    static let boundPrefixes: [[UInt8]] = ["inter", "intra", "trans", "multi", "pluri", "supra", "infra", "ultra", "extra", "hyper", "semi", "anti"]
+        .map { Array($0.utf8) }
+
+    static func isBoundPrefix(_ piece: ArraySlice<UInt8>) -> Bool {
+        guard piece.count >= 4, piece.count <= 5 else { return false }
+        return boundPrefixes.contains { $0.count == piece.count && zip($0, piece).allSatisfy { $0 == $1 | 0x20 } }
     }
 
     /// What a piece of a possible join is worth on its own: kept as written, or repaired when an
