@@ -800,10 +800,17 @@ public struct RepairWords: Stage {
         let pairs = knowledge.lexicon.pairs
         var scores = candidates.map { c -> Double in
             var s = c.score
-            // A domain phrase with the word before or after (`criminalité organisée`, `États Membres`).
-            if !pairs.isEmpty, c.rule != "split" {
+            // A domain phrase with the word before or after (`criminalité organisée`, `États Membres`),
+            // or, for a split, between its two words (`Priele` → `Prie le`, a resolution's opener).
+            if !pairs.isEmpty {
                 let lower = Folding.lower(JoinedText.string(c.text))
-                if let before = neighbours.previous, pairs.contains(before + [0x20] + lower) { s += 1.5 } else if let after = neighbours.next, pairs.contains(lower + [0x20] + after) { s += 1.5 }
+                if c.rule == "split" {
+                    if pairs.contains(lower) { s += 1.5 }
+                } else if let before = neighbours.previous, pairs.contains(before + [0x20] + lower) {
+                    s += 1.5
+                } else if let after = neighbours.next, pairs.contains(lower + [0x20] + after) {
+                    s += 1.5
+                }
             }
             return s
         }
