@@ -355,6 +355,7 @@ public struct RepairWords: Stage {
             determinerCaseEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             pronounEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             functionWordEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+            italicElisionEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             lostElisionEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
         }
         if documentApostrophes {
@@ -435,6 +436,23 @@ public struct RepairWords: Stage {
     }
 
     static func isQuote(_ b: UInt8) -> Bool { b == 0x27 || b == 0x22 || b == 0xE2 || b == 0xC2 }
+
+    /// `dans Y Echo`, `chère à Y Univers` → `dans l’Echo`, `chère à l’Univers`: an italic `l’`
+    /// before a title (a newspaper's, a ship's) read as a lone `Y`. Only inside a sentence and
+    /// before a capitalised word that takes the elision (`Y serez-vous ?` stays).
+    func italicElisionEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices.dropLast() {
+            guard let word = words[i], !consumed[i], !word.sentenceStart, word.token.start == word.token.coreStart,
+                  word.token.coreEnd == word.token.end, word.token.end - word.token.start == 1, bytes[word.token.start] == 0x59,
+                  let after = words[i + 1], after.token.singleSpaceBefore, after.token.coreStart == after.token.start else { continue }
+            let title = core(of: after, bytes)
+            guard title.count >= 3, CasePattern(title) == .title, let first = title.first, Self.startsWithVowelSound(first) else { continue }
+            let range = word.token.start..<after.token.start
+            guard !edits.contains(where: { $0.range.overlaps(word.token.start..<after.token.coreEnd) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: "l" + JoinedText.string([profile.apostrophe]), rule: "elision", confidence: 0.85))
+            counts.count("elision")
+        }
+    }
 
     /// Apostrophes inside words written as the document prints them (`l'État` → `l’État` in a
     /// document that prints `’`). Edits already made to a word carry the right apostrophe.
