@@ -8,7 +8,7 @@
 /// - `adopter Je mécanisme` → `le`: `Je` inside a sentence before a masculine singular noun.
 /// - `lès députés`, `lé ministre` → `les`, `le`: a speck read as an accent.
 /// - `cl` after a word (not a number: `75 cl`) → `et`, with e read as c and t as l.
-/// - `Ire séance` → `1re`.
+/// - `Ire séance` → `1re`; `celte femme` → `cette femme` (the adjective follows its noun).
 /// - `II a dit`, `Us ont` opening a sentence → `Il`, `Ils` (`Louis II a régné`, `II La
 ///   Convention`, `les us et coutumes` stay): see `pronoun`.
 enum FunctionWords {
@@ -24,6 +24,9 @@ enum FunctionWords {
         if let plain = accentNoise[written], french, nextCase == .lower || nextCase == .title { return plain }
         if written == [0x63, 0x6C], afterWord, french, nextCase == .lower { return "et" }
         if written == [0x49, 0x72, 0x65], nextCase == .lower { return "1re" }
+        if CasePattern.lower(written) == celte, nextCase == .lower, isFeminineSingularNoun(nextFlags) {
+            return CasePattern(written) == .title ? "Cette" : written == celte ? "cette" : nil
+        }
         return nil
     }
 
@@ -33,6 +36,9 @@ enum FunctionWords {
         guard let pronoun = misreadPronouns[written], CasePattern(next) == .lower, followsSubjectPronoun(next, nextFlags) else { return nil }
         return pronoun
     }
+
+    /// `celte` (Celtic) follows its noun; before one it is `cette` with t read as l.
+    static let celte: [UInt32] = [0x63, 0x65, 0x6C, 0x74, 0x65]
 
     static let misreadPronouns: [[UInt32]: String] = [[0x49, 0x49]: "Il", [0x55, 0x73]: "Ils"]
 
