@@ -406,6 +406,7 @@ public struct RepairWords: Stage {
     func functionWordEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         for i in words.indices.dropLast() {
             guard let word = words[i], !consumed[i], word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
+                  FunctionWords.mayReplace(bytes[word.token.coreStart..<word.token.coreEnd]),
                   let after = words[i + 1], after.token.singleSpaceBefore, let hit = after.known,
                   let replacement = FunctionWords.replacement(core(of: word, bytes), sentenceStart: word.sentenceStart, afterWord: i > 0 && words[i - 1] != nil,
                                                               next: core(of: after, bytes), nextFlags: hit.flags) else { continue }
@@ -652,7 +653,11 @@ public struct RepairWords: Stage {
 
     static func isBoundPrefix(_ piece: ArraySlice<UInt8>) -> Bool {
         guard piece.count >= 4, piece.count <= 5 else { return false }
-        return boundPrefixes.contains { $0.count == piece.count && zip($0, piece).allSatisfy { $0 == $1 | 0x20 } }
+        search: for prefix in boundPrefixes where prefix.count == piece.count && prefix[0] == piece[piece.startIndex] | 0x20 {
+            for (k, b) in piece.enumerated() where prefix[k] != b | 0x20 { continue search }
+            return true
+        }
+        return false
     }
 
     /// What a piece of a possible join is worth on its own: kept as written, or repaired when an

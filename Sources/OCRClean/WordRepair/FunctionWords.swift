@@ -24,10 +24,26 @@ enum FunctionWords {
         if let plain = accentNoise[written], french, nextCase == .lower || nextCase == .title { return plain }
         if written == [0x63, 0x6C], afterWord, french, nextCase == .lower { return "et" }
         if written == [0x49, 0x72, 0x65], nextCase == .lower { return "1re" }
-        if CasePattern.lower(written) == celte, nextCase == .lower, isFeminineSingularNoun(nextFlags) {
+        if written.count == 5, CasePattern.lower(written) == celte, nextCase == .lower, isFeminineSingularNoun(nextFlags) {
             return CasePattern(written) == .title ? "Cette" : written == celte ? "cette" : nil
         }
         return nil
+    }
+
+    /// The cheap test first (it runs on every word): could the rules above read these bytes
+    /// (`do`, `dé`, `là`, `lé`, `lès`, `lés`, `cl`, `celte`, `Celte`, `Ja`, `Je`, `Ire`)?
+    static func mayReplace(_ word: ArraySlice<UInt8>) -> Bool {
+        guard word.count >= 2, word.count <= 5 else { return false }
+        let second = word[word.startIndex + 1]
+        switch word[word.startIndex] {
+        case 0x64: return second == 0x6F || second == 0xC3
+        case 0x6C: return second == 0xC3
+        case 0x63: return second == 0x6C || word.count == 5
+        case 0x43: return word.count == 5
+        case 0x4A: return word.count == 2
+        case 0x49: return word.count == 3
+        default: return false
+        }
     }
 
     /// The pronoun a word opening a sentence stands for before `next`: `II` and `Us`, read for
