@@ -17,14 +17,16 @@ enum FunctionWords {
     static func replacement(_ written: [UInt32], sentenceStart: Bool, afterWord: Bool, next: [UInt32], nextFlags: UInt32) -> String? {
         let french = nextFlags & LexiconFlags.foreign == 0 || nextFlags & (LexiconFlags.dicollecte | LexiconFlags.variant) != 0
         let nextCase = CasePattern(next)
+        let feminineNoun = isSingularNoun(nextFlags, gender: LexiconFlags.feminine, verbForm: true)
         if written == [0x64, 0x6F], french, nextCase != .mixed { return "de" }
-        if written == [0x6C, 0xE0] || (written == [0x4A, 0x61] && !sentenceStart), nextCase == .lower, isFeminineSingularNoun(nextFlags) { return "la" }
-        if written == [0x4A, 0x65], !sentenceStart, nextCase == .lower, isMasculineSingularNoun(nextFlags) { return "le" }
+        if written == [0x6C, 0xE0] || (written == [0x4A, 0x61] && !sentenceStart), nextCase == .lower, feminineNoun { return "la" }
+        if written == [0x4A, 0x65], !sentenceStart, nextCase == .lower,
+           isSingularNoun(nextFlags, gender: LexiconFlags.masculine, verbForm: false) { return "le" }
         if written == [0x64, 0xE9], articles.contains(CasePattern.lower(elidedPrefix(next))) || nextCase == .title { return "de" }
         if let plain = accentNoise[written], french, nextCase == .lower || nextCase == .title { return plain }
         if written == [0x63, 0x6C], afterWord, french, nextCase == .lower { return "et" }
         if written == [0x49, 0x72, 0x65], nextCase == .lower { return "1re" }
-        if written.count == 5, CasePattern.lower(written) == celte, nextCase == .lower, isFeminineSingularNoun(nextFlags) {
+        if written.count == 5, CasePattern.lower(written) == celte, nextCase == .lower, feminineNoun {
             return CasePattern(written) == .title ? "Cette" : written == celte ? "cette" : nil
         }
         return nil
@@ -71,22 +73,15 @@ enum FunctionWords {
         WordKnowledge.splitElision(word)?.prefix ?? word
     }
 
-    /// A feminine singular noun and nothing a `là` may stand before: no infinitive, participle,
-    /// adverb or grammatical word (`renforcer`, `une`, `pendant`); a finite verb form passes
-    /// (`crise`, `porte`), since the noun is feminine and `là` before a verb is rare.
-    static func isFeminineSingularNoun(_ flags: UInt32) -> Bool {
-        let excluded = LexiconFlags.infinitive | LexiconFlags.pastParticiple | LexiconFlags.presentParticiple
+    /// A singular noun of that gender and nothing an article may stand before: no infinitive,
+    /// participle, adverb or grammatical word (`renforcer`, `une`, `pendant`). A finite verb form
+    /// passes when `verbForm` allows it (`là crise`, `là porte`: `là` before a verb is rare; not
+    /// so `Je`, which is mostly right before one).
+    static func isSingularNoun(_ flags: UInt32, gender: UInt32, verbForm: Bool) -> Bool {
+        var excluded = LexiconFlags.infinitive | LexiconFlags.pastParticiple | LexiconFlags.presentParticiple
             | LexiconFlags.adverb | LexiconFlags.grammatical
-        return flags & LexiconFlags.noun != 0 && flags & excluded == 0
-            && flags & LexiconFlags.feminine != 0 && flags & LexiconFlags.plural == 0
-    }
-
-    /// A masculine singular noun that is no verb form either (`mécanisme`, not `juge`).
-    static func isMasculineSingularNoun(_ flags: UInt32) -> Bool {
-        let excluded = LexiconFlags.infinitive | LexiconFlags.pastParticiple | LexiconFlags.presentParticiple
-            | LexiconFlags.adverb | LexiconFlags.grammatical | LexiconFlags.finiteVerb
-        return flags & LexiconFlags.noun != 0 && flags & excluded == 0
-            && flags & LexiconFlags.masculine != 0 && flags & LexiconFlags.plural == 0
+        if !verbForm { excluded |= LexiconFlags.finiteVerb }
+        return flags & LexiconFlags.noun != 0 && flags & excluded == 0 && flags & gender != 0 && flags & LexiconFlags.plural == 0
     }
 
     /// A finite verb, a clitic (`se`, `ne`, `y`, `le`…) or a clitic elided before its verb (`s’est`).

@@ -125,9 +125,14 @@ struct WordKnowledge: Sendable {
             }
         }
         if let variant = Self.spellingVariant(s), let h = lookup(variant) {
-            return Hit(entry: nil, zipf: max(Self.unlistedZipf, h.zipf - 1.5), flags: h.flags)
+            return Self.olderSpelling(of: h)
         }
         return nil
+    }
+
+    /// An older spelling counts as its modern word, a little rarer.
+    static func olderSpelling(of h: Hit) -> Hit {
+        Hit(entry: nil, zipf: max(unlistedZipf, h.zipf - 1.5), flags: h.flags)
     }
 
     /// Whether `s` is no word as written but an older spelling of one by its ending (`avoit`,
@@ -145,7 +150,7 @@ struct WordKnowledge: Sendable {
     /// elsewhere (`isOldSpelling`) asks.
     func silentSSpelling(_ s: [UInt32]) -> Hit? {
         for variant in Self.silentSVariants(s) {
-            if let h = lookup(variant) { return Hit(entry: nil, zipf: max(Self.unlistedZipf, h.zipf - 1.5), flags: h.flags) }
+            if let h = lookup(variant) { return Self.olderSpelling(of: h) }
         }
         return nil
     }
