@@ -5,6 +5,7 @@
   python3 build.py variants FORMS ALL.aff ALL.dic OUT [MIN_ZIPF]
                                                       attested variant forms missing from FORMS
   python3 build.py zipf FORMS[,FORMS] OUT             word frequencies from wordfreq (installed)
+  python3 build.py english WORDS FORMS[,FORMS] OUT    common English words (SCOWL list + wordfreq)
   python3 build.py check-forms FORMS FR.aff FR.dic    every form must be accepted by hunspell
 
 Forms: Dicollecte's affix file uses two-character flags (FLAG long), two-level suffixes,
@@ -265,6 +266,46 @@ def build_zipf(forms_path, out):
     print(f"build.py: {len(rows)} frequencies -> {out}", file=sys.stderr)
 
 
+def fold(word):
+    """Lowercase without accents: `Décidé` -> `decide`."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
+
+
+def build_english(words_path, forms_path, out, min_zipf="3.0", min_length="4"):
+    """English words French text quotes (technical terms, titles, names of things): lowercase
+    ASCII words of the SCOWL list that wordfreq's English list attests, minus every word that is
+    French, or French once its accents are restored (`decide` is `décidé` with its accents lost,
+    `reunion` is `réunion`): an OCR that drops accents prints those, and they must stay
+    correctable. Words shorter than `min_length` are left out: `er`, `lea`, `dun` are far more
+    often a misread French word than English."""
+    import re
+    import wordfreq  # noqa: import here: only this step needs it
+    french_folds = set()
+    for path in forms_path.split(","):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                if not line.startswith("#"):
+                    french_folds.add(fold(line.split("\t")[0].rstrip("\n")))
+    with open(words_path, encoding="utf-8", errors="replace") as f:
+        scowl = {line.strip() for line in f}
+    rows = {}
+    for word in scowl:
+        if len(word) < int(min_length) or not re.fullmatch(r"[a-z]+", word) or word in french_folds:
+            continue
+        zipf = wordfreq.zipf_frequency(word, "en", wordlist="large")
+        if zipf >= float(min_zipf):
+            rows[word] = zipf
+    with open(out, "w", encoding="utf-8") as f:
+        f.write("# English words met in French text, with their English frequency (Zipf), for ocr-clean:\n")
+        f.write(f"# lowercase words of SCOWL (Debian wamerican-large 2020.12.07-2) of {min_length} letters or more\n")
+        f.write(f"# that wordfreq 3.1.1's English \"large\" list gives Zipf >= {min_zipf}, minus French forms and words that\n")
+        f.write("# are French forms without their accents (fr-words.txt, fr-variants.txt). Made by Dictionaries/build.py.\n")
+        f.write("# Word list: SCOWL licence; frequencies: CC-BY-SA 4.0. See Dictionaries/NOTICE and LICENSES/.\n")
+        for word in sorted(rows):
+            f.write(f"{word}\t{rows[word]:.2f}\n")
+    print(f"build.py: {len(rows)} English words -> {out}", file=sys.stderr)
+
+
 def check_forms(forms_path, aff, dic):
     """Every generated form must be a word for the hunspell engine itself."""
     stem = aff[:-4]
@@ -286,6 +327,8 @@ if __name__ == "__main__":
         build_variants(*sys.argv[2:])
     elif len(sys.argv) >= 2 and sys.argv[1] == "zipf" and len(sys.argv) == 4:
         build_zipf(*sys.argv[2:])
+    elif len(sys.argv) >= 2 and sys.argv[1] == "english" and len(sys.argv) == 5:
+        build_english(*sys.argv[2:])
     elif len(sys.argv) >= 2 and sys.argv[1] == "check-forms" and len(sys.argv) == 5:
         sys.exit(check_forms(*sys.argv[2:]))
     else:

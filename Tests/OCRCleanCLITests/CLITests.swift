@@ -103,6 +103,21 @@ import Testing
         #expect(r.stdout.isEmpty)
     }
 
+    @Test func brokenWordListIsNamedWithItsLineAndStatus64() throws {
+        // A home whose Dictionaries/ are the repository's, but for a damaged English list.
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: "\(tmp)/home/Dictionaries", withIntermediateDirectories: true)
+        try fm.createSymbolicLink(atPath: "\(tmp)/home/Pipelines", withDestinationPath: "\(CLI.repository)/Pipelines")
+        for name in try fm.contentsOfDirectory(atPath: "\(CLI.repository)/Dictionaries") where name != "en-words.tsv" {
+            try fm.createSymbolicLink(atPath: "\(tmp)/home/Dictionaries/\(name)", withDestinationPath: "\(CLI.repository)/Dictionaries/\(name)")
+        }
+        let list = try write("home/Dictionaries/en-words.tsv", Data("# English words\nmount\t4.47\nMount Everest\t3.1\n".utf8))
+        let r = try CLI.run(["-"], stdin: Data("la maison\n".utf8), environment: ["OCRCLEAN_HOME": "\(tmp)/home", "OCRCLEAN_CACHE": "\(tmp)/cache"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("\(list):3: expected 'lowercase ASCII word<TAB>zipf', found 'Mount Everest\t3.1'"), "\(r.stderr)")
+        #expect(r.stdout.isEmpty)
+    }
+
     @Test func unknownPipelineNameIsStatus64WithSuggestion() throws {
         let r = try CLI.run(["--pipeline", "minimla"], stdin: Data("x\n".utf8))
         #expect(r.status == 64)

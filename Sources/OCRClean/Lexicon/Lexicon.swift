@@ -8,23 +8,28 @@ public final class Lexicon: Sendable {
     public let compiled: CompiledLexicon
     /// Lowercase word pairs of the domain's multiword entries, joined by a space.
     public let pairs: Set<[UInt8]>
+    /// English words French text quotes, with their English frequency (not known words).
+    public let english: EnglishWords
     /// The files it was built from.
     public let files: [String]
 
-    init(compiled: CompiledLexicon, pairs: Set<[UInt8]>, files: [String]) {
+    init(compiled: CompiledLexicon, side: SideLists, files: [String]) {
         self.compiled = compiled
-        self.pairs = pairs
+        self.pairs = side.pairs
+        self.english = side.english
         self.files = files
     }
 
     /// The word lists of the built-in French lexicon, relative to `Dictionaries/`.
-    public static let frenchFiles = (forms: "fr-words.txt", variants: "fr-variants.txt", zipf: "fr-zipf.tsv", domain: "fr-domain.tsv")
+    public static let frenchFiles = (forms: "fr-words.txt", variants: "fr-variants.txt", zipf: "fr-zipf.tsv", domain: "fr-domain.tsv",
+                                     english: "en-words.tsv")
 
     /// The French lexicon found in `Dictionaries/` of the resource roots, plus user word lists
     /// (one form per line, optional part-of-speech letters after a tab).
     public static func french(resources: Resources, userLists: [String] = []) throws -> Lexicon {
         var paths: [(String, String)] = []
-        for (role, name) in [("forms", frenchFiles.forms), ("variants", frenchFiles.variants), ("zipf", frenchFiles.zipf), ("domain", frenchFiles.domain)] {
+        for (role, name) in [("forms", frenchFiles.forms), ("variants", frenchFiles.variants), ("zipf", frenchFiles.zipf), ("domain", frenchFiles.domain),
+                             ("english", frenchFiles.english)] {
             guard let path = resources.locate(folder: "Dictionaries", name: name) else {
                 throw LexiconSources.Failure(
                     file: name, line: nil,
@@ -37,7 +42,7 @@ public final class Lexicon: Sendable {
     }
 
     /// Reads the sources and compiles them (no cache).
-    static func compile(_ paths: [(role: String, path: String)]) throws -> (bytes: [UInt8], pairs: Set<[UInt8]>) {
+    static func compile(_ paths: [(role: String, path: String)]) throws -> [UInt8] {
         var sources = LexiconSources()
         for (role, path) in paths {
             switch role {
@@ -45,17 +50,27 @@ public final class Lexicon: Sendable {
             case "variants": try sources.addForms(path: path, source: LexiconFlags.variant)
             case "zipf": try sources.addZipf(path: path)
             case "domain": try sources.addDomain(path: path)
+            case "english": continue
             default: try sources.addForms(path: path, source: LexiconFlags.user)
             }
         }
-        return (LexiconBuilder.build(sources), sources.pairs)
+        return LexiconBuilder.build(sources)
     }
 
-    /// Only the pairs (cheap: the domain file is small), for a lexicon loaded from the cache.
-    static func pairs(_ paths: [(role: String, path: String)]) throws -> Set<[UInt8]> {
-        var sources = LexiconSources()
-        for (role, path) in paths where role == "domain" { try sources.addDomain(path: path) }
-        return sources.pairs
+    /// What is read at every load rather than compiled (the files are small): the domain's word
+    /// pairs and the English words.
+    struct SideLists {
+        var pairs: Set<[UInt8]> = []
+        var english = EnglishWords()
+
+        init(_ paths: [(role: String, path: String)]) throws {
+            var sources = LexiconSources()
+            for (role, path) in paths {
+                if role == "domain" { try sources.addDomain(path: path) }
+                if role == "english" { english = try EnglishWords(path: path) }
+            }
+            pairs = sources.pairs
+        }
     }
 }
 
@@ -97,17 +112,18 @@ extension Resources {
         }
         return try lexicons.lexicon(key: key) {
             let file = "\(cacheDirectory)/lexicon-\(String(ByteHash.hash(Array(key.utf8)), radix: 16)).bin"
+            let side = try Lexicon.SideLists(paths)
             if let compiled = try? CompiledLexicon(path: file) {
-                return Lexicon(compiled: compiled, pairs: try Lexicon.pairs(paths), files: paths.map(\.path))
+                return Lexicon(compiled: compiled, side: side, files: paths.map(\.path))
             }
-            let (bytes, pairs) = try Lexicon.compile(paths)
+            let bytes = try Lexicon.compile(paths)
             // A cache that cannot be written is not an error: the lexicon works from memory.
             if (try? FileSystem.makeDirectories(cacheDirectory)) != nil, (try? FileSystem.write(bytes, to: file)) != nil,
                let compiled = try? CompiledLexicon(path: file) {
                 removeStaleLexicons(keeping: file)
-                return Lexicon(compiled: compiled, pairs: pairs, files: paths.map(\.path))
+                return Lexicon(compiled: compiled, side: side, files: paths.map(\.path))
             }
-            return Lexicon(compiled: try CompiledLexicon(bytes: bytes), pairs: pairs, files: paths.map(\.path))
+            return Lexicon(compiled: try CompiledLexicon(bytes: bytes), side: side, files: paths.map(\.path))
         }
     }
 }

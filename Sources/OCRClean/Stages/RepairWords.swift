@@ -13,7 +13,9 @@ import Glibc
 ///
 /// Leaves alone: known words, protected terms, symbols, numbers, ordinals, words with footnote
 /// digits, word pieces at a hyphenated line end, and unknown words it is not sure about: proper
-/// names, foreign words and technical terms stay as they are. The document is its own
+/// names, foreign words and technical terms stay as they are (an English word from
+/// `Dictionaries/en-words.tsv` is believed as often as English uses it: `mount`, `policy` stay,
+/// while `fail` still becomes `fait`). The document is its own
 /// dictionary: a join it writes elsewhere as one word is preferred, capitals get accents only if
 /// the document accents capitals (in two words) or lost all accents, as its first `window`
 /// records show.
@@ -687,7 +689,7 @@ public struct RepairWords: Stage {
     // MARK: Single words
 
     /// log10 probability that the word as written is right: proper names are common, garbage is not,
-    /// and an unknown word is less likely right in a document full of them.
+    /// English words are quoted, and an unknown word is less likely right in a document full of them.
     /// A word the document repeats gets no credit for it: OCR errors repeat too (`Etats` ×4 in
     /// one resolution), and credit that vanishes once some repeats are repaired would make a
     /// second run over the output change more.
@@ -700,11 +702,17 @@ public struct RepairWords: Stage {
         } else if word.core.contains(where: { $0 == 0x7C || ($0 >= 0x30 && $0 <= 0x39) }) {
             u += -1
         } else {
-            switch CasePattern(word.core) {
+            let pattern = CasePattern(word.core)
+            switch pattern {
             case .title: u += word.sentenceStart ? 1.5 : 2.5
             case .upper: u += 2.5
             case .lower: u += word.core.count <= 3 ? 1.0 : 0.5
             case .mixed: u += 0
+            }
+            // An English word is as likely right as its English frequency says, less the two
+            // orders of magnitude of English in a French text (`mount` stays, `fail` → `fait`).
+            if pattern != .mixed, let english = knowledge.lexicon.english.zipf(word.core) {
+                u = max(u, english - 2)
             }
         }
         return u - 9
