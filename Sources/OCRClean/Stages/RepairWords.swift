@@ -8,7 +8,8 @@ import Glibc
 /// `l’entrée`), spaces after an elision (`L’ Assemblée` → `L’Assemblée`), words split by spaces
 /// (`transnati onal e` → `transnationale`, `organi sée`), glued words (`laratification` →
 /// `la ratification`, `Priele` → `Prie le`), hyphens left from line breaks (`audi-tion`), and `a`
-/// for `à` from its context (`aider les États a renforcer` → `à renforcer`). Case patterns are
+/// for `à` from its context (`aider les États a renforcer` → `à renforcer`), a speck read as a
+/// comma inside a word (`e,st` → `est`). Case patterns are
 /// kept (`ETATS` → `ÉTATS`).
 ///
 /// Leaves alone: known words, protected terms, symbols, numbers, ordinals, words with footnote
@@ -21,7 +22,7 @@ import Glibc
 /// records show.
 ///
 /// Report: counts `words`, `unknown` (word tokens left unknown), and each rule applied
-/// (`accent`, `confusion`, `edit`, `split`, `merge`, `hyphen`, `elision`, `a-grave`).
+/// (`accent`, `confusion`, `edit`, `split`, `merge`, `hyphen`, `elision`, `a-grave`, `comma`).
 ///
 /// Holds back `window` records so that the words after a record count as evidence too.
 public struct RepairWords: Stage {
@@ -720,6 +721,11 @@ public struct RepairWords: Stage {
 
     mutating func repairWord(_ word: Word, counts: inout Counts) -> TextEdit? {
         let range = word.token.coreStart..<word.token.coreEnd
+        if let comma = word.core.firstIndex(of: 0x2C) {
+            guard let joined = joinAtComma(word.core, comma) else { return nil }
+            counts.count("comma")
+            return TextEdit(range: range, replacement: JoinedText.string(joined), rule: "comma", confidence: 0.9)
+        }
         // A misread elided article in front of a known word: I’Office, |’entrée.
         if let a = word.core.firstIndex(where: { JoinedText.isApostrophe($0) || $0 == 0x22 }), a >= 1, a <= 6, a < word.core.count - 1 {
             let prefix = Array(word.core[..<a])
@@ -758,6 +764,18 @@ public struct RepairWords: Stage {
         }
         counts.count(rule)
         return TextEdit(range: range, replacement: JoinedText.string(best), rule: rule, confidence: confidence)
+    }
+
+    /// A word with a comma inside, between two letters: a speck the engine read as a comma
+    /// (`e,st` → `est`, `sy,stème` → `système`, `de,s` → `des`) when the word without it is known
+    /// and the two sides are not both words (`sur,tout` may be `sur, tout`; `du,soir` and the
+    /// `{n,m}` of a pattern stay).
+    func joinAtComma(_ core: [UInt32], _ comma: Int) -> [UInt32]? {
+        let left = Array(core[..<comma]), right = Array(core[(comma + 1)...])
+        let joined = left + right
+        guard joined.count >= 3, knowledge.known(joined) != nil else { return nil }
+        if left.count >= 2, right.count >= 2, knowledge.known(left) != nil, knowledge.known(right) != nil { return nil }
+        return joined
     }
 
     /// A hyphen left from a line break inside a word whose pieces happen to be words (`té-moins`):

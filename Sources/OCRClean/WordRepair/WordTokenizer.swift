@@ -5,7 +5,8 @@
 /// symbols and job numbers (`A/RES/57/168`, `CTOC/COP/2010/L.9`, `V.10-57325`), URLs and e-mail
 /// addresses, numbers, ordinals (`1er`, `60e`, `XXIe`), words with footnote digits glued to them
 /// (`rapportant1`), enumerators (`a)`, `iii)`). Letters mixed with `0`, `1` or `|` stay words, since
-/// those are OCR confusions (`app1ication`, `|’entrée`).
+/// those are OCR confusions (`app1ication`, `|’entrée`), and so does a chunk with one comma
+/// between two letters (`e,st`: a speck; `du,soir`: a space lost after the comma).
 struct WordToken: Sendable {
     enum Kind: Sendable { case word, symbol, punctuation }
 
@@ -96,9 +97,13 @@ enum WordTokenizer {
         var digits = 0
         var confusableDigits = 0
         var other = 0
+        // Commas between two letters (`e,st`, `sy,stème`): a speck the engine read as a comma.
+        var innerCommas = 0
+        var afterLetter = false
         var i = s
         while i < e {
             let (v, n) = UTF8Bytes.scalar(p, at: i)
+            defer { afterLetter = UTF8Bytes.isLetter(v) }
             if v >= 0x30 && v <= 0x39 {
                 digits += 1
                 if v == 0x30 || v == 0x31 { confusableDigits += 1 }
@@ -114,6 +119,8 @@ enum WordTokenizer {
             } else if v == 0x2F || v == 0x40 || v == 0x5C || v == 0x5F || v == 0x3D || v == 0x2B || v == 0x23 || v == 0x25 || v == 0x26 {
                 t.kind = .symbol
                 return
+            } else if v == 0x2C, afterLetter, i + n < e, UTF8Bytes.isLetter(UTF8Bytes.scalar(p, at: i + n).0) {
+                innerCommas += 1
             } else if v == 0x2E || v == 0x2C {
                 // A dot or comma inside a chunk: abbreviations (n.m.), numbers (1.5), symbols (L.9).
                 other += 1
@@ -122,7 +129,7 @@ enum WordTokenizer {
             }
             i += n
         }
-        if letters == 0 || other > 0 {
+        if letters == 0 || other > 0 || innerCommas > 1 || (innerCommas == 1 && digits > 0) {
             t.kind = .symbol
             return
         }
