@@ -330,9 +330,17 @@ public struct RepairWords: Stage {
                 // The word before may end the previous line (`… donner suite` / `a la présente`).
                 var previousText: String?
                 if i > 0 {
-                    guard let before = words[i - 1], before.token.coreEnd == before.token.end else { continue }
-                    if !isA && CasePattern(core(of: before, bytes)) != .lower { continue }
-                    previousText = text(i - 1)
+                    // `a` follows its word directly; a sign may follow a comma (`demande, 3 titre`)
+                    // and a capitalised word when a lowercase word follows (`Parties & la`), not
+                    // `A`, which starts sentences after a heading (`Pentecôte A l’occasion`).
+                    guard let before = words[i - 1] else { continue }
+                    let afterComma = before.token.end == before.token.coreEnd + 1 && bytes[before.token.coreEnd] == 0x2C
+                    guard before.token.coreEnd == before.token.end || (!isA && afterComma) else { continue }
+                    if !isA, CasePattern(core(of: before, bytes)) != .lower {
+                        guard chunk != [0x41], CasePattern(core(of: before, bytes)) == .title, i + 1 < words.count, let after = words[i + 1],
+                              let first = core(of: after, bytes).first, UTF8Bytes.isLetter(first), !Folding.isUpper(first) else { continue }
+                    }
+                    previousText = afterComma ? nil : text(i - 1)
                 } else {
                     guard isA, let previous, !Self.endsSentence(previous.text), let last = previous.text.split(separator: " ").last else { continue }
                     previousText = ContextRules.contextForm(String(last).lowercased())

@@ -54,6 +54,16 @@ enum ContextRules {
         if let first = word.unicodeScalars.first, ("0"..."9").contains(first), i == 0 {
             return dropsGraveA && !strict ? Decision(preposition: true, confidence: 0.85) : nil
         }
+        // A phrase of the domain that starts with `à` and a content word (`à composition non
+        // limitée`; `à la` says nothing: *avoir* takes articles too).
+        if i == 0, !determiners.contains(word), !word.hasPrefix("l’"), knowledge.lexicon.pairs.contains(Array("à \(word)".utf8)) {
+            return Decision(preposition: true, confidence: 0.9)
+        }
+        // A reflexive infinitive (`à s’assurer`): *avoir* is never followed by one.
+        if i == 0, word.hasPrefix("s’"), let flags = knowledge.lookup(word.unicodeScalars.dropFirst(2).map(\.value))?.flags,
+           flags & LexiconFlags.infinitive != 0 {
+            return Decision(preposition: true, confidence: 0.95)
+        }
         let scalars = word.unicodeScalars.map(\.value)
         let hit = knowledge.lookup(scalars)
         if let flags = hit?.flags {
