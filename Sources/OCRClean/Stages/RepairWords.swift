@@ -844,9 +844,13 @@ public struct RepairWords: Stage {
         // with its capital kept: `née Javal` is no `née J’aval` (the elided word would not take a
         // capital there); `Iexamen` may still be `l’examen`.
         let name = !word.sentenceStart && CasePattern(word.core) == .title
+        // A glyph the engine could not read before the first letter stands for a letter
+        // (`_rotocoles` → `protocoles`); dropped, it would turn identifiers into words (`_exit`).
+        let leadingHole = word.core.first == 0x5F
         return CandidateGenerator.adjusted(raw, for: word.core, allowCapitalAccents: profile.allowCapitalAccents, apostrophe: profile.apostrophe,
                                            joinCost: profile.joinCost, seen: { profile.showsCapitalAccent($0) })
-            .filter { (split || $0.rule != "split") && !(name && $0.rule == "elision" && $0.text.first == word.core.first) }
+            .filter { (split || $0.rule != "split") && !(name && $0.rule == "elision" && $0.text.first == word.core.first)
+                && !(leadingHole && $0.text.count < word.core.count) }
     }
 
     /// The best correction of an unknown word and its probability, when it reaches `min-confidence`.

@@ -100,6 +100,7 @@ enum WordTokenizer {
         // Commas between two letters (`e,st`, `sy,stème`): a speck the engine read as a comma.
         var innerCommas = 0
         var afterLetter = false
+        var leadingHole = false
         var i = s
         while i < e {
             let (v, n) = UTF8Bytes.scalar(p, at: i)
@@ -112,6 +113,10 @@ enum WordTokenizer {
                 letters += 1
             } else if v == 0x5F, i > s, i + n <= e, letters > 0 {
                 // `_` after letters: Tesseract prints it for a letter it cannot read (`gouven_ement`).
+            } else if v == 0x5F, i == s, i + n < e, UTF8Bytes.isLetter(UTF8Bytes.scalar(p, at: i + n).0) {
+                // `_` first, before a letter: the same at a word's start (`_rotocoles`); an
+                // identifier (`_exit`) finds no candidate and stays.
+                leadingHole = true
             } else if ConfusionModel.unreadableGlyphs.contains(v), i > s, i + n < e, letters > 0 {
                 // `organis¢e`, `cr¡minalité`: a sign the engine put for a letter it could not read.
             } else if v == 0x22, i > s, i + n < e {
@@ -129,7 +134,7 @@ enum WordTokenizer {
             }
             i += n
         }
-        if letters == 0 || other > 0 || innerCommas > 1 || (innerCommas == 1 && digits > 0) {
+        if letters == 0 || other > 0 || innerCommas > 1 || (innerCommas == 1 && digits > 0) || (leadingHole && (letters < 3 || digits > 0)) {
             t.kind = .symbol
             return
         }
