@@ -25,11 +25,13 @@ enum ContextRules {
                                           "intérêt", "affaire", "soin", "horreur", "coutume", "tendance", "vocation", "qualité",
                                           "pour", "été", "eu", "fait", "pu", "dû", "su", "vu", "mis", "pris", "dit"]
 
-    /// A word as the rules compare it: lowercase, `’` apostrophes, OCR's `I’`/`|’` read as `l’`.
+    /// A word as the rules compare it: lowercase, `’` apostrophes (whatever the OCR printed: `'`,
+    /// `‘`, `ʼ`, `"`), OCR's `I’`/`|’` read as `l’`. The words of the next record have not been
+    /// repaired yet: the rules must read them as they will read the repaired text.
     static func contextForm(_ word: String) -> String {
         // Most words hold no apostrophe or quote: nothing to rewrite.
-        guard word.utf8.contains(where: { $0 == 0x27 || $0 == 0x22 || $0 == 0xE2 }) else { return word }
-        var w = word.replacingApostrophe().replacingOccurrencesOfQuote()
+        guard word.utf8.contains(where: { $0 == 0x27 || $0 == 0x22 || $0 == 0xE2 || $0 == 0xCA }) else { return word }
+        var w = String(String.UnicodeScalarView(word.unicodeScalars.map { JoinedText.isApostrophe($0.value) || $0 == "\"" ? "’" : $0 }))
         for bad in ["i’", "|’", "1’"] where w.hasPrefix(bad) { w = "l’" + w.dropFirst(2) }
         return w
     }
