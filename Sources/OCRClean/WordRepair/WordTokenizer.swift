@@ -99,12 +99,10 @@ enum WordTokenizer {
         var other = 0
         // Commas between two letters (`e,st`, `sy,stème`): a speck the engine read as a comma.
         var innerCommas = 0
-        var afterLetter = false
         var leadingHole = false
         var i = s
         while i < e {
             let (v, n) = UTF8Bytes.scalar(p, at: i)
-            defer { afterLetter = UTF8Bytes.isLetter(v) }
             if v >= 0x30 && v <= 0x39 {
                 digits += 1
                 if v == 0x30 || v == 0x31 { confusableDigits += 1 }
@@ -124,7 +122,8 @@ enum WordTokenizer {
             } else if v == 0x2F || v == 0x40 || v == 0x5C || v == 0x5F || v == 0x3D || v == 0x2B || v == 0x23 || v == 0x25 || v == 0x26 {
                 t.kind = .symbol
                 return
-            } else if v == 0x2C, afterLetter, i + n < e, UTF8Bytes.isLetter(UTF8Bytes.scalar(p, at: i + n).0) {
+            } else if v == 0x2C, i > s, i + n < e, UTF8Bytes.isLetter(UTF8Bytes.scalar(p, at: Self.scalarStart(p, before: i)).0),
+                      UTF8Bytes.isLetter(UTF8Bytes.scalar(p, at: i + n).0) {
                 innerCommas += 1
             } else if v == 0x2E || v == 0x2C {
                 // A dot or comma inside a chunk: abbreviations (n.m.), numbers (1.5), symbols (L.9).
@@ -156,6 +155,13 @@ enum WordTokenizer {
                 t.kind = .symbol
             }
         }
+    }
+
+    /// Where the scalar that ends just before `i` starts (UTF-8 continuation bytes skipped).
+    static func scalarStart(_ p: UnsafeBufferPointer<UInt8>, before i: Int) -> Int {
+        var k = i - 1
+        while k > 0, p[k] & 0xC0 == 0x80 { k -= 1 }
+        return k
     }
 
     static func isRoman(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
