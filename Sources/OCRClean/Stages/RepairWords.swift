@@ -7,22 +7,22 @@ import Glibc
 /// `contrôle`, `ceuvre` → `œuvre`), misread elisions (`I’Office`, `|’entrée` → `l’Office`,
 /// `l’entrée`), spaces after an elision (`L’ Assemblée` → `L’Assemblée`), words split by spaces
 /// (`transnati onal e` → `transnationale`, `organi sée`), glued words (`laratification` →
-/// `la ratification`, `Priele` → `Prie le`), hyphens left from line breaks (`audi-tion`), and `a`
+/// `la ratification`, `Priele` → `Prie le`), hyphens left from line breaks (`audi-tion`), `a`
 /// for `à` from its context (`aider les États a renforcer` → `à renforcer`), a speck read as a
-/// comma inside a word (`e,st` → `est`). Case patterns are
-/// kept (`ETATS` → `ÉTATS`).
+/// comma inside a word (`e,st` → `est`), a participle that lost its accent after *avoir*
+/// (`a prie` → `a prié`). Case patterns are kept (`ETATS` → `ÉTATS`).
 ///
 /// Leaves alone: known words, protected terms, symbols, numbers, ordinals, words with footnote
 /// digits, word pieces at a hyphenated line end, and unknown words it is not sure about: proper
 /// names, foreign words and technical terms stay as they are (an English word from
-/// `Dictionaries/en-words.tsv` is believed as often as English uses it: `mount`, `policy` stay,
-/// while `fail` still becomes `fait`). The document is its own
-/// dictionary: a join it writes elsewhere as one word is preferred, capitals get accents only if
-/// the document accents capitals (in two words) or lost all accents, as its first `window`
-/// records show.
+/// `Dictionaries/en-words.tsv` is believed as often as English uses it: `mount` and `policy`
+/// stay, while `fail` still becomes `fait`). The document is its own dictionary: a join it
+/// writes elsewhere as one word is preferred, capitals get accents only if the document accents
+/// capitals (in two words) or lost all accents, as its first `window` records show.
 ///
 /// Report: counts `words`, `unknown` (word tokens left unknown), and each rule applied
-/// (`accent`, `confusion`, `edit`, `split`, `merge`, `hyphen`, `elision`, `a-grave`, `comma`).
+/// (`accent`, `confusion`, `edit`, `split`, `merge`, `hyphen`, `elision`, `a-grave`, `comma`,
+/// `case`, `pronoun`, `function-word`, `participle`, `apostrophe`).
 ///
 /// Holds back `window` records so that the words after a record count as evidence too.
 public struct RepairWords: Stage {
@@ -248,7 +248,9 @@ public struct RepairWords: Stage {
                     words.append(nil)
                 }
                 let last = UTF8Bytes.scalar(p, before: token.end)?.value ?? 0
-                sentenceStart = last == 0x2E || last == 0x21 || last == 0x3F || last == 0x2026 || last == 0x3A
+                // An enumerator opening the line (`b)`, `iv)`) starts an item, as a sentence.
+                let enumerator = words.count == 1 && token.kind == .symbol && last == 0x29 && token.end - token.start <= 5
+                sentenceStart = last == 0x2E || last == 0x21 || last == 0x3F || last == 0x2026 || last == 0x3A || enumerator
             }
             return words
         }
@@ -368,6 +370,7 @@ public struct RepairWords: Stage {
             functionWordEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             italicElisionEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             lostElisionEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+            participleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
         }
         if documentApostrophes {
             apostropheEdits(words, consumed: consumed, edits: &edits, counts: &counts)
@@ -444,6 +447,24 @@ public struct RepairWords: Stage {
             let article = (word.sentenceStart ? "L" : "l") + JoinedText.string([profile.apostrophe])
             edits.append(TextEdit(range: range, replacement: article, rule: "elision", confidence: 0.85))
             counts.count("elision")
+        }
+    }
+
+    /// `a prie le Secrétaire général` → `a prié`: see `ContextRules.participle`.
+    func participleEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices.dropFirst() {
+            guard let word = words[i], !consumed[i], word.known != nil, word.token.coreStart == word.token.start,
+                  let before = words[i - 1], before.token.coreEnd == before.token.end, word.token.singleSpaceBefore,
+                  before.token.end - before.token.start <= 8 else { continue }
+            // The auxiliary in lowercase, or capitalised at a sentence start (`b) A prie le
+            // secrétariat`); `ESC ( A sélectionne` names a character set.
+            let auxiliary = core(of: before, bytes)
+            let previous = JoinedText.string(before.sentenceStart ? CasePattern.lower(auxiliary) : auxiliary)
+            guard let participle = ContextRules.participle(after: previous, core(of: word, bytes), knowledge: knowledge) else { continue }
+            let range = word.token.coreStart..<word.token.coreEnd
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: JoinedText.string(participle), rule: "participle", confidence: 0.85))
+            counts.count("participle")
         }
     }
 
