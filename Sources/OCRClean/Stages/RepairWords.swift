@@ -47,6 +47,8 @@ public struct RepairWords: Stage {
     let generator: CandidateGenerator
     /// The lowercase words around the word being decided, for domain phrases.
     private var neighbours: (previous: [UInt8]?, next: [UInt8]?) = (nil, nil)
+    /// The word before the one being decided is a form of *avoir* (see `auxiliary(_:_:)`).
+    private var afterAuxiliary = false
     let minConfidence: Double
     let merge: Bool
     let split: Bool
@@ -300,6 +302,7 @@ public struct RepairWords: Stage {
             }
             neighbours = (i > 0 ? words[i - 1].map { Folding.lower(JoinedText.string(core(of: $0, bytes))) } : nil,
                           i + 1 < words.count ? words[i + 1].map { Folding.lower(JoinedText.string(core(of: $0, bytes))) } : nil)
+            afterAuxiliary = i > 0 && words[i - 1].map { auxiliary($0, bytes) } ?? false
             if let edit = repairWord(word, counts: &counts) {
                 edits.append(edit)
             } else if word.known == nil {
@@ -450,17 +453,21 @@ public struct RepairWords: Stage {
         }
     }
 
+    /// Whether a word is a form of *avoir* a participle may follow: in lowercase, or capitalised
+    /// at a sentence start (`b) A prie le secrétariat`); a capital inside a sentence names
+    /// something (`ESC ( A sélectionne`, `un processus A détient`).
+    func auxiliary(_ word: Word, _ bytes: [UInt8]) -> Bool {
+        let core = core(of: word, bytes)
+        guard core.count <= 8 else { return false }
+        return ContextRules.auxiliaries.contains(JoinedText.string(word.sentenceStart ? CasePattern.lower(core) : core))
+    }
+
     /// `a prie le Secrétaire général` → `a prié`: see `ContextRules.participle`.
     func participleEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         for i in words.indices.dropFirst() {
             guard let word = words[i], !consumed[i], word.known != nil, word.token.coreStart == word.token.start,
-                  let before = words[i - 1], before.token.coreEnd == before.token.end, word.token.singleSpaceBefore,
-                  before.token.end - before.token.start <= 8 else { continue }
-            // The auxiliary in lowercase, or capitalised at a sentence start (`b) A prie le
-            // secrétariat`); `ESC ( A sélectionne` names a character set.
-            let auxiliary = core(of: before, bytes)
-            let previous = JoinedText.string(before.sentenceStart ? CasePattern.lower(auxiliary) : auxiliary)
-            guard let participle = ContextRules.participle(after: previous, core(of: word, bytes), knowledge: knowledge) else { continue }
+                  let before = words[i - 1], before.token.coreEnd == before.token.end, word.token.singleSpaceBefore, auxiliary(before, bytes),
+                  let participle = ContextRules.participle(core(of: word, bytes), knowledge: knowledge) else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
             edits.append(TextEdit(range: range, replacement: JoinedText.string(participle), rule: "participle", confidence: 0.85))
@@ -766,6 +773,8 @@ public struct RepairWords: Stage {
             var confidence = 0.95
             if knowledge.known(rest) == nil {
                 let restWord = Word(token: word.token, core: rest, known: nil, sentenceStart: false)
+                // The elided word follows its article or pronoun, not the word before.
+                afterAuxiliary = false
                 guard let (best, conf, bestRule) = decide(restWord) else {
                     if fixedPrefix == prefix && apostrophe == word.core[a] { return nil }
                     return nil
@@ -880,8 +889,18 @@ public struct RepairWords: Stage {
         guard !candidates.isEmpty else { return nil }
         let keep = keepScore(word)
         let pairs = knowledge.lexicon.pairs
+        // After *avoir* a past participle, not a finite verb form (`a decide` → `a décidé`).
+        let participleExpected = afterAuxiliary && CasePattern(word.core) == .lower
         var scores = candidates.map { c -> Double in
             var s = c.score
+            // (An elided word is no participle: `a n’importe quelle` is `à n’importe quelle`.)
+            if participleExpected, c.rule != "split", !c.text.contains(where: JoinedText.isApostrophe), let flags = knowledge.lookup(c.text)?.flags {
+                if flags & LexiconFlags.pastParticiple != 0 {
+                    s += 0.5
+                } else if ContextRules.onlyFiniteVerb(flags) {
+                    s -= 1.5
+                }
+            }
             // A domain phrase with the word before or after (`criminalité organisée`, `États Membres`),
             // or, for a split, between its two words (`Priele` → `Prie le`, a resolution's opener).
             if !pairs.isEmpty {

@@ -83,19 +83,24 @@ enum ContextRules {
         return nil
     }
 
+    /// A finite verb form with no other use (noun, adjective, participle, preposition…).
+    static func onlyFiniteVerb(_ flags: UInt32) -> Bool {
+        flags & LexiconFlags.finiteVerb != 0
+            && flags & (LexiconFlags.pastParticiple | LexiconFlags.noun | LexiconFlags.adjective | LexiconFlags.adverb
+                | LexiconFlags.grammatical | LexiconFlags.infinitive | LexiconFlags.properNoun | LexiconFlags.foreign) == 0
+    }
+
     /// Forms of *avoir* that a past participle follows (`a`, `ont`, `avait`…).
     static let auxiliaries: Set<String> = ["a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "ayant",
                                            "avons", "avez", "avions", "aviez", "eut", "eurent", "as", "ai"]
 
     /// `a prie`, `ont exprime`, `a approuves` → `a prié`, `ont exprimé`, `a approuvés`: after an
-    /// auxiliary, a word that is only a finite verb form (no noun, adjective or other use:
+    /// auxiliary (the caller checks it), a word that is only a finite verb form (no noun, adjective or other use:
     /// `a juge`, `a entre` stay) whose ending with the accent is a past participle is that
     /// participle, its accent lost. Nil when the rule does not apply.
-    static func participle(after previous: String, _ word: [UInt32], knowledge: WordKnowledge) -> [UInt32]? {
-        guard auxiliaries.contains(previous), CasePattern(word) == .lower, word.count >= 3,
-              let flags = knowledge.lookup(word)?.flags, flags & LexiconFlags.finiteVerb != 0,
-              flags & (LexiconFlags.pastParticiple | LexiconFlags.noun | LexiconFlags.adjective | LexiconFlags.adverb
-                  | LexiconFlags.grammatical | LexiconFlags.infinitive | LexiconFlags.properNoun | LexiconFlags.foreign) == 0 else { return nil }
+    static func participle(_ word: [UInt32], knowledge: WordKnowledge) -> [UInt32]? {
+        guard CasePattern(word) == .lower, word.count >= 3, !word.contains(where: JoinedText.isApostrophe),
+              let flags = knowledge.lookup(word)?.flags, onlyFiniteVerb(flags) else { return nil }
         var participle = word
         // The `e` of the ending: last, or before a final `s`.
         let e = word.last == 0x73 ? word.count - 2 : word.count - 1
