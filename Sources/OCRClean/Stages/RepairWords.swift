@@ -455,18 +455,30 @@ public struct RepairWords: Stage {
 
     /// Whether a word is a form of *avoir* a participle may follow: in lowercase, or capitalised
     /// at a sentence start (`b) A prie le secrétariat`); a capital inside a sentence names
-    /// something (`ESC ( A sélectionne`, `un processus A détient`).
+    /// something (`ESC ( A sélectionne`, `un processus A détient`). Compares bytes: it runs for
+    /// every word.
     func auxiliary(_ word: Word, _ bytes: [UInt8]) -> Bool {
-        let core = core(of: word, bytes)
-        guard core.count <= 8 else { return false }
-        return ContextRules.auxiliaries.contains(JoinedText.string(word.sentenceStart ? CasePattern.lower(core) : core))
+        let s = word.token.coreStart, n = word.token.coreEnd - s
+        guard n >= 1, n <= 8 else { return false }
+        var first = bytes[s]
+        if first >= 0x41, first <= 0x5A, word.sentenceStart { first |= 0x20 }
+        // Every form starts with a, o or e (`a`, `ont`, `eut`).
+        guard first == 0x61 || first == 0x6F || first == 0x65 else { return false }
+        search: for form in Self.auxiliaryForms where form.count == n && form[0] == first {
+            for k in 1..<n where bytes[s + k] != form[k] { continue search }
+            return true
+        }
+        return false
     }
+
+    static let auxiliaryForms: [[UInt8]] = ContextRules.auxiliaries.map { Array($0.utf8) }
 
     /// `a prie le Secrétaire général` → `a prié`: see `ContextRules.participle`.
     func participleEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         for i in words.indices.dropFirst() {
-            guard let word = words[i], !consumed[i], word.known != nil, word.token.coreStart == word.token.start,
-                  let before = words[i - 1], before.token.coreEnd == before.token.end, word.token.singleSpaceBefore, auxiliary(before, bytes),
+            guard let word = words[i], let flags = word.known?.flags, ContextRules.onlyFiniteVerb(flags), !consumed[i],
+                  word.token.coreStart == word.token.start, let before = words[i - 1], before.token.coreEnd == before.token.end,
+                  word.token.singleSpaceBefore, auxiliary(before, bytes),
                   let participle = ContextRules.participle(core(of: word, bytes), knowledge: knowledge) else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
