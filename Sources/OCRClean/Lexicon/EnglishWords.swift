@@ -61,8 +61,6 @@ public struct EnglishWords: Sendable {
 
     init() { zipf = [:] }
 
-    public var count: Int { zipf.count }
-
     /// The English Zipf frequency of a word of ASCII letters (in any case), or nil.
     func zipf(_ word: [UInt32]) -> Double? {
         guard !zipf.isEmpty, word.count >= 2, word.count <= 40 else { return nil }

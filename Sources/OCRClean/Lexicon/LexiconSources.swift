@@ -175,9 +175,4 @@ extension String {
     func replacingApostrophe() -> String {
         String(map { $0 == "'" ? "’" : $0 })
     }
-
-    /// A double quote inside a word read as an apostrophe (`i"article`).
-    func replacingOccurrencesOfQuote() -> String {
-        String(map { $0 == "\"" ? "’" : $0 })
-    }
 }

@@ -95,9 +95,9 @@ enum ContextRules {
                                            "avons", "avez", "avions", "aviez", "eut", "eurent", "as", "ai"]
 
     /// `a prie`, `ont exprime`, `a approuves` → `a prié`, `ont exprimé`, `a approuvés`: after an
-    /// auxiliary (the caller checks it), a word that is only a finite verb form (no noun, adjective or other use:
-    /// `a juge`, `a entre` stay) whose ending with the accent is a past participle is that
-    /// participle, its accent lost. Nil when the rule does not apply.
+    /// auxiliary (the caller checks it), a word that is only a finite verb form (no noun,
+    /// adjective or other use: `a juge`, `a entre` stay) whose ending with the accent is a past
+    /// participle is that participle, its accent lost. Nil when the rule does not apply.
     static func participle(_ word: [UInt32], knowledge: WordKnowledge) -> [UInt32]? {
         guard CasePattern(word) == .lower, word.count >= 3, !word.contains(where: JoinedText.isApostrophe),
               let flags = knowledge.lookup(word)?.flags, onlyFiniteVerb(flags) else { return nil }
