@@ -109,10 +109,15 @@ public struct RepairWords: Stage {
         var text = record.text
         text.withUTF8 { p in
             profile.addQuotes(p)
-            for token in WordTokenizer.tokens(p) where token.kind == .word {
+            let tokens = WordTokenizer.tokens(p)
+            for (k, token) in tokens.enumerated() where token.kind == .word {
                 let bytes = UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd])
                 profile.add(bytes)
                 if profile.needsUnaccentedWord, knowledge.lostAccents(bytes) { profile.addUnaccented() }
+                if k > 0, k + 1 < tokens.count, Self.isCapitalisedArticle(bytes), token.start == token.coreStart, token.end == token.coreEnd,
+                   Self.isPlainLowercase(p, tokens[k - 1], closed: true), Self.isPlainLowercase(p, tokens[k + 1], closed: false) {
+                    profile.addCapitalisedArticle()
+                }
             }
         }
         // The document's rates of cut and glued words are estimated on a sample of its first
@@ -120,6 +125,19 @@ public struct RepairWords: Stage {
         let sampled = profile.pairs < Self.sample
         if sampled { sampleGaps(record.text, weight: 1) }
         windowSampled.append(sampled)
+    }
+
+    /// `La`, `Le` or `Les` as written.
+    static func isCapitalisedArticle(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard p.count == 2 || p.count == 3, p[0] == 0x4C, p[1] == 0x61 || p[1] == 0x65 else { return false }
+        return p.count == 2 || (p[1] == 0x65 && p[2] == 0x73)
+    }
+
+    /// A word token starting with a lowercase ASCII letter (with nothing after it when `closed`).
+    static func isPlainLowercase(_ p: UnsafeBufferPointer<UInt8>, _ token: WordToken, closed: Bool) -> Bool {
+        guard token.kind == .word, token.coreStart == token.start, !closed || token.coreEnd == token.end else { return false }
+        let b = p[token.coreStart]
+        return b >= 0x61 && b <= 0x7A
     }
 
     /// A word of three letters or more, all lowercase, in ASCII or Latin-1 (`coopération`, `œuvre`).
@@ -387,7 +405,8 @@ public struct RepairWords: Stage {
 
     /// `contre La drogue` → `contre la drogue`: an article with a capital inside a sentence, after
     /// a lowercase word and before a lowercase word, is the OCR's `L` for `l` (`La Haye`, `Le
-    /// Caire`, `Los Angeles` keep theirs: a capital follows).
+    /// Caire`, `Los Angeles` keep theirs: a capital follows). In a document where that happens
+    /// twice or more, also before a capitalised common noun (`de La Convention`).
     func determinerCaseEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         let articles: Set<String> = ["La", "Le", "Les", "Du", "Des", "Un", "Une"]
         for i in words.indices.dropFirst().dropLast() {
@@ -396,8 +415,16 @@ public struct RepairWords: Stage {
                   word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
                   before.token.coreEnd == before.token.end, !word.sentenceStart,
                   articles.contains(JoinedText.string(word.core)), after.known != nil,
-                  CasePattern(core(of: before, bytes)) == .lower, CasePattern(core(of: after, bytes)) == .lower,
+                  CasePattern(core(of: before, bytes)) == .lower,
                   core(of: after, bytes).first.map(UTF8Bytes.isLetter) ?? false else { continue }
+            let next = core(of: after, bytes)
+            if CasePattern(next) != .lower {
+                // Before a capitalised noun only in a document whose OCR capitalises articles
+                // (`de La Convention`); a name keeps its article (`La Haye`: no common noun).
+                guard profile.capitalisesArticles, first == 0x4C, CasePattern(next) == .title,
+                      knowledge.exact(next).map({ $0.flags & LexiconFlags.properNoun == 0 }) ?? true,
+                      let common = knowledge.exact(CasePattern.lower(next)), common.flags & LexiconFlags.noun != 0 else { continue }
+            }
             let range = word.token.coreStart..<word.token.coreEnd
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
             edits.append(TextEdit(range: range, replacement: JoinedText.string(CasePattern.lower(word.core)), rule: "case", confidence: 0.9))

@@ -102,6 +102,16 @@ struct DocumentProfile: Sendable {
     private(set) var lowercaseWords = 0
     private(set) var unknownLowercaseWords = 0
 
+    /// Articles written `La`, `Le`, `Les` inside a sentence, between two lowercase words
+    /// (`contre La drogue`): an engine that reads the article's l as L.
+    private(set) var capitalisedArticles = 0
+
+    mutating func addCapitalisedArticle() { capitalisedArticles += 1 }
+
+    /// The document's OCR capitalises articles inside sentences (twice or more before a lowercase
+    /// word), so it does before a capitalised noun too (`de La Convention`).
+    var capitalisesArticles: Bool { capitalisedArticles >= 2 }
+
     /// Sampled words in an older spelling (`avoit`, `quoy`): see `WordKnowledge.isOldSpelling`.
     private(set) var oldSpellings = 0
 
