@@ -74,6 +74,8 @@ struct BatchScaling: ParsableCommand {
     func run() throws {
         let exe = try ocrCleanBinary(binary)
         let work = NSTemporaryDirectory() + "ocr-clean-batch-scaling"
+        // The documents and outputs are scratch: gone when the benchmark ends, however it ends.
+        defer { try? FileManager.default.removeItem(atPath: work) }
         let bytes = try makeDocuments(from: corpus, count: documents, size: size, into: work + "/in")
         print(String(format: "%d documents, %.1f MB, pipeline %@", documents, Double(bytes) / 1e6, pipeline))
         var seconds: [Int: Double] = [:]
@@ -119,6 +121,8 @@ struct KillResume: ParsableCommand {
     func run() throws {
         let exe = try ocrCleanBinary(binary)
         let work = NSTemporaryDirectory() + "ocr-clean-kill-resume"
+        // The documents and outputs are scratch: gone when the benchmark ends, however it ends.
+        defer { try? FileManager.default.removeItem(atPath: work) }
         _ = try makeDocuments(from: corpus, count: documents, size: size, into: work + "/in")
         let reference = "\(work)/reference"
         try? FileManager.default.removeItem(atPath: reference)

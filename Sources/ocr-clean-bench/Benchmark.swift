@@ -80,6 +80,7 @@ struct Throughput: ParsableCommand {
         // Start-up: one short line through each pipeline, median of 21 runs.
         let line = NSTemporaryDirectory() + "ocr-clean-bench-line.txt"
         try "L’Assemblée générale, Réaffirmant ses résolutions 55/25,\n".write(toFile: line, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: line) }
         for pipeline in pipelines {
             var times: [Double] = []
             for _ in 0..<21 { times.append(try Measurement.run([exe, "--pipeline", pipeline], stdin: line, cpu: cpu).wall) }
