@@ -61,18 +61,19 @@ public struct EnglishWords: Sendable {
 
     init() { zipf = [:] }
 
-    /// The English Zipf frequency of a word of ASCII letters (in any case), or nil.
+    /// The English Zipf frequency of a word of ASCII letters (in any case), or nil. Asked for
+    /// every unknown word and join piece: lowercased on the stack.
     func zipf(_ word: [UInt32]) -> Double? {
         guard !zipf.isEmpty, word.count >= 2, word.count <= 40 else { return nil }
-        var lower: [UInt8] = []
-        lower.reserveCapacity(word.count)
-        for v in word {
-            switch v {
-            case 0x61...0x7A: lower.append(UInt8(v))
-            case 0x41...0x5A: lower.append(UInt8(v) | 0x20)
-            default: return nil
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { lower -> Double? in
+            for (k, v) in word.enumerated() {
+                switch v {
+                case 0x61...0x7A: lower[k] = UInt8(v)
+                case 0x41...0x5A: lower[k] = UInt8(v) | 0x20
+                default: return nil
+                }
             }
+            return zipf[ByteHash.hash(UnsafeBufferPointer(lower))].map { Double($0) / 100 }
         }
-        return zipf[ByteHash.hash(lower)].map { Double($0) / 100 }
     }
 }

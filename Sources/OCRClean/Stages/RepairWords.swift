@@ -491,14 +491,12 @@ public struct RepairWords: Stage {
         if first >= 0x41, first <= 0x5A, word.sentenceStart { first |= 0x20 }
         // Every form starts with a, o or e (`a`, `ont`, `eut`).
         guard first == 0x61 || first == 0x6F || first == 0x65 else { return false }
-        search: for form in Self.auxiliaryForms where form.count == n && form[0] == first {
+        search: for form in ContextRules.auxiliaries where form.count == n && form[0] == first {
             for k in 1..<n where bytes[s + k] != form[k] { continue search }
             return true
         }
         return false
     }
-
-    static let auxiliaryForms: [[UInt8]] = ContextRules.auxiliaries.map { Array($0.utf8) }
 
     /// `a prie le Secrétaire général` → `a prié`: see `ContextRules.participle`.
     func participleEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {

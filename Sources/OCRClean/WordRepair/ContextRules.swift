@@ -90,17 +90,18 @@ enum ContextRules {
                 | LexiconFlags.grammatical | LexiconFlags.infinitive | LexiconFlags.properNoun | LexiconFlags.foreign) == 0
     }
 
-    /// Forms of *avoir* that a past participle follows (`a`, `ont`, `avait`…).
-    static let auxiliaries: Set<String> = ["a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "ayant",
-                                           "avons", "avez", "avions", "aviez", "eut", "eurent", "as", "ai"]
+    /// Forms of *avoir* that a past participle follows (`a`, `ont`, `avait`…), as bytes: they are
+    /// compared with every word (see `RepairWords.auxiliary`).
+    static let auxiliaries: [[UInt8]] = ["a", "ont", "avait", "avaient", "aura", "auront", "aurait", "auraient", "ayant",
+                                         "avons", "avez", "avions", "aviez", "eut", "eurent", "as", "ai"].map { Array($0.utf8) }
 
     /// `a prie`, `ont exprime`, `a approuves` → `a prié`, `ont exprimé`, `a approuvés`: after an
-    /// auxiliary (the caller checks it), a word that is only a finite verb form (no noun,
-    /// adjective or other use: `a juge`, `a entre` stay) whose ending with the accent is a past
-    /// participle is that participle, its accent lost. Nil when the rule does not apply.
+    /// auxiliary, a word that is only a finite verb form (no noun, adjective or other use:
+    /// `a juge`, `a entre` stay; the caller checks both, see `onlyFiniteVerb`) whose ending with
+    /// the accent is a past participle is that participle, its accent lost. Nil when the rule
+    /// does not apply.
     static func participle(_ word: [UInt32], knowledge: WordKnowledge) -> [UInt32]? {
-        guard CasePattern(word) == .lower, word.count >= 3, !word.contains(where: JoinedText.isApostrophe),
-              let flags = knowledge.lookup(word)?.flags, onlyFiniteVerb(flags) else { return nil }
+        guard CasePattern(word) == .lower, word.count >= 3, !word.contains(where: JoinedText.isApostrophe) else { return nil }
         var participle = word
         // The `e` of the ending: last, or before a final `s`.
         let e = word.last == 0x73 ? word.count - 2 : word.count - 1

@@ -122,7 +122,7 @@ enum WordTokenizer {
             } else if v == 0x2F || v == 0x40 || v == 0x5C || v == 0x5F || v == 0x3D || v == 0x2B || v == 0x23 || v == 0x25 || v == 0x26 {
                 t.kind = .symbol
                 return
-            } else if v == 0x2C, i > s, i + n < e, UTF8Bytes.isLetter(UTF8Bytes.scalar(p, at: Self.scalarStart(p, before: i)).0),
+            } else if v == 0x2C, i > s, i + n < e, let previous = UTF8Bytes.scalar(p, before: i), UTF8Bytes.isLetter(previous.value),
                       UTF8Bytes.isLetter(UTF8Bytes.scalar(p, at: i + n).0) {
                 innerCommas += 1
             } else if v == 0x2E || v == 0x2C {
@@ -155,13 +155,6 @@ enum WordTokenizer {
                 t.kind = .symbol
             }
         }
-    }
-
-    /// Where the scalar that ends just before `i` starts (UTF-8 continuation bytes skipped).
-    static func scalarStart(_ p: UnsafeBufferPointer<UInt8>, before i: Int) -> Int {
-        var k = i - 1
-        while k > 0, p[k] & 0xC0 == 0x80 { k -= 1 }
-        return k
     }
 
     static func isRoman(_ p: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
