@@ -35,6 +35,9 @@ struct Quality: ParsableCommand {
     @Option(help: "Directory of NAME.gt.txt references for text files, to print the true CER.")
     var gt: String?
 
+    @Option(help: "Level at which the true CER is computed: raw, nfc, collapsed (the default), hipe (also lowercased, no punctuation), dinglehopper.")
+    var level: TextComparison.Level = .collapsed
+
     @Flag(help: "Print JSON Lines (one object per document) instead of a table.")
     var json = false
 
@@ -50,7 +53,7 @@ struct Quality: ParsableCommand {
             let (m, _) = try estimator.assess(text, document: name, template: template)
             var trueCER: Double?
             if let truth {
-                trueCER = TextComparison(reference: truth, hypothesis: text).cer
+                trueCER = TextComparison(reference: truth, hypothesis: text, level: level).cer
                 estimates.append(m.estimatedCER)
                 truths.append(trueCER!)
             }

@@ -131,4 +131,33 @@ import Testing
         let missing = try CLI.run(["eval", "--gt", "\(root)/nowhere", "\(gt)/doc.ocr.txt"])
         #expect(missing.status == 1 && missing.stderr.contains("no reference"))
     }
+
+    @Test func qualityComparesWithTheTruthAtTheChosenLevel() throws {
+        let units = "\(root)/units.jsonl"
+        try Data("""
+            {"ocr":"L’Office des Nations Unies","gt":"l'Office des Nations Unies"}
+            {"ocr":"la coopératiou inter nationale","gt":"la coopération internationale"}
+            {"ocr":"Le Conscil a dccidé de crécr un groupc","gt":"Le Conseil a décidé de créer un groupe"}
+            {"ocr":"sans vérité terrain"}
+
+            """.utf8).write(to: URL(fileURLWithPath: units))
+        func cers(_ level: String) throws -> (status: Int32, cers: [Double], stderr: String) {
+            let r = try CLI.run(["quality", "--jsonl", "--json", "--field", "ocr", "--gt-field", "gt", "--level", level, units])
+            let values = r.output.split(separator: "\n").compactMap { line -> Double? in
+                guard let range = line.range(of: "\"cer\":") else { return nil }
+                return Double(line[range.upperBound...].prefix { $0 != "," && $0 != "}" })
+            }
+            return (r.status, values, r.stderr)
+        }
+        let collapsed = try cers("collapsed")
+        // The record without truth is measured, not compared; three pairs give a correlation.
+        #expect(collapsed.status == 0 && collapsed.cers.count == 3, "\(collapsed)")
+        #expect(collapsed.stderr.contains("Spearman correlation") && collapsed.stderr.contains("over 3 documents"))
+        // `L’` against `l'`: two errors as they are, none at the HIPE level (lowercased, no punctuation).
+        #expect(collapsed.cers.first == 2.0 / 26.0)
+        let hipe = try cers("hipe")
+        #expect(hipe.cers.first == 0 && hipe.cers[2] > 0, "\(hipe)")
+        let bad = try CLI.run(["quality", "--jsonl", "--field", "ocr", "--level", "words", units])
+        #expect(bad.status == 64 && bad.stderr.contains("words"), "\(bad.stderr)")
+    }
 }
