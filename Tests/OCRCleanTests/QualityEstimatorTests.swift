@@ -33,4 +33,23 @@ import Testing
         #expect(estimates[0].letterCostPerWord < estimates[2].letterCostPerWord)
         #expect(estimates[1].repairedErrors > 0)
     }
+
+    /// A word cut at a line end is typesetting, not damage: `coopéra-` / `tion` is one known word,
+    /// `Genève-` / `Ville` one compound, and the estimate of the column is that of the text uncut.
+    @Test func wordsCutAtLineEndsAreMeasuredWhole() throws {
+        let estimator = try QualityEstimator(resources: CLI.resources)
+        let uncut = "Le programme de coopération technique du bureau de Genève-Ville est approuvé."
+        let cut = "Le programme de coopéra-\ntion technique du bureau de Genève-\n  Ville est approuvé."
+        let marked = "Le programme de coopéra¬\ntion technique du bureau de Genève-Ville est approuvé."
+        let expected = estimator.measure(uncut)
+        for text in [cut, marked] {
+            let m = estimator.measure(text)
+            #expect(m.words == expected.words)
+            #expect(m.knownWords == expected.knownWords)
+            #expect(m.estimatedCER == expected.estimatedCER)
+        }
+        // A hyphen before a capital or a number, or at the end of the text, is left as it is.
+        let dash = estimator.measure("Les articles 3 à 12 du protocole -\n2010 et la note -")
+        #expect(dash.words == estimator.measure("Les articles 3 à 12 du protocole - 2010 et la note -").words)
+    }
 }

@@ -25,7 +25,7 @@ public struct QualityEstimator: Sendable {
     /// The features of `text` (the document as it came in) and of the changes made to it.
     public func measure(_ text: String, changes: [Change] = []) -> QualityMetrics {
         var m = QualityMetrics()
-        var text = text
+        var text = rejoiningCutWords(text)
         var lower: [UInt8] = []
         text.withUTF8 { p in
             for b in p where b < 0x80 && Self.noise[Int(b)] { m.noiseCharacters += 1 }
@@ -44,7 +44,7 @@ public struct QualityEstimator: Sendable {
                 let logProbability = letters.logProbability(lower)
                 m.letterCost -= logProbability
                 if logProbability < Self.implausible { m.implausibleWords += 1 }
-                if knowledge.knownBytes(core) != nil || knowledge.known(JoinedText.scalars(core)) != nil {
+                if isKnown(core) {
                     m.knownWords += 1
                 } else {
                     m.unknownCharacters += token.coreEnd - token.coreStart
@@ -71,6 +71,54 @@ public struct QualityEstimator: Sendable {
         var pipeline = template.resettingCounts()
         let records = try DocumentRunner.records(of: text, document: document, pipeline: &pipeline)
         return (measure(text, changes: records.flatMap(\.changes)), records)
+    }
+
+    func isKnown(_ core: UnsafeBufferPointer<UInt8>) -> Bool {
+        knowledge.knownBytes(core) != nil || knowledge.known(JoinedText.scalars(core)) != nil
+    }
+
+    func isKnown(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { isKnown($0) } }
+
+    /// The text with the words a line end cut rejoined: `dé-` / `partement` reads `département`,
+    /// `Genève-` / `Ville` reads `Genève-Ville` (a capital follows, or the lexicon knows the compound
+    /// and not the joined word: `auto-` / `évaluation`). A cut
+    /// is typesetting, not an error; measured as two pieces it made two unknown words, and a
+    /// newspaper column cuts every sixth line.
+    func rejoiningCutWords(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { p -> String in
+            var out: [UInt8] = []
+            var copied = 0
+            var i = 0
+            while i < p.count {
+                defer { i += 1 }
+                guard p[i] == 0x0A, let (mark, markStart) = UTF8Bytes.scalar(p, before: i), mark == 0x2D || mark == 0xAC,
+                      let (last, _) = UTF8Bytes.scalar(p, before: markStart), UTF8Bytes.isLetter(last) else { continue }
+                var next = i + 1
+                while next < p.count, p[next] == 0x20 { next += 1 }
+                guard next < p.count else { continue }
+                let first = UTF8Bytes.scalar(p, at: next).value
+                guard UTF8Bytes.isLetter(first) else { continue }
+                let capital = Unicode.Scalar(first)?.properties.isUppercase ?? false
+                var leftStart = markStart
+                while let (v, start) = UTF8Bytes.scalar(p, before: leftStart), UTF8Bytes.isLetter(v) { leftStart = start }
+                var rightEnd = next
+                while rightEnd < p.count {
+                    let (v, length) = UTF8Bytes.scalar(p, at: rightEnd)
+                    guard UTF8Bytes.isLetter(v) else { break }
+                    rightEnd += length
+                }
+                let left = Array(p[leftStart..<markStart]), right = Array(p[next..<rightEnd])
+                let compound = left + [0x2D] + right
+                let keepsHyphen = mark == 0x2D && (capital || (isKnown(compound) && !isKnown(left + right)))
+                out += p[copied..<markStart]
+                if keepsHyphen { out.append(0x2D) }
+                copied = next
+            }
+            guard copied > 0 else { return String(decoding: p, as: UTF8.self) }
+            out += p[copied...]
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// ASCII signs that running French text rarely holds but OCR noise does: `^ ~ | _ \ { } < > #
