@@ -65,6 +65,11 @@ struct CandidateGenerator: Sendable {
         addFold(lexicon.fold(folded), 0)
         model.foldedVariants(of: folded, maxCost: 2.6, cheap: 0.9) { addFold(lexicon.fold($0), $1) }
         if folded.contains(0x5F) { model.unreadableVariants(of: folded) { addFold(lexicon.fold($0), $1) } }
+        if let first = word.first, Self.mayBeMisreadÉ(first), word.count >= 4, folded.first.map({ $0 < 0x80 }) == true {
+            var e = folded
+            e[0] = 0x65
+            addFold(lexicon.fold(e), Self.misreadÉCost)
+        }
         if genericEdits, folded.count >= 4, folded.allSatisfy({ $0 < 0x80 }) {
             var neighbours: [Int] = []
             lexicon.deleteNeighbours(hash: ByteHash.hash(folded), into: &neighbours)
@@ -99,8 +104,9 @@ struct CandidateGenerator: Sendable {
             if cased == word || !seenTexts.insert(cased).inserted { continue }
             // A capital the token does not have (a proper noun offered for a lowercase word) is an
             // unlikely misreading.
-            var path = model.explain(observed: word, intended: cased)
-            if pattern == .upper || pattern == .title {
+            let misreadÉ = Self.misreadsÉ(word, cased)
+            var path = misreadÉ ? ConfusionModel.Path(cost: Self.misreadÉCost, generic: 0, accentsOnly: false) : model.explain(observed: word, intended: cased)
+            if !misreadÉ, pattern == .upper || pattern == .title {
                 // Confusions are learnt on lowercase text: `CONTRDLE` is `contrdle` in capitals.
                 let lowered = model.explain(observed: CasePattern.lower(word), intended: CasePattern.lower(cased))
                 if lowered.cost < path.cost { path = lowered }
@@ -113,7 +119,7 @@ struct CandidateGenerator: Sendable {
             let hit = knowledge.hit(entry)
             let rule = path.generic > 0 ? "edit" : (path.accentsOnly ? "accent" : "confusion")
             out.append(Candidate(text: cased, logPrior: hit.zipf - 9, cost: cost, rule: rule,
-                                 capitalAccent: Self.addsCapitalAccent(from: word, to: cased), name: ownCapitals))
+                                 capitalAccent: misreadÉ || Self.addsCapitalAccent(from: word, to: cased), name: ownCapitals))
         }
         out += splits(of: word, joinCost: 0)
         out += elisions(of: word, apostrophe: 0x2019)
@@ -173,6 +179,21 @@ struct CandidateGenerator: Sendable {
             if best == nil || c.score > best!.score { best = c }
         }
         return best
+    }
+
+    /// The cost of an `É` the engine read as another capital (`Ftats`, `Ttats` → `États`): its
+    /// accent breaks the letter's shape, most often into `F`, `T`, `B` or `P`. Not in the
+    /// confusion table: the pages it is learnt from (man pages) hold too few `É`.
+    static let misreadÉCost = 2.0
+
+    /// A capital that may stand for a misread `É` at the start of a word (not `E`: that is a lost
+    /// accent, found through the folded index).
+    static func mayBeMisreadÉ(_ v: UInt32) -> Bool { v >= 0x41 && v <= 0x5A && v != 0x45 }
+
+    /// `intended` is `observed` with its first capital read for an `É` and nothing else changed.
+    static func misreadsÉ(_ observed: [UInt32], _ intended: [UInt32]) -> Bool {
+        guard observed.count == intended.count, let o = observed.first, mayBeMisreadÉ(o), intended.first == 0xC9 else { return false }
+        return observed.dropFirst().elementsEqual(intended.dropFirst())
     }
 
     /// Whether `to` is `from` with accents put on some of its capitals and nothing else changed.
