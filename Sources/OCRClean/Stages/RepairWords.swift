@@ -605,7 +605,7 @@ public struct RepairWords: Stage {
             // The next word need not be known: it may be repaired on its own (`d’ Etats`).
             guard let fixed = elisionPrefix(prefix, sentenceStart: a.sentenceStart), let first = bCore.first,
                   Self.startsWithVowelSound(first), bCore.allSatisfy(UTF8Bytes.isLetter) else { continue }
-            let replacement = JoinedText.string(fixed + [documentApostrophes ? profile.apostrophe : last])
+            let replacement = JoinedText.string(fixed + [apostrophe(replacing: last)])
             edits.append(TextEdit(range: a.token.coreStart..<b.token.start, replacement: replacement, rule: "elision", confidence: 0.95))
             consumed[i] = true
             counts.count("elision")
@@ -644,7 +644,7 @@ public struct RepairWords: Stage {
             let inside = b.token.coreStart < k
             // A word whose core holds the apostrophe is taken whole: it must be a word as it stands.
             if inside && knowledge.known(restScalars) == nil { continue }
-            let mark = documentApostrophes ? profile.apostrophe : apostrophe
+            let mark = self.apostrophe(replacing: apostrophe)
             edits.append(TextEdit(range: a.token.coreStart..<(inside ? b.token.coreEnd : k),
                                   replacement: JoinedText.string(fixed + [mark] + (inside ? restScalars : [])), rule: "elision", confidence: 0.95))
             consumed[i] = true
@@ -652,6 +652,18 @@ public struct RepairWords: Stage {
             counts.count("elision")
             i = j
         }
+    }
+
+    /// The apostrophe an elision repair writes where the OCR wrote `written`: the document's
+    /// (`apostrophes=document`), but a `’` the engine printed stays even in a document of `'`.
+    /// Engines read `’` as `'` far more often than the reverse, and a page with a few `’` among
+    /// many `'` printed either (on generated pages: 1–3 `’` in 25 where the page printed `’`, and
+    /// where it printed `'`), so turning it into `'` could only break it. A sign read for an
+    /// apostrophe (`"`) gets the document's.
+    func apostrophe(replacing written: UInt32) -> UInt32 {
+        guard JoinedText.isApostrophe(written) else { return profile.apostrophe }
+        if !documentApostrophes || written == 0x2019 { return written }
+        return profile.apostrophe
     }
 
     /// The elided word a prefix stands for: itself when it is one (`L`, `qu`), `l` for the OCR's
@@ -804,7 +816,7 @@ public struct RepairWords: Stage {
             let prefix = Array(word.core[..<a])
             let rest = Array(word.core[(a + 1)...])
             guard let fixedPrefix = elisionPrefix(prefix, sentenceStart: word.sentenceStart) else { return nil }
-            let apostrophe = documentApostrophes || !JoinedText.isApostrophe(word.core[a]) ? profile.apostrophe : word.core[a]
+            let apostrophe = apostrophe(replacing: word.core[a])
             var restText = rest
             var rule = "elision"
             var confidence = 0.95
