@@ -392,6 +392,7 @@ public struct RepairWords: Stage {
             italicElisionEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             lostElisionEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             participleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+            accentedAuxiliaryEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
         }
         if documentApostrophes {
             apostropheEdits(words, consumed: consumed, edits: &edits, counts: &counts)
@@ -509,6 +510,25 @@ public struct RepairWords: Stage {
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
             edits.append(TextEdit(range: range, replacement: JoinedText.string(participle), rule: "participle", confidence: 0.85))
             counts.count("participle")
+        }
+    }
+
+    /// `a) À décidé de constituer` → `a) A décidé`: a French engine puts an accent on the
+    /// auxiliary *a* that opens a sentence or an enumerated item. The preposition opens no clause
+    /// before a past participle; a participle that is also a noun (`À vue d’œil`) or that follows
+    /// an adverb is left alone.
+    func accentedAuxiliaryEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices.dropLast() {
+            guard let word = words[i], word.sentenceStart, !consumed[i], word.token.coreEnd - word.token.coreStart == 2,
+                  bytes[word.token.coreStart] == 0xC3, bytes[word.token.coreStart + 1] == 0x80,
+                  word.token.start == word.token.coreStart, word.token.end == word.token.coreEnd,
+                  let next = words[i + 1], next.token.singleSpaceBefore, next.token.start == next.token.coreStart,
+                  let flags = next.known?.flags, flags & LexiconFlags.pastParticiple != 0, flags & LexiconFlags.noun == 0,
+                  next.core.isEmpty || CasePattern(next.core) == .lower else { continue }
+            let range = word.token.coreStart..<word.token.coreEnd
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: "A", rule: "auxiliary", confidence: 0.9))
+            counts.count("auxiliary")
         }
     }
 
