@@ -353,12 +353,13 @@ public struct RepairWords: Stage {
                 // The word before may end the previous line (`… donner suite` / `a la présente`).
                 var previousText: String?
                 if i > 0 {
-                    // `a` follows its word directly; a sign may follow a comma (`demande, 3 titre`)
-                    // and a capitalised word when a lowercase word follows (`Parties & la`), not
-                    // `A`, which starts sentences after a heading (`Pentecôte A l’occasion`).
+                    // `a` and a sign follow their word directly or a comma (`demande, a titre`,
+                    // `demande, 3 titre`; after a comma the words that follow decide alone); a sign
+                    // may follow a capitalised word when a lowercase word follows (`Parties & la`),
+                    // not `A`, which starts sentences after a heading (`Pentecôte A l’occasion`).
                     guard let before = words[i - 1] else { continue }
                     let afterComma = before.token.end == before.token.coreEnd + 1 && bytes[before.token.coreEnd] == 0x2C
-                    guard before.token.coreEnd == before.token.end || (!isA && afterComma) else { continue }
+                    guard before.token.coreEnd == before.token.end || afterComma else { continue }
                     if !isA, CasePattern(core(of: before, bytes)) != .lower {
                         guard chunk != [0x41], CasePattern(core(of: before, bytes)) == .title, i + 1 < words.count, let after = words[i + 1],
                               let first = core(of: after, bytes).first, UTF8Bytes.isLetter(first), !Folding.isUpper(first) else { continue }

@@ -61,9 +61,13 @@ enum ContextRules {
         if i == 0, !determiners.contains(word), !word.hasPrefix("l’"), knowledge.lexicon.pairs.contains(Array("à \(word)".utf8)) {
             return Decision(preposition: true, confidence: 0.9)
         }
-        // A reflexive infinitive (`à s’assurer`): *avoir* is never followed by one.
+        // A reflexive infinitive (`à s’assurer`, `à se doter`): *avoir* is never followed by one.
         if i == 0, word.hasPrefix("s’"), let flags = knowledge.lookup(word.unicodeScalars.dropFirst(2).map(\.value))?.flags,
            flags & LexiconFlags.infinitive != 0 {
+            return Decision(preposition: true, confidence: 0.95)
+        }
+        if i == 0, word == "se", next.count > 1, let flags = knowledge.lookup(next[1].unicodeScalars.map(\.value))?.flags,
+           flags & LexiconFlags.infinitive != 0, flags & LexiconFlags.noun == 0 {
             return Decision(preposition: true, confidence: 0.95)
         }
         let scalars = word.unicodeScalars.map(\.value)
