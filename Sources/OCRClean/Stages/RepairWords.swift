@@ -448,6 +448,13 @@ public struct RepairWords: Stage {
         }
     }
 
+    /// A known word's flags, with those of its lowercase form when it is capitalised: the domain
+    /// lexicon's `Convention` is also the feminine noun `convention`.
+    func nextFlags(_ word: Word, _ hit: WordKnowledge.Hit, _ bytes: [UInt8]) -> UInt32 {
+        guard !word.core.isEmpty, CasePattern(word.core) == .title, let lower = knowledge.lookup(CasePattern.lower(word.core)) else { return hit.flags }
+        return hit.flags | lower.flags
+    }
+
     /// `do la France`, `là crise` → `de la France`, `la crise`: see `FunctionWords.replacement`.
     func functionWordEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         for i in words.indices.dropLast() {
@@ -455,10 +462,13 @@ public struct RepairWords: Stage {
                   FunctionWords.mayReplace(bytes[word.token.coreStart..<word.token.coreEnd]),
                   let after = words[i + 1], after.token.singleSpaceBefore, let hit = after.known,
                   let replacement = FunctionWords.replacement(core(of: word, bytes), sentenceStart: word.sentenceStart, afterWord: i > 0 && words[i - 1] != nil,
-                                                              next: core(of: after, bytes), nextFlags: hit.flags) else { continue }
+                                                              previous: i > 0 ? words[i - 1].flatMap { $0.token.end == $0.token.coreEnd ? CasePattern.lower(core(of: $0, bytes)) : nil } : nil,
+                                                              next: core(of: after, bytes), nextFlags: nextFlags(after, hit, bytes)) else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
-            edits.append(TextEdit(range: range, replacement: replacement, rule: "function-word", confidence: 0.9))
+            // `s’y` takes the document's apostrophe.
+            let text = documentApostrophes && profile.apostrophe != 0x2019 ? replacement.replacing("’", with: "'") : replacement
+            edits.append(TextEdit(range: range, replacement: text, rule: "function-word", confidence: 0.9))
             counts.count("function-word")
         }
     }

@@ -9,15 +9,29 @@
 /// - `lès députés`, `lé ministre` → `les`, `le`: a speck read as an accent.
 /// - `cl` after a word (not a number: `75 cl`) → `et`, with e read as c and t as l.
 /// - `Ire séance` → `1re`; `celte femme` → `cette femme` (the adjective follows its noun).
+/// - `le ler juin`, `le Ier janvier` → `1er` before a month (`François Ier` stays).
+/// - `et Jes Protocoles`, `sur es analyses` → `les` before a plural noun; `es` only after a
+///   preposition or a conjunction (`tu es`, and `taille maximale es messages`, which lost a d,
+///   stay).
+/// - `contre a criminalité`, `de a Convention` → `la`: after a preposition `a` is neither the
+///   verb nor `à`, and the article goes before a feminine singular noun.
+/// - `Protocoles sy rapportant` → `s’y`: the apostrophe lost (`sy` is no French word).
 /// - `II a dit`, `Us ont` opening a sentence → `Il`, `Ils` (`Louis II a régné`, `II La
 ///   Convention`, `les us et coutumes` stay): see `pronoun`.
 enum FunctionWords {
     /// The word `written` stands for before `next` (with the lexicon's flags of `next`), or nil.
-    /// `afterWord`: a word, not a number or a sign, comes before it.
-    static func replacement(_ written: [UInt32], sentenceStart: Bool, afterWord: Bool, next: [UInt32], nextFlags: UInt32) -> String? {
+    /// `afterWord`: a word, not a number or a sign, comes before it; `previous`: that word
+    /// (lowercase) when nothing stands between them.
+    static func replacement(_ written: [UInt32], sentenceStart: Bool, afterWord: Bool, previous: [UInt32]?, next: [UInt32], nextFlags: UInt32) -> String? {
         let french = nextFlags & LexiconFlags.foreign == 0 || nextFlags & (LexiconFlags.dicollecte | LexiconFlags.variant) != 0
         let nextCase = CasePattern(next)
         let feminineNoun = isSingularNoun(nextFlags, gender: LexiconFlags.feminine, verbForm: true)
+        if written == [0x61], let previous, prepositionsBeforeArticle.contains(previous), nextCase != .upper,
+           isSingularNoun(nextFlags, gender: LexiconFlags.feminine, verbForm: false) { return "la" }
+        if written == [0x6C, 0x65, 0x72] || written == [0x49, 0x65, 0x72], months.contains(CasePattern.lower(next)) { return "1er" }
+        if written == [0x4A, 0x65, 0x73] || (written == [0x65, 0x73] && previous.map(beforeLes.contains) == true),
+           next.count >= 3, nextCase != .upper, isPluralNoun(nextFlags) { return sentenceStart ? "Les" : "les" }
+        if written == [0x73, 0x79], nextCase == .lower, french { return "s’y" }
         if written == [0x64, 0x6F], french, nextCase != .mixed { return "de" }
         if written == [0x6C, 0xE0] || (written == [0x4A, 0x61] && !sentenceStart), nextCase == .lower, feminineNoun { return "la" }
         if written == [0x4A, 0x65], !sentenceStart, nextCase == .lower,
@@ -33,19 +47,39 @@ enum FunctionWords {
     }
 
     /// The cheap test first (it runs on every word): could the rules above read these bytes
-    /// (`do`, `dé`, `là`, `lé`, `lès`, `lés`, `cl`, `celte`, `Celte`, `Ja`, `Je`, `Ire`)?
+    /// (`do`, `dé`, `là`, `lé`, `lès`, `lés`, `cl`, `celte`, `Celte`, `Ja`, `Je`, `Jes`, `Ire`,
+    /// `Ier`, `ler`, `a`, `es`, `sy`)?
     static func mayReplace(_ word: ArraySlice<UInt8>) -> Bool {
-        guard word.count >= 2, word.count <= 5 else { return false }
+        guard word.count <= 5, let first = word.first else { return false }
+        guard word.count >= 2 else { return first == 0x61 }
         let second = word[word.startIndex + 1]
-        switch word[word.startIndex] {
+        switch first {
         case 0x64: return second == 0x6F || second == 0xC3
-        case 0x6C: return second == 0xC3
+        case 0x6C: return second == 0xC3 || (word.count == 3 && second == 0x65)
         case 0x63: return second == 0x6C || word.count == 5
         case 0x43: return word.count == 5
-        case 0x4A: return word.count == 2
+        case 0x4A: return word.count <= 3
         case 0x49: return word.count == 3
+        case 0x65: return word.count == 2 && second == 0x73
+        case 0x73: return word.count == 2 && second == 0x79
         default: return false
         }
+    }
+
+    /// Prepositions after which `a` can only be the article `la` with its l lost.
+    static let prepositionsBeforeArticle: Set<[UInt32]> = Set(["de", "contre", "à", "sur", "dans", "par", "pour", "avec", "sans", "vers", "entre", "selon", "envers", "parmi"]
+        .map { $0.unicodeScalars.map(\.value) })
+
+    /// Words after which `es` before a plural noun is `les`.
+    static let beforeLes: Set<[UInt32]> = prepositionsBeforeArticle.union(["que", "et", "ou", "tous", "toutes"].map { $0.unicodeScalars.map(\.value) })
+
+    static let months: Set<[UInt32]> = Set(["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+        .map { $0.unicodeScalars.map(\.value) })
+
+    /// A plural noun or adjective (`Protocoles`, `mesures`, `analyses`), no infinitive or grammatical word.
+    static func isPluralNoun(_ flags: UInt32) -> Bool {
+        flags & (LexiconFlags.noun | LexiconFlags.adjective) != 0 && flags & LexiconFlags.plural != 0
+            && flags & (LexiconFlags.infinitive | LexiconFlags.grammatical) == 0
     }
 
     /// The pronoun a word opening a sentence stands for before `next`: `II` and `Us`, read for
