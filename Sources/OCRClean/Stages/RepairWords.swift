@@ -394,6 +394,7 @@ public struct RepairWords: Stage {
             lostElisionEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             participleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             accentedAuxiliaryEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+            missingArticleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
         }
         if documentApostrophes {
             apostropheEdits(words, consumed: consumed, edits: &edits, counts: &counts)
@@ -472,6 +473,39 @@ public struct RepairWords: Stage {
             counts.count("function-word")
         }
     }
+
+    /// `par Office des Nations Unies`, `Prie Office de` → `par l’Office`, `Prie l’Office`: an
+    /// elided article the engine lost whole before a capitalised singular noun starting with a
+    /// vowel, in running text: after a preposition or `que` and before a lowercase word other than
+    /// a conjunction, or after a verb and before its complement (`de`, `des`, `du`). Names (`par
+    /// Amnesty`, `pour Alpha et SPARC`), plurals (`entre États`), labels and headings (`pour
+    /// Orphelinat »`, `Arrête Article unique`) stay.
+    func missingArticleEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices.dropFirst().dropLast() {
+            guard let word = words[i], !consumed[i], !word.sentenceStart, word.known != nil, word.token.start == word.token.coreStart,
+                  word.token.end == word.token.coreEnd, word.token.singleSpaceBefore, word.core.count >= 4, CasePattern(word.core) == .title,
+                  let first = word.core.first, Self.startsWithVowelSound(first), first != 0x48, !word.core.contains(where: JoinedText.isApostrophe),
+                  let lower = knowledge.lookup(CasePattern.lower(word.core)), lower.flags & LexiconFlags.noun != 0,
+                  lower.flags & (LexiconFlags.properNoun | LexiconFlags.foreign) == 0,
+                  lower.flags & LexiconFlags.plural == 0 || lower.flags & LexiconFlags.singular != 0,
+                  let before = words[i - 1], before.token.end == before.token.coreEnd,
+                  let after = words[i + 1], after.token.singleSpaceBefore, after.token.start == after.token.coreStart else { continue }
+            let previous = CasePattern.lower(core(of: before, bytes))
+            let next = core(of: after, bytes)
+            let governs = (FunctionWords.prepositionsBeforeArticle.contains(previous) || previous == [0x71, 0x75, 0x65])
+                    && CasePattern(next) == .lower && !Self.conjunctions.contains(next)
+                || Self.complementStarts.contains(next) && knowledge.lookup(previous).map { ContextRules.onlyFiniteVerb($0.flags) } == true
+            guard governs else { continue }
+            let range = word.token.coreStart..<word.token.coreEnd
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: JoinedText.string([0x6C, profile.apostrophe] + word.core), rule: "elision", confidence: 0.85))
+            counts.count("elision")
+        }
+    }
+
+    static let complementStarts: Set<[UInt32]> = Set(["de", "des", "du"].map { $0.unicodeScalars.map(\.value) })
+    /// After these a capitalised noun may be a name in a list (`pour Alpha et SPARC`).
+    static let conjunctions: Set<[UInt32]> = Set(["et", "ou", "mais", "ni", "car"].map { $0.unicodeScalars.map(\.value) })
 
     /// `?Office`, `‘identification`: the OCR's reading of an elided `l’` glued to a known word
     /// starting with a vowel (a lone mark before a word is not French punctuation).
