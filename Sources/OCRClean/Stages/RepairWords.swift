@@ -232,6 +232,8 @@ public struct RepairWords: Stage {
         var core: [UInt32]
         var known: WordKnowledge.Hit?
         var sentenceStart: Bool
+        /// The rest of an elided word (`Ofice` in `l’Ofice`).
+        var afterElision = false
     }
 
     /// Whether a word's scalars are needed: not plain (an apostrophe, hyphen, quote, `|`, `_`,
@@ -855,7 +857,7 @@ public struct RepairWords: Stage {
         } else {
             let pattern = CasePattern(word.core)
             switch pattern {
-            case .title: u += word.sentenceStart ? 1.5 : 2.5
+            case .title: u += word.sentenceStart || word.afterElision ? 1.5 : 2.5
             case .upper: u += 2.5
             case .lower: u += word.core.count <= 3 ? 1.0 : 0.5
             case .mixed: u += 0
@@ -886,7 +888,7 @@ public struct RepairWords: Stage {
             var rule = "elision"
             var confidence = 0.95
             if knowledge.known(rest) == nil {
-                let restWord = Word(token: word.token, core: rest, known: nil, sentenceStart: false)
+                let restWord = Word(token: word.token, core: rest, known: nil, sentenceStart: false, afterElision: true)
                 // The elided word follows its article or pronoun, not the word before.
                 afterAuxiliary = false
                 guard let (best, conf, bestRule) = decide(restWord) else {
@@ -994,7 +996,8 @@ public struct RepairWords: Stage {
         return CandidateGenerator.adjusted(raw, for: word.core, allowCapitalAccents: profile.allowCapitalAccents, apostrophe: profile.apostrophe,
                                            joinCost: profile.joinCost, seen: { profile.showsCapitalAccent($0) })
             .filter { (split || $0.rule != "split") && !(name && $0.rule == "elision" && $0.text.first == word.core.first)
-                && !(leadingHole && $0.text.count < word.core.count) }
+                && !(leadingHole && $0.text.count < word.core.count)
+                && (!CandidateGenerator.titleEdit($0, of: word.core) || (word.afterElision && $0.logPrior >= 4 - 9)) }
     }
 
     /// The best correction of an unknown word and its probability, when it reaches `min-confidence`.

@@ -89,7 +89,9 @@ struct CandidateGenerator: Sendable {
         for (f, _) in ranked.prefix(Self.maxFolds) {
             for e in lexicon.entries(ofFold: f).prefix(Self.perFold) { entries.append(Int(e)) }
         }
-        let pattern = CasePattern(word)
+        // An `I` inside a lowercase word is a misread `l` or `r` (`pIatiques`, `dIogue`): the word
+        // is lowercase.
+        let pattern = CasePattern(word) == .mixed && Self.lowercaseButInteriorI(word) ? .lower : CasePattern(word)
         var out: [Candidate] = []
         var seenTexts = Set<[UInt32]>()
         let french = LexiconFlags.dicollecte | LexiconFlags.variant | LexiconFlags.user
@@ -114,8 +116,11 @@ struct CandidateGenerator: Sendable {
             let cost = path.cost + (ownCapitals && pattern == .lower ? 1.5 : 0)
             guard cost < 6 else { continue }
             // Generic edits only for lowercase words, one at most: a capitalised unknown word is
-            // more likely a name than a misread word (Favre is not faire).
-            if path.generic > 0 && (!genericEdits || pattern != .lower || path.generic > 1 || word.count < 3) { continue }
+            // more likely a name than a misread word (Favre is not faire). A capitalised word of
+            // five letters or more gets them too, for the caller to keep after an elided article
+            // only (`l’Ofice` → `l’Office`; see `titleEdit`).
+            if path.generic > 0 && (!genericEdits || path.generic > 1 || word.count < 3
+                || (pattern != .lower && !(pattern == .title && word.count >= 5))) { continue }
             let hit = knowledge.hit(entry)
             let rule = path.generic > 0 ? "edit" : (path.accentsOnly ? "accent" : "confusion")
             out.append(Candidate(text: cased, logPrior: hit.zipf - 9, cost: cost, rule: rule,
@@ -129,7 +134,7 @@ struct CandidateGenerator: Sendable {
             // A line-break hyphen inside a misread word: `orpa-nisée` → `organisée`.
             var joined = word
             joined.remove(at: h)
-            for var c in candidates(for: joined) where c.rule != "split" && c.rule != "elision" {
+            for var c in candidates(for: joined) where c.rule != "split" && c.rule != "elision" && !Self.titleEdit(c, of: joined) {
                 c.cost += model.hyphenCost
                 c.rule = "hyphen"
                 out.append(c)
@@ -137,6 +142,19 @@ struct CandidateGenerator: Sendable {
         }
         out.sort { $0.score > $1.score }
         return Array(out.prefix(12))
+    }
+
+    /// A word in lowercase but for capital `I`s after its first letter (`pIatiques`).
+    static func lowercaseButInteriorI(_ word: [UInt32]) -> Bool {
+        guard let first = word.first, !Folding.isUpper(first), word.contains(0x49) else { return false }
+        return word.allSatisfy { $0 == 0x49 || !Folding.isUpper($0) }
+    }
+
+    /// A generic edit of a capitalised word (`Ofice` → `Office`): kept after an elided article,
+    /// where a capital marks an institution (`l’Office`, `l’Organisation`), and only towards a
+    /// common word; elsewhere the word is more likely a name.
+    static func titleEdit(_ c: Candidate, of word: [UInt32]) -> Bool {
+        c.rule == "edit" && CasePattern(word) == .title
     }
 
     /// The candidates as a document sees them: capital accents only where it allows them (or
