@@ -509,18 +509,27 @@ public struct RepairWords: Stage {
     /// After these a capitalised noun may be a name in a list (`pour Alpha et SPARC`).
     static let conjunctions: Set<[UInt32]> = Set(["et", "ou", "mais", "ni", "car"].map { $0.unicodeScalars.map(\.value) })
 
-    /// `?Office`, `‘identification`: the OCR's reading of an elided `l’` glued to a known word
-    /// starting with a vowel (a lone mark before a word is not French punctuation).
+    /// `?Office`, `‘identification`, `’Office`, `'Office`: the OCR's reading of an elided `l’`
+    /// glued to a known word starting with a vowel (a lone mark before a word is not French
+    /// punctuation), or the `l` lost before its apostrophe.
     func lostElisionEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         let marks: [[UInt8]] = [[0x3F], [0x21], [0x27], [0xE2, 0x80, 0x98], [0xE2, 0x80, 0x99], [0xE2, 0x80, 0x9C]]
         for (i, w) in words.enumerated() {
-            guard let word = w, !consumed[i], let hit = word.known, hit.flags & (LexiconFlags.noun | LexiconFlags.properNoun | LexiconFlags.domain) != 0,
-                  hit.flags & LexiconFlags.plural == 0 || hit.flags & LexiconFlags.singular != 0, word.token.coreStart > word.token.start,
-                  marks.contains(Array(bytes[word.token.start..<word.token.coreStart])),
-                  word.token.coreEnd == word.token.end || !Self.isQuote(bytes[word.token.coreEnd]) else { continue }
-            let core = core(of: word, bytes)
-            guard core.count >= 3, let first = core.first, Self.startsWithVowelSound(first), !core.contains(where: JoinedText.isApostrophe) else { continue }
-            let range = word.token.start..<word.token.coreStart
+            guard let word = w, !consumed[i], word.token.coreEnd == word.token.end || !Self.isQuote(bytes[word.token.coreEnd]) else { continue }
+            var core = core(of: word, bytes)
+            var hit = word.known
+            var range = word.token.start..<word.token.coreStart
+            if hit == nil, core.first == 0x27, word.token.coreStart == word.token.start {
+                // A `'` kept as the word's first letter (`'Office`; a quoted `'all'` is not).
+                core.removeFirst()
+                hit = knowledge.known(core)
+                range = word.token.coreStart..<(word.token.coreStart + 1)
+            } else {
+                guard word.token.coreStart > word.token.start, marks.contains(Array(bytes[word.token.start..<word.token.coreStart])) else { continue }
+            }
+            guard let hit, hit.flags & (LexiconFlags.noun | LexiconFlags.properNoun | LexiconFlags.domain) != 0,
+                  hit.flags & LexiconFlags.plural == 0 || hit.flags & LexiconFlags.singular != 0,
+                  core.count >= 3, let first = core.first, Self.startsWithVowelSound(first), !core.contains(where: JoinedText.isApostrophe) else { continue }
             guard !edits.contains(where: { $0.range.overlaps(word.token.start..<word.token.coreEnd) }) else { continue }
             let article = (word.sentenceStart ? "L" : "l") + JoinedText.string([profile.apostrophe])
             edits.append(TextEdit(range: range, replacement: article, rule: "elision", confidence: 0.85))

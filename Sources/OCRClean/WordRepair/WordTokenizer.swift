@@ -66,12 +66,24 @@ enum WordTokenizer {
 
     static func isApostrophe(_ v: UInt32) -> Bool { v == 0x27 || v == 0x2019 || v == 0x2018 || v == 0x2BC }
 
+    /// An apostrophe opening a chunk is no letter of the word: `’` (the mark of an `l’` whose l
+    /// was lost: `’Office`, see `RepairWords.lostElisionEdits`), or `'` quoting the word with a
+    /// `'` at its end too (`'all'`). Another leading `'` stays in the word, where word repair may
+    /// drop it as a speck (`'que`).
+    static func isOpeningApostrophe(_ p: UnsafeBufferPointer<UInt8>, _ v: UInt32, _ s: Int, _ e: Int) -> Bool {
+        if v == 0x2019 { return true }
+        guard v == 0x27 else { return false }
+        var end = e
+        while end > s + 1, p[end - 1] < 0x80, p[end - 1] != 0x27, isClosing(UInt32(p[end - 1])) { end -= 1 }
+        return end - s > 2 && p[end - 1] == 0x27
+    }
+
     static func classify(_ p: UnsafeBufferPointer<UInt8>, _ t: inout WordToken) {
         var s = t.start
         var e = t.end
         while s < e {
             let (v, n) = UTF8Bytes.scalar(p, at: s)
-            if isOpening(v) { s += n } else { break }
+            if isOpening(v) || isOpeningApostrophe(p, v, s, e) { s += n } else { break }
         }
         while e > s {
             guard let (v, start) = UTF8Bytes.scalar(p, before: e) else { break }
