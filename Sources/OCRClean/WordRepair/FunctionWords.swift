@@ -7,7 +7,10 @@
 ///   singular noun (`est là une crainte`, `de là renforcer`, `là Se battre` stay).
 /// - `adopter Je mécanisme` → `le`: `Je` inside a sentence before a masculine singular noun.
 /// - `lès députés`, `lé ministre` → `les`, `le`: a speck read as an accent.
-/// - `cl` after a word (not a number: `75 cl`) → `et`, with e read as c and t as l.
+/// - `cl`, `ex`, `el` after a word (not a number: `75 cl`) before a French word → `et`, with
+///   e read as c and t as l or x (`ex aequo`, `ex officio` stay: Latin).
+/// - `dés droits`, `Recueil dés Traités` → `des` before a plural noun (`dés pipés`, an
+///   adjective, stays).
 /// - `Ire séance` → `1re`; `celte femme` → `cette femme` (the adjective follows its noun).
 /// - `le ler juin`, `le Ier janvier` → `1er` before a month (`François Ier` stays).
 /// - `et Jes Protocoles`, `sur es analyses` → `les` before a plural noun; `es` only after a
@@ -27,7 +30,8 @@ enum FunctionWords {
         let nextCase = CasePattern(next)
         let feminineNoun = isSingularNoun(nextFlags, gender: LexiconFlags.feminine, verbForm: true)
         if written == [0x61], let previous, prepositionsBeforeArticle.contains(previous), nextCase != .upper,
-           isSingularNoun(nextFlags, gender: LexiconFlags.feminine, verbForm: false) { return "la" }
+           isSingularNoun(nextFlags, gender: LexiconFlags.feminine, verbForm: true) { return "la" }
+        if written == [0x64, 0xE9, 0x73], nextCase != .upper, isPluralNoun(nextFlags), nextFlags & LexiconFlags.noun != 0 { return "des" }
         if written == [0x6C, 0x65, 0x72] || written == [0x49, 0x65, 0x72], months.contains(CasePattern.lower(next)) { return "1er" }
         if written == [0x4A, 0x65, 0x73] || (written == [0x65, 0x73] && previous.map(beforeLes.contains) == true),
            next.count >= 3, nextCase != .upper, isPluralNoun(nextFlags) { return sentenceStart ? "Les" : "les" }
@@ -38,7 +42,8 @@ enum FunctionWords {
            isSingularNoun(nextFlags, gender: LexiconFlags.masculine, verbForm: false) { return "le" }
         if written == [0x64, 0xE9], articles.contains(CasePattern.lower(elidedPrefix(next))) || nextCase == .title { return "de" }
         if let plain = accentNoise[written], french, nextCase == .lower || nextCase == .title { return plain }
-        if written == [0x63, 0x6C], afterWord, french, nextCase == .lower { return "et" }
+        if written == [0x63, 0x6C] || written == [0x65, 0x78] || written == [0x65, 0x6C], afterWord, french, nextCase == .lower,
+           nextFlags & LexiconFlags.foreign == 0, !latinAfterEx.contains(CasePattern.lower(next)) { return "et" }
         if written == [0x49, 0x72, 0x65], nextCase == .lower { return "1re" }
         if written.count == 5, CasePattern.lower(written) == celte, nextCase == .lower, feminineNoun {
             return CasePattern(written) == .title ? "Cette" : written == celte ? "cette" : nil
@@ -60,7 +65,7 @@ enum FunctionWords {
         case 0x43: return word.count == 5
         case 0x4A: return word.count <= 3
         case 0x49: return word.count == 3
-        case 0x65: return word.count == 2 && second == 0x73
+        case 0x65: return word.count == 2 && (second == 0x73 || second == 0x78 || second == 0x6C)
         case 0x73: return word.count == 2 && second == 0x79
         default: return false
         }
@@ -69,6 +74,10 @@ enum FunctionWords {
     /// Prepositions after which `a` can only be the article `la` with its l lost.
     static let prepositionsBeforeArticle: Set<[UInt32]> = Set(["de", "contre", "à", "sur", "dans", "par", "pour", "avec", "sans", "vers", "entre", "selon", "envers", "parmi"]
         .map { $0.unicodeScalars.map(\.value) })
+
+    /// Latin words `ex` comes before in French (`ex aequo`, `ex officio`).
+    static let latinAfterEx: Set<[UInt32]> = Set(["aequo", "æquo", "officio", "nihilo", "cathedra", "ante", "post", "vivo", "situ", "abrupto",
+                                                  "professo", "libris", "voto", "machina", "parte", "gratia", "cursus"].map { $0.unicodeScalars.map(\.value) })
 
     /// Words after which `es` before a plural noun is `les`.
     static let beforeLes: Set<[UInt32]> = prepositionsBeforeArticle.union(["que", "et", "ou", "tous", "toutes"].map { $0.unicodeScalars.map(\.value) })
