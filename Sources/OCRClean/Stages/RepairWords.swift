@@ -397,6 +397,7 @@ public struct RepairWords: Stage {
             participleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             accentedAuxiliaryEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             missingArticleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+            capitalisedCliticEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
         }
         if documentApostrophes {
             apostropheEdits(words, consumed: consumed, edits: &edits, counts: &counts)
@@ -502,6 +503,24 @@ public struct RepairWords: Stage {
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
             edits.append(TextEdit(range: range, replacement: JoinedText.string([0x6C, profile.apostrophe] + word.core), rule: "elision", confidence: 0.85))
             counts.count("elision")
+        }
+    }
+
+    /// `les Protocoles S’y rapportant`, `ceux qui S’y livrent` → `s’y`: the pronoun capitalised
+    /// inside a sentence, after a word in lowercase or a capitalised noun and before a verb in
+    /// lowercase. After a word in capitals (a headline run into its text: `BERLIN S’y`) it stays.
+    func capitalisedCliticEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices.dropFirst().dropLast() {
+            guard let word = words[i], !consumed[i], !word.sentenceStart, word.token.start == word.token.coreStart, word.token.end == word.token.coreEnd,
+                  word.core.count == 3, word.core[0] == 0x53, JoinedText.isApostrophe(word.core[1]), word.core[2] == 0x79,
+                  let before = words[i - 1], before.token.end == before.token.coreEnd, CasePattern(core(of: before, bytes)) != .upper,
+                  let after = words[i + 1], after.token.singleSpaceBefore, let flags = after.known?.flags, flags & LexiconFlags.finiteVerb != 0
+                    || flags & LexiconFlags.presentParticiple != 0 || flags & LexiconFlags.infinitive != 0,
+                  after.core.isEmpty || CasePattern(after.core) == .lower else { continue }
+            let range = word.token.coreStart..<word.token.coreEnd
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: JoinedText.string([0x73, word.core[1], 0x79]), rule: "case", confidence: 0.85))
+            counts.count("case")
         }
     }
 
