@@ -452,6 +452,12 @@ public struct RepairWords: Stage {
         }
     }
 
+    /// The word `ta` in lowercase: `la` with l read as t before a feminine noun (`font ta
+    /// demande`, `appliquer ta Convention`) in a document that says no *tu* (see `saysTu`).
+    static func isTa(_ word: Word, _ bytes: [UInt8]) -> Bool {
+        word.token.coreEnd - word.token.coreStart == 2 && bytes[word.token.coreStart] == 0x74 && bytes[word.token.coreStart + 1] == 0x61
+    }
+
     /// A known word's flags, with those of its lowercase form when it is capitalised: the domain
     /// lexicon's `Convention` is also the feminine noun `convention`.
     func nextFlags(_ word: Word, _ hit: WordKnowledge.Hit, _ bytes: [UInt8]) -> UInt32 {
@@ -465,7 +471,9 @@ public struct RepairWords: Stage {
             guard let word = words[i], !consumed[i], word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
                   FunctionWords.mayReplace(bytes[word.token.coreStart..<word.token.coreEnd]),
                   let after = words[i + 1], after.token.singleSpaceBefore, let hit = after.known,
-                  let replacement = FunctionWords.replacement(core(of: word, bytes), sentenceStart: word.sentenceStart, afterWord: i > 0 && words[i - 1] != nil,
+                  let replacement = Self.isTa(word, bytes) ? (profile.saysTu || CasePattern(core(of: after, bytes)) == .upper
+                      || !FunctionWords.isSingularNoun(nextFlags(after, hit, bytes), gender: LexiconFlags.feminine, verbForm: true) ? nil : "la")
+                    : FunctionWords.replacement(core(of: word, bytes), sentenceStart: word.sentenceStart, afterWord: i > 0 && words[i - 1] != nil,
                                                               previous: i > 0 ? words[i - 1].flatMap { $0.token.end == $0.token.coreEnd ? CasePattern.lower(core(of: $0, bytes)) : nil } : nil,
                                                               next: core(of: after, bytes), nextFlags: nextFlags(after, hit, bytes)) else { continue }
             let range = word.token.coreStart..<word.token.coreEnd

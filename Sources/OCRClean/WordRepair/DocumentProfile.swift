@@ -157,6 +157,15 @@ struct DocumentProfile: Sendable {
         Int(vocabulary[ByteHash.hash(JoinedText.bytes(CasePattern.lower(word)))] ?? 0)
     }
 
+    /// The document addresses someone as *tu* (`tu`, `toi`): there `ta` is a word; elsewhere
+    /// (reports, resolutions, man pages) `ta` is `la` with l read as t. (`te`, `tes`, `ton` are
+    /// too often misread `le`, `les`, `son` to tell.)
+    var saysTu: Bool {
+        Self.tuForms.contains { count($0) > 0 }
+    }
+
+    static let tuForms: [[UInt32]] = ["tu", "toi"].map { $0.unicodeScalars.map(\.value) }
+
     /// The OCR lost the accents: French prose has an accent other than é (à, è, ê, ç…) in about
     /// one word in ten; an engine that reads only é, or none, shows far fewer.
     /// A short text may simply have no such word (a 110-word report with é but no à, è or ç),

@@ -53,7 +53,7 @@ enum FunctionWords {
 
     /// The cheap test first (it runs on every word): could the rules above read these bytes
     /// (`do`, `dé`, `là`, `lé`, `lès`, `lés`, `cl`, `celte`, `Celte`, `Ja`, `Je`, `Jes`, `Ire`,
-    /// `Ier`, `ler`, `a`, `es`, `sy`)?
+    /// `Ier`, `ler`, `a`, `es`, `ex`, `el`, `sy`, and `ta`, which `RepairWords` decides)?
     static func mayReplace(_ word: ArraySlice<UInt8>) -> Bool {
         guard word.count <= 5, let first = word.first else { return false }
         guard word.count >= 2 else { return first == 0x61 }
@@ -67,6 +67,7 @@ enum FunctionWords {
         case 0x49: return word.count == 3
         case 0x65: return word.count == 2 && (second == 0x73 || second == 0x78 || second == 0x6C)
         case 0x73: return word.count == 2 && second == 0x79
+        case 0x74: return word.count == 2 && second == 0x61
         default: return false
         }
     }
