@@ -452,6 +452,15 @@ public struct RepairWords: Stage {
         }
     }
 
+    /// The cheap test before `a` is read as `la` (it runs for every `a`): the word before is
+    /// short enough to be a preposition and starts like one.
+    static func mayBePreposition(_ word: Word?, _ bytes: [UInt8]) -> Bool {
+        guard let word, word.token.end == word.token.coreEnd else { return false }
+        let n = word.token.coreEnd - word.token.coreStart
+        guard n >= 2, n <= 6 else { return false }
+        return [0x64, 0x63, 0xC3, 0x73, 0x70, 0x61, 0x76, 0x65].contains(bytes[word.token.coreStart])
+    }
+
     /// The word `ta` in lowercase: `la` with l read as t before a feminine noun (`font ta
     /// demande`, `appliquer ta Convention`) in a document that says no *tu* (see `saysTu`).
     static func isTa(_ word: Word, _ bytes: [UInt8]) -> Bool {
@@ -470,6 +479,7 @@ public struct RepairWords: Stage {
         for i in words.indices.dropLast() {
             guard let word = words[i], !consumed[i], word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
                   FunctionWords.mayReplace(bytes[word.token.coreStart..<word.token.coreEnd]),
+                  word.token.coreEnd - word.token.coreStart > 1 || Self.mayBePreposition(i > 0 ? words[i - 1] : nil, bytes),
                   let after = words[i + 1], after.token.singleSpaceBefore, let hit = after.known,
                   let replacement = Self.isTa(word, bytes) ? (profile.saysTu || CasePattern(core(of: after, bytes)) == .upper
                       || !FunctionWords.isSingularNoun(nextFlags(after, hit, bytes), gender: LexiconFlags.feminine, verbForm: true) ? nil : "la")
@@ -543,16 +553,16 @@ public struct RepairWords: Stage {
         let marks: [[UInt8]] = [[0x3F], [0x21], [0x27], [0xE2, 0x80, 0x98], [0xE2, 0x80, 0x99], [0xE2, 0x80, 0x9C]]
         for (i, w) in words.enumerated() {
             guard let word = w, !consumed[i], word.token.coreEnd == word.token.end || !Self.isQuote(bytes[word.token.coreEnd]) else { continue }
+            // A `'` kept as the word's first letter (`'Office`; a quoted `'all'` is not).
+            let leadingQuote = word.known == nil && word.token.coreStart == word.token.start && bytes[word.token.coreStart] == 0x27
+            guard leadingQuote || (word.token.coreStart > word.token.start && marks.contains(Array(bytes[word.token.start..<word.token.coreStart]))) else { continue }
             var core = core(of: word, bytes)
             var hit = word.known
             var range = word.token.start..<word.token.coreStart
-            if hit == nil, core.first == 0x27, word.token.coreStart == word.token.start {
-                // A `'` kept as the word's first letter (`'Office`; a quoted `'all'` is not).
+            if leadingQuote {
                 core.removeFirst()
                 hit = knowledge.known(core)
                 range = word.token.coreStart..<(word.token.coreStart + 1)
-            } else {
-                guard word.token.coreStart > word.token.start, marks.contains(Array(bytes[word.token.start..<word.token.coreStart])) else { continue }
             }
             guard let hit, hit.flags & (LexiconFlags.noun | LexiconFlags.properNoun | LexiconFlags.domain) != 0,
                   hit.flags & LexiconFlags.plural == 0 || hit.flags & LexiconFlags.singular != 0,

@@ -45,7 +45,7 @@ enum ContextRules {
     /// `’` apostrophes), or nil when the context does not tell.
     static func classifyA(previous: String?, next: [String], knowledge: WordKnowledge, dropsGraveA: Bool, strict: Bool = false) -> Decision? {
         // After a preposition `a` is neither *avoir* nor `à` (`contre a criminalité` lost the l of `la`).
-        if let previous, FunctionWords.prepositionsBeforeArticle.contains(previous.unicodeScalars.map(\.value)) { return nil }
+        if let previous, previous.utf8.count <= 7, FunctionWords.prepositionsBeforeArticle.contains(previous.unicodeScalars.map(\.value)) { return nil }
         if let previous, subjects.contains(previous) {
             if previous == "tout", next.first == "fait" { return Decision(preposition: true, confidence: 0.95) }
             return Decision(preposition: false, confidence: 0.9)
