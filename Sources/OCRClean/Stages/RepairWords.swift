@@ -380,7 +380,15 @@ public struct RepairWords: Stage {
                     if words[k]!.token.coreEnd != words[k]!.token.end { break }
                     k += 1
                 }
-                if k == words.count, following.count < 3, let next { following += Self.firstWords(next.text, 3 - following.count) }
+                if k == words.count, following.count < 3, let next {
+                    following += Self.firstWords(next.text, 3 - following.count)
+                    // A word cut at the line end reads whole (`visant a pré-` / `venir`).
+                    if let cut = following.firstIndex(where: { $0.count > 2 && $0.hasSuffix("-") }), cut + 1 < following.count {
+                        let rest = following[cut + 1].unicodeScalars.filter { UTF8Bytes.isLetter($0.value) }
+                        following[cut] = String(following[cut].dropLast()) + String(String.UnicodeScalarView(rest)).lowercased()
+                        following.remove(at: cut + 1)
+                    }
+                }
                 if let decision = ContextRules.classifyA(previous: previousText, next: following, knowledge: knowledge, dropsGraveA: profile.dropsGraveA || !isA, strict: !isA),
                    decision.preposition, decision.confidence >= minConfidence {
                     edits.append(TextEdit(range: token.start..<token.end, replacement: "à", rule: "a-grave", confidence: decision.confidence))
