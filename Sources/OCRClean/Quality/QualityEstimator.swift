@@ -80,10 +80,10 @@ public struct QualityEstimator: Sendable {
     func isKnown(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { isKnown($0) } }
 
     /// The text with the words a line end cut rejoined: `dé-` / `partement` reads `département`,
-    /// `Genève-` / `Ville` reads `Genève-Ville` (a capital follows, or the lexicon knows the compound
-    /// and not the joined word: `auto-` / `évaluation`). A cut
-    /// is typesetting, not an error; measured as two pieces it made two unknown words, and a
-    /// newspaper column cuts every sixth line.
+    /// `Genève-` / `Ville` reads `Genève-Ville` (a capital follows, or the lexicon knows the
+    /// compound and not the joined word: `auto-` / `évaluation`). A cut is typesetting, not an
+    /// error; measured as two pieces it made two unknown words, and a newspaper column cuts
+    /// every sixth line.
     func rejoiningCutWords(_ text: String) -> String {
         var text = text
         return text.withUTF8 { p -> String in

@@ -68,8 +68,8 @@ enum WordTokenizer {
 
     /// An apostrophe opening a chunk is no letter of the word: `’` (the mark of an `l’` whose l
     /// was lost: `’Office`, see `RepairWords.lostElisionEdits`), or `'` quoting the word with a
-    /// `'` at its end too (`'all'`). Another leading `'` stays in the word, where word repair may
-    /// drop it as a speck (`'que`).
+    /// `'` at its end too (`'all'`). Another leading `'` stays in the word: word repair reads it
+    /// as the mark of a lost `l’` before a noun (`'Office`) or drops it as a speck (`'que`).
     static func isOpeningApostrophe(_ p: UnsafeBufferPointer<UInt8>, _ v: UInt32, _ s: Int, _ e: Int) -> Bool {
         if v == 0x2019 { return true }
         guard v == 0x27 else { return false }
