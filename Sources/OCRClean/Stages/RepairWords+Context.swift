@@ -1,0 +1,263 @@
+/// The context rules of `RepairWords`: known words that are wrong where they stand, decided by
+/// their neighbours (`contre La drogue`, `do la France`, `a) À décidé`, `par Office des`,
+/// `Protocoles S’y rapportant`, `a prie`), and apostrophes the document prints otherwise.
+/// `RepairWords.repair` calls them after the single-word repairs, on the record's words.
+extension RepairWords {
+    /// `contre La drogue` → `contre la drogue`: an article with a capital inside a sentence, after
+    /// a lowercase word and before a lowercase word, is the OCR's `L` for `l` (`La Haye`, `Le
+    /// Caire`, `Los Angeles` keep theirs: a capital follows). In a document where that happens
+    /// twice or more, also before a capitalised common noun (`de La Convention`).
+    func determinerCaseEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        let articles: Set<String> = ["La", "Le", "Les", "Du", "Des", "Un", "Une"]
+        for i in words.indices.dropFirst().dropLast() {
+            guard let word = words[i], word.core.count <= 3, let first = word.core.first, first == 0x4C || first == 0x44 || first == 0x55,
+                  !consumed[i], let before = words[i - 1], let after = words[i + 1],
+                  word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
+                  before.token.coreEnd == before.token.end, !word.sentenceStart,
+                  articles.contains(JoinedText.string(word.core)), after.known != nil,
+                  CasePattern(core(of: before, bytes)) == .lower,
+                  core(of: after, bytes).first.map(UTF8Bytes.isLetter) ?? false else { continue }
+            let next = core(of: after, bytes)
+            if CasePattern(next) != .lower {
+                // Before a capitalised noun only in a document whose OCR capitalises articles
+                // (`de La Convention`); a name keeps its article (`La Haye`: no common noun).
+                guard profile.capitalisesArticles, first == 0x4C, CasePattern(next) == .title,
+                      knowledge.exact(next).map({ $0.flags & LexiconFlags.properNoun == 0 }) ?? true,
+                      let common = knowledge.exact(CasePattern.lower(next)), common.flags & LexiconFlags.noun != 0 else { continue }
+            }
+            let range = word.token.coreStart..<word.token.coreEnd
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: JoinedText.string(CasePattern.lower(word.core)), rule: "case", confidence: 0.9))
+            counts.count("case")
+        }
+    }
+
+    /// `II a dit`, `Us ont` → `Il a dit`, `Ils ont`: see `FunctionWords.pronoun`.
+    func pronounEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices.dropLast() {
+            guard let word = words[i], !consumed[i], word.sentenceStart,
+                  word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
+                  let after = words[i + 1], after.token.singleSpaceBefore,
+                  let pronoun = FunctionWords.pronoun(core(of: word, bytes), next: core(of: after, bytes), nextFlags: after.known?.flags) else { continue }
+            let range = word.token.coreStart..<word.token.coreEnd
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: pronoun, rule: "pronoun", confidence: 0.9))
+            counts.count("pronoun")
+        }
+    }
+
+    /// The cheap test before `a` is read as `la` (it runs for every `a`): the word before is
+    /// short enough to be a preposition and starts like one.
+    static func mayBePreposition(_ word: Word?, _ bytes: [UInt8]) -> Bool {
+        guard let word, word.token.end == word.token.coreEnd else { return false }
+        let n = word.token.coreEnd - word.token.coreStart
+        guard n >= 2, n <= 6 else { return false }
+        return [0x64, 0x63, 0xC3, 0x73, 0x70, 0x61, 0x76, 0x65].contains(bytes[word.token.coreStart])
+    }
+
+    /// The word `ta` in lowercase: `la` with l read as t before a feminine noun (`font ta
+    /// demande`, `appliquer ta Convention`) in a document that says no *tu* (see `saysTu`).
+    static func isTa(_ word: Word, _ bytes: [UInt8]) -> Bool {
+        word.token.coreEnd - word.token.coreStart == 2 && bytes[word.token.coreStart] == 0x74 && bytes[word.token.coreStart + 1] == 0x61
+    }
+
+    /// A known word's flags, with those of its lowercase form when it is capitalised: the domain
+    /// lexicon's `Convention` is also the feminine noun `convention`.
+    func nextFlags(_ word: Word, _ hit: WordKnowledge.Hit, _ bytes: [UInt8]) -> UInt32 {
+        guard !word.core.isEmpty, CasePattern(word.core) == .title, let lower = knowledge.lookup(CasePattern.lower(word.core)) else { return hit.flags }
+        return hit.flags | lower.flags
+    }
+
+    /// `do la France`, `là crise` → `de la France`, `la crise`: see `FunctionWords.replacement`.
+    func functionWordEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices.dropLast() {
+            guard let word = words[i], !consumed[i], word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
+                  FunctionWords.mayReplace(bytes[word.token.coreStart..<word.token.coreEnd]),
+                  word.token.coreEnd - word.token.coreStart > 1 || Self.mayBePreposition(i > 0 ? words[i - 1] : nil, bytes),
+                  let after = words[i + 1], after.token.singleSpaceBefore, let hit = after.known,
+                  let replacement = Self.isTa(word, bytes) ? (profile.saysTu || CasePattern(core(of: after, bytes)) == .upper
+                      || !FunctionWords.isSingularNoun(nextFlags(after, hit, bytes), gender: LexiconFlags.feminine, verbForm: true) ? nil : "la")
+                    : FunctionWords.replacement(core(of: word, bytes), sentenceStart: word.sentenceStart, afterWord: i > 0 && words[i - 1] != nil,
+                                                              previous: i > 0 ? words[i - 1].flatMap { $0.token.end == $0.token.coreEnd ? CasePattern.lower(core(of: $0, bytes)) : nil } : nil,
+                                                              next: core(of: after, bytes), nextFlags: nextFlags(after, hit, bytes)) else { continue }
+            let range = word.token.coreStart..<word.token.coreEnd
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            // `s’y` takes the document's apostrophe.
+            let text = documentApostrophes && profile.apostrophe != 0x2019 ? replacement.replacing("’", with: "'") : replacement
+            edits.append(TextEdit(range: range, replacement: text, rule: "function-word", confidence: 0.9))
+            counts.count("function-word")
+        }
+    }
+
+    /// `par Office des Nations Unies`, `Prie Office de` → `par l’Office`, `Prie l’Office`: an
+    /// elided article the engine lost whole before a capitalised singular noun starting with a
+    /// vowel, in running text: after a preposition or `que` and before a lowercase word other than
+    /// a conjunction, or after a verb and before its complement (`de`, `des`, `du`). Names (`par
+    /// Amnesty`, `pour Alpha et SPARC`), plurals (`entre États`), labels and headings (`pour
+    /// Orphelinat »`, `Arrête Article unique`) stay.
+    func missingArticleEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices.dropFirst().dropLast() {
+            guard let word = words[i], !consumed[i], !word.sentenceStart, word.known != nil, word.token.start == word.token.coreStart,
+                  word.token.end == word.token.coreEnd, word.token.singleSpaceBefore, word.core.count >= 4, CasePattern(word.core) == .title,
+                  let first = word.core.first, Self.startsWithVowelSound(first), first != 0x48, !word.core.contains(where: JoinedText.isApostrophe),
+                  let lower = knowledge.lookup(CasePattern.lower(word.core)), lower.flags & LexiconFlags.noun != 0,
+                  lower.flags & (LexiconFlags.properNoun | LexiconFlags.foreign) == 0,
+                  lower.flags & LexiconFlags.plural == 0 || lower.flags & LexiconFlags.singular != 0,
+                  let before = words[i - 1], before.token.end == before.token.coreEnd,
+                  let after = words[i + 1], after.token.singleSpaceBefore, after.token.start == after.token.coreStart else { continue }
+            let previous = CasePattern.lower(core(of: before, bytes))
+            let next = core(of: after, bytes)
+            let governs = (FunctionWords.prepositionsBeforeArticle.contains(previous) || previous == [0x71, 0x75, 0x65])
+                    && CasePattern(next) == .lower && !Self.conjunctions.contains(next)
+                || Self.complementStarts.contains(next) && knowledge.lookup(previous).map { ContextRules.onlyFiniteVerb($0.flags) } == true
+            guard governs else { continue }
+            let range = word.token.coreStart..<word.token.coreEnd
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: JoinedText.string([0x6C, profile.apostrophe] + word.core), rule: "elision", confidence: 0.85))
+            counts.count("elision")
+        }
+    }
+
+    /// `les Protocoles S’y rapportant`, `ceux qui S’y livrent` → `s’y`: the pronoun capitalised
+    /// inside a sentence, after a word in lowercase or a capitalised noun and before a verb in
+    /// lowercase. After a word in capitals (a headline run into its text: `BERLIN S’y`) it stays.
+    func capitalisedCliticEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices.dropFirst().dropLast() {
+            guard let word = words[i], !consumed[i], !word.sentenceStart, word.token.start == word.token.coreStart, word.token.end == word.token.coreEnd,
+                  word.core.count == 3, word.core[0] == 0x53, JoinedText.isApostrophe(word.core[1]), word.core[2] == 0x79,
+                  let before = words[i - 1], before.token.end == before.token.coreEnd, CasePattern(core(of: before, bytes)) != .upper,
+                  let after = words[i + 1], after.token.singleSpaceBefore, let flags = after.known?.flags, flags & LexiconFlags.finiteVerb != 0
+                    || flags & LexiconFlags.presentParticiple != 0 || flags & LexiconFlags.infinitive != 0,
+                  after.core.isEmpty || CasePattern(after.core) == .lower else { continue }
+            let range = word.token.coreStart..<word.token.coreEnd
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: JoinedText.string([0x73, word.core[1], 0x79]), rule: "case", confidence: 0.85))
+            counts.count("case")
+        }
+    }
+
+    static let complementStarts: Set<[UInt32]> = Set(["de", "des", "du"].map { $0.unicodeScalars.map(\.value) })
+    /// After these a capitalised noun may be a name in a list (`pour Alpha et SPARC`).
+    static let conjunctions: Set<[UInt32]> = Set(["et", "ou", "mais", "ni", "car"].map { $0.unicodeScalars.map(\.value) })
+
+    /// `?Office`, `‘identification`, `’Office`, `'Office`: the OCR's reading of an elided `l’`
+    /// glued to a known word starting with a vowel (a lone mark before a word is not French
+    /// punctuation), or the `l` lost before its apostrophe.
+    func lostElisionEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        let marks: [[UInt8]] = [[0x3F], [0x21], [0x27], [0xE2, 0x80, 0x98], [0xE2, 0x80, 0x99], [0xE2, 0x80, 0x9C]]
+        for (i, w) in words.enumerated() {
+            guard let word = w, !consumed[i], word.token.coreEnd == word.token.end || !Self.isQuote(bytes[word.token.coreEnd]) else { continue }
+            // A `'` kept as the word's first letter (`'Office`; a quoted `'all'` is not).
+            let leadingQuote = word.known == nil && word.token.coreStart == word.token.start && bytes[word.token.coreStart] == 0x27
+            guard leadingQuote || (word.token.coreStart > word.token.start && marks.contains(Array(bytes[word.token.start..<word.token.coreStart]))) else { continue }
+            var core = core(of: word, bytes)
+            var hit = word.known
+            var range = word.token.start..<word.token.coreStart
+            if leadingQuote {
+                core.removeFirst()
+                hit = knowledge.known(core)
+                range = word.token.coreStart..<(word.token.coreStart + 1)
+            }
+            guard let hit, hit.flags & (LexiconFlags.noun | LexiconFlags.properNoun | LexiconFlags.domain) != 0,
+                  hit.flags & LexiconFlags.plural == 0 || hit.flags & LexiconFlags.singular != 0,
+                  core.count >= 3, let first = core.first, Self.startsWithVowelSound(first), !core.contains(where: JoinedText.isApostrophe) else { continue }
+            guard !edits.contains(where: { $0.range.overlaps(word.token.start..<word.token.coreEnd) }) else { continue }
+            let article = (word.sentenceStart ? "L" : "l") + JoinedText.string([profile.apostrophe])
+            edits.append(TextEdit(range: range, replacement: article, rule: "elision", confidence: 0.85))
+            counts.count("elision")
+        }
+    }
+
+    /// Whether a word is a form of *avoir* a participle may follow: in lowercase, or capitalised
+    /// at a sentence start (`b) A prie le secrétariat`); a capital inside a sentence names
+    /// something (`ESC ( A sélectionne`, `un processus A détient`). Compares bytes: it runs for
+    /// every word.
+    func auxiliary(_ word: Word, _ bytes: [UInt8]) -> Bool {
+        let s = word.token.coreStart, n = word.token.coreEnd - s
+        guard n >= 1, n <= 8 else { return false }
+        var first = bytes[s]
+        if first >= 0x41, first <= 0x5A, word.sentenceStart { first |= 0x20 }
+        // Every form starts with a, o or e (`a`, `ont`, `eut`).
+        guard first == 0x61 || first == 0x6F || first == 0x65 else { return false }
+        search: for form in ContextRules.auxiliaries where form.count == n && form[0] == first {
+            for k in 1..<n where bytes[s + k] != form[k] { continue search }
+            return true
+        }
+        return false
+    }
+
+    /// `a prie le Secrétaire général` → `a prié`: see `ContextRules.participle`.
+    func participleEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices.dropFirst() {
+            guard let word = words[i], let flags = word.known?.flags, ContextRules.onlyFiniteVerb(flags), !consumed[i],
+                  word.token.coreStart == word.token.start, let before = words[i - 1], before.token.coreEnd == before.token.end,
+                  word.token.singleSpaceBefore, auxiliary(before, bytes),
+                  let participle = ContextRules.participle(core(of: word, bytes), knowledge: knowledge) else { continue }
+            let range = word.token.coreStart..<word.token.coreEnd
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: JoinedText.string(participle), rule: "participle", confidence: 0.85))
+            counts.count("participle")
+        }
+    }
+
+    /// `a) À décidé de constituer` → `a) A décidé`: a French engine puts an accent on the
+    /// auxiliary *a* that opens a sentence or an enumerated item. The preposition opens no clause
+    /// before a past participle; a participle that is also a noun (`À vue d’œil`) or that follows
+    /// an adverb is left alone.
+    func accentedAuxiliaryEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices.dropLast() {
+            guard let word = words[i], word.sentenceStart, !consumed[i], word.token.coreEnd - word.token.coreStart == 2,
+                  bytes[word.token.coreStart] == 0xC3, bytes[word.token.coreStart + 1] == 0x80,
+                  word.token.start == word.token.coreStart, word.token.end == word.token.coreEnd,
+                  let next = words[i + 1], next.token.singleSpaceBefore, next.token.start == next.token.coreStart,
+                  let flags = next.known?.flags, flags & LexiconFlags.pastParticiple != 0, flags & LexiconFlags.noun == 0,
+                  next.core.isEmpty || CasePattern(next.core) == .lower else { continue }
+            let range = word.token.coreStart..<word.token.coreEnd
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: "A", rule: "auxiliary", confidence: 0.9))
+            counts.count("auxiliary")
+        }
+    }
+
+    static func isQuote(_ b: UInt8) -> Bool { b == 0x27 || b == 0x22 || b == 0xE2 || b == 0xC2 }
+
+    /// `dans Y Echo`, `chère à Y Univers` → `dans l’Echo`, `chère à l’Univers`: an italic `l’`
+    /// before a title (a newspaper's, a ship's) read as a lone `Y`. Only inside a sentence and
+    /// before a capitalised word that takes the elision (`Y serez-vous ?` stays).
+    func italicElisionEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices.dropLast() {
+            guard let word = words[i], !consumed[i], !word.sentenceStart, word.token.start == word.token.coreStart,
+                  word.token.coreEnd == word.token.end, word.token.end - word.token.start == 1, bytes[word.token.start] == 0x59,
+                  let after = words[i + 1], after.token.singleSpaceBefore, after.token.coreStart == after.token.start else { continue }
+            let title = core(of: after, bytes)
+            guard title.count >= 3, CasePattern(title) == .title, let first = title.first, Self.startsWithVowelSound(first) else { continue }
+            let range = word.token.start..<after.token.start
+            guard !edits.contains(where: { $0.range.overlaps(word.token.start..<after.token.coreEnd) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: "l" + JoinedText.string([profile.apostrophe]), rule: "elision", confidence: 0.85))
+            counts.count("elision")
+        }
+    }
+
+    /// Apostrophes inside words written as the document prints them (`l'État` → `l’État` in a
+    /// document that prints `’`). Edits already made to a word carry the right apostrophe.
+    func apostropheEdits(_ words: [Word?], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        // Only towards `’`: an OCR engine prints `'` for `’`, not the other way round.
+        let wanted = profile.apostrophe
+        guard wanted == 0x2019 else { return }
+        let other: UInt32 = 0x27
+        let replacement = JoinedText.string([wanted])
+        let width = 1
+        for case let word? in words where word.core.contains(other) {
+            var offset = word.token.coreStart
+            for (k, v) in word.core.enumerated() {
+                let length = JoinedText.bytes([v]).count
+                if v == other, k > 0, UTF8Bytes.isLetter(word.core[k - 1]) || word.core[k - 1] == 0x7C,
+                   !edits.contains(where: { $0.range.contains(offset) || ($0.range.lowerBound <= offset && offset < $0.range.upperBound) }) {
+                    edits.append(TextEdit(range: offset..<(offset + width), replacement: replacement, rule: "apostrophe"))
+                    counts.count("apostrophe")
+                }
+                offset += length
+            }
+        }
+    }
+}
