@@ -92,9 +92,9 @@ extension RepairWords {
     /// `par Office des Nations Unies`, `Prie Office de` → `par l’Office`, `Prie l’Office`: an
     /// elided article the engine lost whole before a capitalised singular noun starting with a
     /// vowel, in running text: after a preposition or `que` and before a lowercase word other than
-    /// a conjunction, or after a verb and before its complement (`de`, `des`, `du`). Names (`par
-    /// Amnesty`, `pour Alpha et SPARC`), plurals (`entre États`), labels and headings (`pour
-    /// Orphelinat »`, `Arrête Article unique`) stay.
+    /// a conjunction, or after a verb and before its complement (`de`, `des`, `du`, `à`:
+    /// `Exhorte Office à`). Names (`par Amnesty`, `pour Alpha et SPARC`), plurals (`entre
+    /// États`), labels and headings (`pour Orphelinat »`, `Arrête Article unique`) stay.
     func missingArticleEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         for i in words.indices.dropFirst().dropLast() {
             guard let word = words[i], !consumed[i], !word.sentenceStart, word.known != nil, word.token.start == word.token.coreStart,
@@ -136,7 +136,7 @@ extension RepairWords {
         }
     }
 
-    static let complementStarts: Set<[UInt32]> = Set(["de", "des", "du"].map { $0.unicodeScalars.map(\.value) })
+    static let complementStarts: Set<[UInt32]> = Set(["de", "des", "du", "à"].map { $0.unicodeScalars.map(\.value) })
     /// After these a capitalised noun may be a name in a list (`pour Alpha et SPARC`).
     static let conjunctions: Set<[UInt32]> = Set(["et", "ou", "mais", "ni", "car"].map { $0.unicodeScalars.map(\.value) })
 
