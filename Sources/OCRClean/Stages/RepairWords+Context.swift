@@ -55,12 +55,6 @@ extension RepairWords {
         return [0x64, 0x63, 0xC3, 0x73, 0x70, 0x61, 0x76, 0x65].contains(bytes[word.token.coreStart])
     }
 
-    /// The word `ta` in lowercase: `la` with l read as t before a feminine noun (`font ta
-    /// demande`, `appliquer ta Convention`) in a document that says no *tu* (see `saysTu`).
-    static func isTa(_ word: Word, _ bytes: [UInt8]) -> Bool {
-        word.token.coreEnd - word.token.coreStart == 2 && bytes[word.token.coreStart] == 0x74 && bytes[word.token.coreStart + 1] == 0x61
-    }
-
     /// A known word's flags, with those of its lowercase form when it is capitalised: the domain
     /// lexicon's `Convention` is also the feminine noun `convention`.
     func nextFlags(_ word: Word, _ hit: WordKnowledge.Hit, _ bytes: [UInt8]) -> UInt32 {
@@ -75,11 +69,9 @@ extension RepairWords {
                   FunctionWords.mayReplace(bytes[word.token.coreStart..<word.token.coreEnd]),
                   word.token.coreEnd - word.token.coreStart > 1 || Self.mayBePreposition(i > 0 ? words[i - 1] : nil, bytes),
                   let after = words[i + 1], after.token.singleSpaceBefore, let hit = after.known,
-                  let replacement = Self.isTa(word, bytes) ? (profile.saysTu || CasePattern(core(of: after, bytes)) == .upper
-                      || !FunctionWords.isSingularNoun(nextFlags(after, hit, bytes), gender: LexiconFlags.feminine, verbForm: true) ? nil : "la")
-                    : FunctionWords.replacement(core(of: word, bytes), sentenceStart: word.sentenceStart, afterWord: i > 0 && words[i - 1] != nil,
+                  let replacement = FunctionWords.replacement(core(of: word, bytes), sentenceStart: word.sentenceStart, afterWord: i > 0 && words[i - 1] != nil,
                                                               previous: i > 0 ? words[i - 1].flatMap { $0.token.end == $0.token.coreEnd ? CasePattern.lower(core(of: $0, bytes)) : nil } : nil,
-                                                              next: core(of: after, bytes), nextFlags: nextFlags(after, hit, bytes)) else { continue }
+                                                              next: core(of: after, bytes), nextFlags: nextFlags(after, hit, bytes), saysTu: profile.saysTu) else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
             // `s’y` takes the document's apostrophe.
@@ -126,8 +118,8 @@ extension RepairWords {
             guard let word = words[i], !consumed[i], !word.sentenceStart, word.token.start == word.token.coreStart, word.token.end == word.token.coreEnd,
                   word.core.count == 3, word.core[0] == 0x53, JoinedText.isApostrophe(word.core[1]), word.core[2] == 0x79,
                   let before = words[i - 1], before.token.end == before.token.coreEnd, CasePattern(core(of: before, bytes)) != .upper,
-                  let after = words[i + 1], after.token.singleSpaceBefore, let flags = after.known?.flags, flags & LexiconFlags.finiteVerb != 0
-                    || flags & LexiconFlags.presentParticiple != 0 || flags & LexiconFlags.infinitive != 0,
+                  let after = words[i + 1], after.token.singleSpaceBefore, let flags = after.known?.flags,
+                  flags & (LexiconFlags.finiteVerb | LexiconFlags.presentParticiple | LexiconFlags.infinitive) != 0,
                   after.core.isEmpty || CasePattern(after.core) == .lower else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }

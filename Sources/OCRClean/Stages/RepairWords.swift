@@ -785,7 +785,8 @@ public struct RepairWords: Stage {
         // A capitalised word inside a sentence is a name, not an elision that lost its apostrophe
         // with its capital kept: `née Javal` is no `née J’aval` (the elided word would not take a
         // capital there); `Iexamen` may still be `l’examen`.
-        let name = !word.sentenceStart && CasePattern(word.core) == .title
+        let casing = CasePattern(word.core)
+        let name = !word.sentenceStart && casing == .title
         // A glyph the engine could not read before the first letter stands for a letter
         // (`_rotocoles` → `protocoles`); dropped, it would turn identifiers into words (`_exit`).
         let leadingHole = word.core.first == 0x5F
@@ -793,7 +794,7 @@ public struct RepairWords: Stage {
                                            joinCost: profile.joinCost, seen: { profile.showsCapitalAccent($0) })
             .filter { (split || $0.rule != "split") && !(name && $0.rule == "elision" && $0.text.first == word.core.first)
                 && !(leadingHole && $0.text.count < word.core.count)
-                && (!CandidateGenerator.titleEdit($0, of: word.core) || (word.afterElision && $0.logPrior >= 4 - 9)) }
+                && (!CandidateGenerator.titleEdit($0, casing) || (word.afterElision && $0.logPrior >= 4 - 9)) }
     }
 
     /// The best correction of an unknown word and its probability, when it reaches `min-confidence`.

@@ -91,7 +91,8 @@ struct CandidateGenerator: Sendable {
         }
         // An `I` inside a lowercase word is a misread `l` or `r` (`pIatiques`, `dIogue`): the word
         // is lowercase.
-        let pattern = CasePattern(word) == .mixed && Self.lowercaseButInteriorI(word) ? .lower : CasePattern(word)
+        let casing = CasePattern(word)
+        let pattern = casing == .mixed && Self.lowercaseButInteriorI(word) ? .lower : casing
         var out: [Candidate] = []
         var seenTexts = Set<[UInt32]>()
         let french = LexiconFlags.dicollecte | LexiconFlags.variant | LexiconFlags.user
@@ -134,7 +135,7 @@ struct CandidateGenerator: Sendable {
             // A line-break hyphen inside a misread word: `orpa-nisée` → `organisée`.
             var joined = word
             joined.remove(at: h)
-            for var c in candidates(for: joined) where c.rule != "split" && c.rule != "elision" && !Self.titleEdit(c, of: joined) {
+            for var c in candidates(for: joined) where c.rule != "split" && c.rule != "elision" && !Self.titleEdit(c, casing) {
                 c.cost += model.hyphenCost
                 c.rule = "hyphen"
                 out.append(c)
@@ -152,9 +153,9 @@ struct CandidateGenerator: Sendable {
 
     /// A generic edit of a capitalised word (`Ofice` → `Office`): kept after an elided article,
     /// where a capital marks an institution (`l’Office`, `l’Organisation`), and only towards a
-    /// common word; elsewhere the word is more likely a name.
-    static func titleEdit(_ c: Candidate, of word: [UInt32]) -> Bool {
-        c.rule == "edit" && CasePattern(word) == .title
+    /// common word; elsewhere the word is more likely a name. `pattern` is the word's.
+    static func titleEdit(_ c: Candidate, _ pattern: CasePattern) -> Bool {
+        c.rule == "edit" && pattern == .title
     }
 
     /// The candidates as a document sees them: capital accents only where it allows them (or

@@ -19,16 +19,20 @@
 /// - `contre a criminalité`, `de a Convention` → `la`: after a preposition `a` is neither the
 ///   verb nor `à`, and the article goes before a feminine singular noun.
 /// - `Protocoles sy rapportant` → `s’y`: the apostrophe lost (`sy` is no French word).
+/// - `font ta demande` → `la`, with l read as t, in a document that never says *tu*.
 /// - `II a dit`, `Us ont` opening a sentence → `Il`, `Ils` (`Louis II a régné`, `II La
 ///   Convention`, `les us et coutumes` stay): see `pronoun`.
 enum FunctionWords {
     /// The word `written` stands for before `next` (with the lexicon's flags of `next`), or nil.
     /// `afterWord`: a word, not a number or a sign, comes before it; `previous`: that word
-    /// (lowercase) when nothing stands between them.
-    static func replacement(_ written: [UInt32], sentenceStart: Bool, afterWord: Bool, previous: [UInt32]?, next: [UInt32], nextFlags: UInt32) -> String? {
+    /// (lowercase) when nothing stands between them; `saysTu`: the document addresses someone as
+    /// *tu* (see `DocumentProfile.saysTu`).
+    static func replacement(_ written: [UInt32], sentenceStart: Bool, afterWord: Bool, previous: [UInt32]?, next: [UInt32], nextFlags: UInt32,
+                            saysTu: Bool = false) -> String? {
         let french = nextFlags & LexiconFlags.foreign == 0 || nextFlags & (LexiconFlags.dicollecte | LexiconFlags.variant) != 0
         let nextCase = CasePattern(next)
         let feminineNoun = isSingularNoun(nextFlags, gender: LexiconFlags.feminine, verbForm: true)
+        if written == [0x74, 0x61] { return !saysTu && nextCase != .upper && feminineNoun ? "la" : nil }
         if written == [0x61], let previous, prepositionsBeforeArticle.contains(previous), nextCase != .upper,
            isSingularNoun(nextFlags, gender: LexiconFlags.feminine, verbForm: true) { return "la" }
         if written == [0x64, 0xE9, 0x73], nextCase != .upper, isPluralNoun(nextFlags), nextFlags & LexiconFlags.noun != 0 { return "des" }
@@ -53,7 +57,7 @@ enum FunctionWords {
 
     /// The cheap test first (it runs on every word): could the rules above read these bytes
     /// (`do`, `dé`, `là`, `lé`, `lès`, `lés`, `cl`, `celte`, `Celte`, `Ja`, `Je`, `Jes`, `Ire`,
-    /// `Ier`, `ler`, `a`, `es`, `ex`, `el`, `sy`, and `ta`, which `RepairWords` decides)?
+    /// `Ier`, `ler`, `a`, `es`, `ex`, `el`, `sy`, `ta`)?
     static func mayReplace(_ word: ArraySlice<UInt8>) -> Bool {
         guard word.count <= 5, let first = word.first else { return false }
         guard word.count >= 2 else { return first == 0x61 }
