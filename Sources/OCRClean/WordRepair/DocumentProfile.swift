@@ -157,9 +157,9 @@ struct DocumentProfile: Sendable {
         Int(vocabulary[ByteHash.hash(JoinedText.bytes(CasePattern.lower(word)))] ?? 0)
     }
 
-    /// The document addresses someone as *tu* (`tu`, `toi`): there `ta` is a word; elsewhere
-    /// (reports, resolutions, man pages) `ta` is `la` with l read as t. (`te`, `tes`, `ton` are
-    /// too often misread `le`, `les`, `son` to tell.)
+    /// The document addresses someone as *tu* (`tu`, `toi`): there `ta` and `tes` are words;
+    /// elsewhere (reports, resolutions, man pages) they are `la` and `les` with l read as t. (`te`,
+    /// `tes`, `ton` themselves are too often misread `le`, `les`, `son` to count as evidence.)
     var saysTu: Bool {
         Self.tuForms.contains { count($0) > 0 }
     }

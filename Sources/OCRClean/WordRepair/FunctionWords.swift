@@ -19,7 +19,10 @@
 /// - `contre a criminalité`, `de a Convention` → `la`: after a preposition `a` is neither the
 ///   verb nor `à`, and the article goes before a feminine singular noun.
 /// - `Protocoles sy rapportant` → `s’y`: the apostrophe lost (`sy` is no French word).
-/// - `font ta demande` → `la`, with l read as t, in a document that never says *tu*.
+/// - `font ta demande` → `la`, with l read as t, in a document that never says *tu*; likewise
+///   `sur tes fumeries` → `les` before a plural noun (`tu sais que tes amis` stays).
+/// - `dans ls langues` → `les`, its e lost, after a preposition or a conjunction before a plural
+///   noun (`la commande ls`, `alias ls valant` stay).
 /// - `II a dit`, `Us ont` opening a sentence → `Il`, `Ils` (`Louis II a régné`, `II La
 ///   Convention`, `les us et coutumes` stay): see `pronoun`.
 enum FunctionWords {
@@ -39,6 +42,8 @@ enum FunctionWords {
         if written == [0x6C, 0x65, 0x72] || written == [0x49, 0x65, 0x72], months.contains(CasePattern.lower(next)) { return "1er" }
         if written == [0x4A, 0x65, 0x73] || (written == [0x65, 0x73] && previous.map(beforeLes.contains) == true),
            next.count >= 3, nextCase != .upper, isPluralNoun(nextFlags) { return sentenceStart ? "Les" : "les" }
+        if written == [0x74, 0x65, 0x73] ? !saysTu : written == [0x6C, 0x73] && previous.map(beforeLes.contains) == true,
+           next.count >= 3, nextCase != .upper, isPluralNoun(nextFlags) { return "les" }
         if written == [0x73, 0x79], nextCase == .lower, french { return "s’y" }
         if written == [0x64, 0x6F], french, nextCase != .mixed { return "de" }
         if written == [0x6C, 0xE0] || (written == [0x4A, 0x61] && !sentenceStart), nextCase == .lower, feminineNoun { return "la" }
@@ -56,22 +61,22 @@ enum FunctionWords {
     }
 
     /// The cheap test first (it runs on every word): could the rules above read these bytes
-    /// (`do`, `dé`, `là`, `lé`, `lès`, `lés`, `cl`, `celte`, `Celte`, `Ja`, `Je`, `Jes`, `Ire`,
-    /// `Ier`, `ler`, `a`, `es`, `ex`, `el`, `sy`, `ta`)?
+    /// (`do`, `dé`, `là`, `lé`, `lès`, `lés`, `ls`, `cl`, `celte`, `Celte`, `Ja`, `Je`, `Jes`, `Ire`,
+    /// `Ier`, `ler`, `a`, `es`, `ex`, `el`, `sy`, `ta`, `tes`)?
     static func mayReplace(_ word: ArraySlice<UInt8>) -> Bool {
         guard word.count <= 5, let first = word.first else { return false }
         guard word.count >= 2 else { return first == 0x61 }
         let second = word[word.startIndex + 1]
         switch first {
         case 0x64: return second == 0x6F || second == 0xC3
-        case 0x6C: return second == 0xC3 || (word.count == 3 && second == 0x65)
+        case 0x6C: return second == 0xC3 || (word.count == 3 && second == 0x65) || (word.count == 2 && second == 0x73)
         case 0x63: return second == 0x6C || word.count == 5
         case 0x43: return word.count == 5
         case 0x4A: return word.count <= 3
         case 0x49: return word.count == 3
         case 0x65: return word.count == 2 && (second == 0x73 || second == 0x78 || second == 0x6C)
         case 0x73: return word.count == 2 && second == 0x79
-        case 0x74: return word.count == 2 && second == 0x61
+        case 0x74: return (word.count == 2 && second == 0x61) || (word.count == 3 && second == 0x65 && word.last == 0x73)
         default: return false
         }
     }
