@@ -119,11 +119,26 @@ public struct MarkFurniture: Stage {
 
     /// Signs that a short line at a page edge is text and not what OCR made of a label: a
     /// footnote mark this pipeline wrote (`⁹ A/67/156.`, `66/181⁹ ;`), a footnote citing a
-    /// document (`10 CTOC/COP/WG.7/2012/6.`: a mark, then a full stop), a clause ending in `;`.
+    /// document (`10 CTOC/COP/WG.7/2012/6.`: a mark, then a full stop), also with its raised mark
+    /// misread (`1° CTOC/COP/WG.7/2012/6.`, `% CTOC/COPWG.720126.`, `*CTOCICOPWG 7720126.`), a
+    /// clause ending in `;`. Labels end in no full stop (`A/RES/67/189`, `V.10-57325`).
     static func readsAsText(_ body: Substring) -> Bool {
         if body.unicodeScalars.contains(where: { LineShape.superscripts.contains($0) }) { return true }
         if body.last == ";" { return true }
-        return body.last == "." && LineShape.footnoteMark(body) != nil
+        guard body.last == "." else { return false }
+        return LineShape.footnoteMark(body) != nil || startsWithMisreadMark(body)
+    }
+
+    /// Signs OCR makes of a raised footnote number.
+    static let misreadMarks = "*%°!?'’|+†".unicodeScalars
+
+    /// A mark opening the line, glued or not (`*CTOC`, `% CTOC`), or digits with one (`1° CTOC`).
+    static func startsWithMisreadMark(_ body: Substring) -> Bool {
+        let prefix = body.unicodeScalars.prefix { $0 != " " }
+        guard let first = prefix.first else { return false }
+        if misreadMarks.contains(first) { return true }
+        return prefix.count <= 4 && prefix.contains(where: misreadMarks.contains)
+            && prefix.allSatisfy { ("0"..."9").contains($0) || misreadMarks.contains($0) }
     }
 
     /// The label for the line at `i` of the buffer (nil when it is text), and its running-head
