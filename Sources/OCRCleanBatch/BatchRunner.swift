@@ -105,7 +105,12 @@ public final class BatchRunner: Sendable {
         try FileSystem.makeDirectories(configuration.output)
         catalog = try Catalog(path: configuration.output + "/" + Catalog.fileName)
         estimator = try QualityEstimator(resources: resources)
-        let identity = configuration.toolVersion + "\n" + configuration.template.file.effectiveText() + "\n" + (configuration.jsonlField ?? "")
+        var identity = configuration.toolVersion + "\n" + configuration.template.file.effectiveText() + "\n" + (configuration.jsonlField ?? "")
+        // A word list edited between runs changes the results as much as the pipeline does.
+        for path in configuration.template.file.referencedFiles {
+            var list = (try? FileSystem.read(path)) ?? []
+            identity += "\n" + path + " " + list.withUnsafeMutableBytes { ContentHash.of(UnsafeRawBufferPointer($0)) }
+        }
         var bytes = Array(identity.utf8)
         pipelineVersion = String(bytes.withUnsafeMutableBytes { ContentHash.of(UnsafeRawBufferPointer($0)) }.prefix(16))
     }

@@ -32,6 +32,8 @@ struct Batch: ParsableCommand {
     @Option(name: .shortAndLong, help: "Pipeline name (from Pipelines/) or path to a .pipeline file.")
     var pipeline = "default"
 
+    @OptionGroup var adjustments: PipelineAdjustments
+
     @Option(help: "Documents cleaned at once (default: the number of cores).")
     var jobs: Int?
 
@@ -60,7 +62,7 @@ struct Batch: ParsableCommand {
 
     func run() throws {
         let resources = Resources.standard()
-        let template = try loadPipeline(pipeline, resources: resources)
+        let template = try loadPipeline(pipeline, overrides: adjustments.overrides, resources: resources)
         let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
         let configuration = BatchRunner.Configuration(
             inputs: inputs, output: out, template: template, jobs: jobs ?? max(1, cores), force: force, onError: onError,

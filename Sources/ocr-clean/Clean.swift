@@ -14,6 +14,8 @@ struct Clean: ParsableCommand {
     @Option(name: .shortAndLong, help: "Pipeline name (from Pipelines/) or path to a .pipeline file.")
     var pipeline = "default"
 
+    @OptionGroup var adjustments: PipelineAdjustments
+
     @Option(help: "Output format: text, records (JSON Lines), or diff (text with changes inline).")
     var format: OutputFormat = .text
 
@@ -43,7 +45,7 @@ struct Clean: ParsableCommand {
 
     func run() throws {
         let resources = Resources.standard()
-        let template = try loadPipeline(pipeline, resources: resources)
+        let template = try loadPipeline(pipeline, overrides: adjustments.overrides, resources: resources)
         let sink: OutputSink
         do {
             sink = try output.map { try OutputSink(atomicPath: $0) } ?? OutputSink()

@@ -30,6 +30,8 @@ struct Eval: ParsableCommand {
     @Option(name: .shortAndLong, help: "Pipeline for --clean.")
     var pipeline = "default"
 
+    @OptionGroup var adjustments: PipelineAdjustments
+
     @Option(help: "Comparison level: raw, nfc, collapsed (white space collapsed; the default), hipe (also lowercased, no punctuation), dinglehopper (lines trimmed, its NFC_SBB substitutions).")
     var level: TextComparison.Level = .collapsed
 
@@ -41,7 +43,7 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         let resources = Resources.standard()
-        let template = clean ? try loadPipeline(pipeline, resources: resources) : nil
+        let template = clean ? try loadPipeline(pipeline, overrides: adjustments.overrides, resources: resources) : nil
         struct Row {
             var name: String
             var before: TextComparison

@@ -19,6 +19,7 @@ struct OCRCleanCommand: ParsableCommand {
               ocr-clean < scan.txt > clean.txt
               ocr-clean --pipeline minimal a.txt b.txt
               ocr-clean --format records scan.txt | jq .kind
+              ocr-clean --lexicon terms.txt --set repair-words.min-confidence=0.9 scan.txt
               ocr-clean --jsonl --field ocr_hypothesis.transcription_unit < units.jsonl
             """,
         version: "ocr-clean \(version) (ICU \(ICU.version))",
@@ -36,11 +37,13 @@ struct OCRCleanCommand: ParsableCommand {
     }
 }
 
-/// The pipeline a command was given. A bad pipeline file is reported (`file:line`, what was
-/// expected, a suggestion) and ends the command with status 64, before any input is read.
-func loadPipeline(_ nameOrPath: String, resources: Resources) throws -> Pipeline {
+/// The pipeline a command was given, with the command line's changes to its options. A bad
+/// pipeline file or change is reported (`file:line` or the option, what was expected, a
+/// suggestion) and ends the command with status 64, before any input is read.
+func loadPipeline(_ nameOrPath: String, overrides: PipelineOverrides = PipelineOverrides(), resources: Resources) throws -> Pipeline {
     do {
-        return try PipelineLoader.load(nameOrPath, resources: resources)
+        let file = try overrides.apply(to: PipelineLoader.file(nameOrPath, resources: resources))
+        return try Pipeline(file, resources: resources)
     } catch let error as PipelineFileError {
         warn(error.description)
         throw ExitCode(64)

@@ -118,6 +118,47 @@ import Testing
         #expect(r.stdout.isEmpty)
     }
 
+    @Test func wordListsOnTheCommandLineAddKnownAndProtectedWords() throws {
+        let text = Data("Le clavardagc est utile.\n".utf8)
+        let plain = try CLI.run(["-p", "ocr-lines"], stdin: text)
+        #expect(plain.output == "Le clavardagc est utile.\n", "a rare word is no correction without the list")
+        let terms = try write("terms.txt", Data("clavardage\n".utf8))
+        let listed = try CLI.run(["-p", "ocr-lines", "--lexicon", terms], stdin: text)
+        #expect(listed.status == 0 && listed.stderr.isEmpty)
+        #expect(listed.output == "Le clavardage est utile.\n")
+
+        let term = Data("Les sytèmes sont prêts.\n".utf8)
+        #expect(try CLI.run(["-p", "ocr-lines"], stdin: term).output == "Les systèmes sont prêts.\n")
+        let names = try write("names.txt", Data("sytèmes\n".utf8))
+        let kept = try CLI.run(["-p", "ocr-lines", "--protect", names], stdin: term)
+        #expect(kept.status == 0 && kept.output == "Les sytèmes sont prêts.\n")
+
+        let none = try CLI.run(["-p", "minimal", "--lexicon", terms], stdin: text)
+        #expect(none.status == 64 && none.output.isEmpty)
+        #expect(none.stderr == "ocr-clean: --lexicon: the pipeline 'minimal' has no 'repair-words' step to give word lists to\n")
+        let missing = try CLI.run(["-p", "ocr-lines", "--lexicon", "\(tmp)/absent.txt"], stdin: text)
+        #expect(missing.status == 64 && missing.stderr.contains("\(tmp)/absent.txt: cannot read the word list (no such file)"))
+    }
+
+    @Test func setChangesAStepOptionAndABadSettingIsStatus64() throws {
+        let text = Data("Premier paragraphe.\n\nSecond paragraphe.\n".utf8)
+        let blank = try CLI.run([], stdin: text)
+        #expect(blank.output == "Premier paragraphe.\n\nSecond paragraphe.\n")
+        let lines = try CLI.run(["--set", "emit.separator=line"], stdin: text)
+        #expect(lines.status == 0 && lines.output == "Premier paragraphe.\nSecond paragraphe.\n")
+
+        let typo = try CLI.run(["--set", "repair-words.min-confidenc=0.9"], stdin: text)
+        #expect(typo.status == 64 && typo.output.isEmpty)
+        #expect(typo.stderr.contains("--set 'repair-words.min-confidenc=0.9': unknown option 'min-confidenc'"))
+        #expect(typo.stderr.contains("Did you mean 'min-confidence'?"))
+        let step = try CLI.run(["-p", "minimal", "--set", "repair-words.min-confidence=0.9"], stdin: text)
+        #expect(step.status == 64 && step.stderr.contains("the pipeline 'minimal' has no step 'repair-words'"))
+        let value = try CLI.run(["--set", "repair-words.min-confidence=2"], stdin: text)
+        #expect(value.status == 64 && value.stderr.contains("expected a number from 0.5 to 1.0"))
+        let shape = try CLI.run(["--set", "separator"], stdin: text)
+        #expect(shape.status == 64 && shape.stderr.contains("expected STEP.OPTION=VALUE"))
+    }
+
     @Test func unknownPipelineNameIsStatus64WithSuggestion() throws {
         let r = try CLI.run(["--pipeline", "minimla"], stdin: Data("x\n".utf8))
         #expect(r.status == 64)

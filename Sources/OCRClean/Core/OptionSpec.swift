@@ -6,8 +6,9 @@ public struct OptionSpec: Sendable, Hashable {
         case int(ClosedRange<Int>)
         case number(ClosedRange<Double>)
         case choice([String])
-        /// Free text (a path, a name, a comma-separated list).
-        case text
+        /// Comma-separated file paths (word lists): relative paths are taken from the current
+        /// folder; the files' contents are part of what a batch run's pipeline version covers.
+        case paths
     }
 
     public var name: String
@@ -46,19 +47,19 @@ public struct OptionSpec: Sendable, Hashable {
             return nil
         case .choice(let values):
             return values.contains(value) ? nil : "one of " + values.joined(separator: ", ")
-        case .text:
+        case .paths:
             return nil
         }
     }
 
-    /// How the type reads in listings: `true|false`, `0…10`, `keep|typographic|ascii`, `text`.
+    /// How the type reads in listings: `true|false`, `0…10`, `keep|typographic|ascii`, `paths`.
     public var typeDescription: String {
         switch kind {
         case .bool: return "true|false"
         case .int(let r): return "\(r.lowerBound)…\(r.upperBound)"
         case .number(let r): return "\(r.lowerBound)…\(r.upperBound)"
         case .choice(let values): return values.joined(separator: "|")
-        case .text: return "text"
+        case .paths: return "paths"
         }
     }
 }

@@ -176,6 +176,15 @@ public struct PipelineFile: Sendable {
         return words
     }
 
+    /// The files the steps' path options name (word lists), in step order.
+    public var referencedFiles: [String] {
+        steps.flatMap { step -> [String] in
+            guard let type = StageRegistry.step(named: step.name) else { return [] }
+            let options = StageOptions(Dictionary(step.options, uniquingKeysWith: { a, _ in a }), specs: type.options)
+            return type.options.filter { $0.kind == .paths }.flatMap { options.list($0.name) }
+        }
+    }
+
     /// The file as `pipelines show` prints it: every step with every option, defaults filled in.
     public func effectiveText() -> String {
         var out = "# \(name) (\(path))\n"

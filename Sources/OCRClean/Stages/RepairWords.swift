@@ -30,8 +30,8 @@ public struct RepairWords: Stage {
     public static let summary = "Repair OCR word errors: accents, confusions, split and glued words, elisions, a/à; every change scored and recorded."
 
     public static let options: [OptionSpec] = [
-        OptionSpec("lexicon", .text, default: "", help: "Extra word lists (comma-separated paths, one form per line): known words and corrections."),
-        OptionSpec("protect", .text, default: "", help: "Lists of terms never corrected (comma-separated paths, one per line)."),
+        OptionSpec("lexicon", .paths, default: "", help: "Extra word lists (comma-separated paths, one form per line): known words and corrections."),
+        OptionSpec("protect", .paths, default: "", help: "Lists of terms never corrected (comma-separated paths, one per line)."),
         OptionSpec("min-confidence", .number(0.5...1.0), default: "0.8", help: "Apply a change only when its probability against the alternatives reaches this."),
         OptionSpec("merge", .bool, default: "true", help: "Join words split by a space (transnati onal e, L’ Assemblée)."),
         OptionSpec("split", .bool, default: "true", help: "Split words glued by a lost space (laratification)."),

@@ -14,15 +14,19 @@ struct WordKnowledge: Sendable {
 
     /// A word of the lexicon that wordfreq does not list counts as this frequent.
     static let unlistedZipf = 1.0
-    /// Domain and user words without a frequency.
+    /// Domain words without a frequency, and every word of a user's list at least: a user lists
+    /// the words of the corpus, which it uses more than general French does (`clavardage`, 2.2
+    /// in wordfreq, so that `clavardagc` is repaired).
     static let domainZipf = 3.0
 
     func hit(_ entry: Int) -> Hit {
         let c = lexicon.compiled
         let flags = c.flags(entry)
         var zipf = c.zipf(entry)
-        if zipf == 0 {
-            zipf = flags & (LexiconFlags.domain | LexiconFlags.user) != 0 ? Self.domainZipf : Self.unlistedZipf
+        if flags & LexiconFlags.user != 0 {
+            zipf = max(zipf, Self.domainZipf)
+        } else if zipf == 0 {
+            zipf = flags & LexiconFlags.domain != 0 ? Self.domainZipf : Self.unlistedZipf
         }
         return Hit(entry: entry, zipf: zipf, flags: flags)
     }
