@@ -32,7 +32,7 @@ public enum Folding {
 
     /// The base letters of a lowercase scalar without its diacritics (`é` → `e`, `œ` → `oe`).
     @inline(__always)
-    static func strip(_ v: UInt32, into out: inout [UInt8]) {
+    static func strip<Sink: ByteSink>(_ v: UInt32, into out: inout Sink) {
         switch v {
         case 0xE0, 0xE1, 0xE2, 0xE3, 0xE4, 0xE5: out.append(0x61)
         case 0xE7: out.append(0x63)
@@ -42,9 +42,9 @@ public enum Folding {
         case 0xF2, 0xF3, 0xF4, 0xF5, 0xF6, 0xF8: out.append(0x6F)
         case 0xF9, 0xFA, 0xFB, 0xFC: out.append(0x75)
         case 0xFD, 0xFF: out.append(0x79)
-        case 0x153: out.append(contentsOf: [0x6F, 0x65])
-        case 0xE6: out.append(contentsOf: [0x61, 0x65])
-        case 0x2019, 0x27, 0x2BC, 0x2018: out.append(contentsOf: [0xE2, 0x80, 0x99])
+        case 0x153: out.append(0x6F); out.append(0x65)
+        case 0xE6: out.append(0x61); out.append(0x65)
+        case 0x2019, 0x27, 0x2BC, 0x2018: out.append(0xE2); out.append(0x80); out.append(0x99)
         default:
             if v >= 0x100, v < 0x250, case let base = latinBase[Int(v - 0x100)], base != 0 {
                 out.append(base)
@@ -84,6 +84,10 @@ public enum Folding {
     /// Lowercase, apostrophes as `’`.
     public static func lower(_ word: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
+        appendLower(word, to: &out)
+    }
+
+    static func appendLower<Sink: ByteSink>(_ word: UnsafeBufferPointer<UInt8>, to out: inout Sink) {
         var i = 0
         while i < word.count {
             let (v, n) = UTF8Bytes.scalar(word, at: i)
@@ -96,6 +100,10 @@ public enum Folding {
     /// Lowercase without diacritics, ligatures spelt out, apostrophes as `’`.
     public static func fold(_ word: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
+        appendFold(word, to: &out)
+    }
+
+    static func appendFold<Sink: ByteSink>(_ word: UnsafeBufferPointer<UInt8>, to out: inout Sink) {
         var i = 0
         while i < word.count {
             let (v, n) = UTF8Bytes.scalar(word, at: i)
@@ -123,7 +131,7 @@ public enum Folding {
     }
 
     @inline(__always)
-    public static func appendUTF8(_ v: UInt32, to out: inout [UInt8]) {
+    public static func appendUTF8<Sink: ByteSink>(_ v: UInt32, to out: inout Sink) {
         if v < 0x80 {
             out.append(UInt8(v))
         } else if v < 0x800 {
@@ -140,5 +148,50 @@ public enum Folding {
             out.append(UInt8(0x80 | (v & 0x3F)))
         }
     }
+
+    /// Calls `body` with the lowercase of `word` (as `lower`), written on the stack: the words of
+    /// every record pass here, and a heap buffer per word was a tenth of the run.
+    @inline(__always)
+    static func withLower<R>(_ word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count * 4 + 4) { buffer in
+            var out = StackBytes(buffer.baseAddress!)
+            appendLower(word, to: &out)
+            return body(out.bytes)
+        }
+    }
+
+    /// Calls `body` with the fold of `word` (as `fold`), written on the stack.
+    @inline(__always)
+    static func withFold<R>(_ word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count * 4 + 4) { buffer in
+            var out = StackBytes(buffer.baseAddress!)
+            appendFold(word, to: &out)
+            return body(out.bytes)
+        }
+    }
 }
 
+
+/// Where the folding functions write bytes: a growing array, or a stack buffer (`StackBytes`).
+public protocol ByteSink {
+    mutating func append(_ byte: UInt8)
+}
+
+extension Array: ByteSink where Element == UInt8 {}
+
+/// Bytes written into memory the caller sized (4 bytes per input byte always suffice: a scalar
+/// is never shorter than one byte nor longer than four, and `'` becomes the 3-byte `’`).
+struct StackBytes: ByteSink {
+    let base: UnsafeMutablePointer<UInt8>
+    var count = 0
+
+    init(_ base: UnsafeMutablePointer<UInt8>) { self.base = base }
+
+    @inline(__always)
+    mutating func append(_ byte: UInt8) {
+        base[count] = byte
+        count += 1
+    }
+
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+}

@@ -242,9 +242,9 @@ extension RepairWords {
         for case let word? in words where word.core.contains(other) {
             var offset = word.token.coreStart
             for (k, v) in word.core.enumerated() {
-                let length = JoinedText.bytes([v]).count
+                let length = UTF8Bytes.length(of: v)
                 if v == other, k > 0, UTF8Bytes.isLetter(word.core[k - 1]) || word.core[k - 1] == 0x7C,
-                   !edits.contains(where: { $0.range.contains(offset) || ($0.range.lowerBound <= offset && offset < $0.range.upperBound) }) {
+                   !edits.contains(where: { $0.range.contains(offset) }) {
                     edits.append(TextEdit(range: offset..<(offset + width), replacement: replacement, rule: "apostrophe"))
                     counts.count("apostrophe")
                 }

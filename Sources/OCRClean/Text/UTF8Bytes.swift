@@ -17,6 +17,12 @@ enum UTF8Bytes {
         String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// The number of bytes of a scalar in UTF-8.
+    @inline(__always)
+    static func length(of v: UInt32) -> Int {
+        v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+    }
+
     /// The scalar starting at `i` and its length in bytes. `p` must hold valid UTF-8.
     @inline(__always)
     static func scalar(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {

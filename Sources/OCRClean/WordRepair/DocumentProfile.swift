@@ -30,14 +30,13 @@ struct DocumentProfile: Sendable {
     private(set) var unaccentedWords = 0
     /// How often each lowercase token occurs, by hash (bounded: cleared past `maxVocabulary`).
     private(set) var vocabulary: [UInt64: UInt32] = [:]
-    private var scratch: [UInt8] = []
     static let maxVocabulary = 200_000
 
     /// Counts a word from its UTF-8 bytes (no intermediate arrays: this runs for every word).
     mutating func add(_ p: UnsafeBufferPointer<UInt8>) {
-        Folding.lower(p, into: &scratch)
+        let key = Folding.withLower(p) { ByteHash.hash($0) }
         if vocabulary.count >= Self.maxVocabulary { vocabulary.removeAll(keepingCapacity: true) }
-        vocabulary[ByteHash.hash(scratch), default: 0] += 1
+        vocabulary[key, default: 0] += 1
         if p.count == 1 && p[0] == 0x61 { plainA += 1 }
         if p.count == 2 && p[0] == 0xC3 && p[1] == 0xA0 { graveA += 1 }
         guard p.count >= 2 else { return }
@@ -54,7 +53,7 @@ struct DocumentProfile: Sendable {
             let (v, n) = UTF8Bytes.scalar(p, at: i)
             if v >= 0xC0 && v <= 0xDE && v != 0xD7 {
                 // Once frozen, the evidence is no longer read: nothing to gather.
-                if frozenCapitals == nil, capitalAccentWords.count < Self.maxVocabulary { capitalAccentWords.insert(ByteHash.hash(scratch)) }
+                if frozenCapitals == nil, capitalAccentWords.count < Self.maxVocabulary { capitalAccentWords.insert(key) }
             }
             if (v >= 0xE0 && v <= 0xFF && v != 0xF7 && v != 0xE9) || v == 0x153 { other = true }
             if v == 0x2019 { typographicApostrophes += 1 }
@@ -154,17 +153,17 @@ struct DocumentProfile: Sendable {
     var joinCost: Double { max(1.0, min(3.5, -log10((Double(certainJoins) + 0.5) / (Double(sampledWords) + 50)))) }
 
     func count(_ word: [UInt32]) -> Int {
-        Int(vocabulary[ByteHash.hash(JoinedText.bytes(CasePattern.lower(word)))] ?? 0)
+        Int(vocabulary[JoinedText.withBytes(word, lowercase: true) { ByteHash.hash($0) }] ?? 0)
     }
 
     /// The document addresses someone as *tu* (`tu`, `toi`): there `ta` and `tes` are words;
     /// elsewhere (reports, resolutions, man pages) they are `la` and `les` with l read as t. (`te`,
     /// `tes`, `ton` themselves are too often misread `le`, `les`, `son` to count as evidence.)
     var saysTu: Bool {
-        Self.tuForms.contains { count($0) > 0 }
+        Self.tuKeys.contains { vocabulary[$0] != nil }
     }
 
-    static let tuForms: [[UInt32]] = ["tu", "toi"].map { $0.unicodeScalars.map(\.value) }
+    static let tuKeys: [UInt64] = ["tu", "toi"].map { ByteHash.hash(Array($0.utf8)) }
 
     /// The OCR lost the accents: French prose has an accent other than é (à, è, ê, ç…) in about
     /// one word in ten; an engine that reads only é, or none, shows far fewer.

@@ -90,18 +90,19 @@ struct WordKnowledge: Sendable {
         return ElisionRules.prefixes.contains(lower + "’")
     }
 
-    /// The exact form only (an ASCII apostrophe matches the lexicon's `’`).
-    func exact(_ s: [UInt32]) -> Hit? {
-        if let h = JoinedText.bytes(s).withUnsafeBufferPointer({ lexicon.compiled.entry($0) }).map(hit) { return h }
+    /// The exact form only (an ASCII apostrophe matches the lexicon's `’`), or its lowercase.
+    func exact(_ s: [UInt32], lowercase: Bool = false) -> Hit? {
+        let c = lexicon.compiled
+        if let e = JoinedText.withBytes(s, lowercase: lowercase, { c.entry($0) }) { return hit(e) }
         guard s.contains(0x27) else { return nil }
-        return JoinedText.bytes(s.map { $0 == 0x27 ? 0x2019 : $0 }).withUnsafeBufferPointer { lexicon.compiled.entry($0) }.map(hit)
+        return JoinedText.withBytes(s, typographic: true, lowercase: lowercase) { c.entry($0) }.map(hit)
     }
 
     /// The word as written, or in lowercase (`Office`, `OFFICE`), or capitalised (`ONU` → `Onu`).
     func lookup(_ s: [UInt32]) -> Hit? {
         if let h = exact(s) { return h }
         let pattern = CasePattern(s)
-        if pattern != .lower, let h = exact(CasePattern.lower(s)) { return h }
+        if pattern != .lower, let h = exact(s, lowercase: true) { return h }
         if pattern == .upper, let h = exact(CasePattern.title(s)) { return h }
         return nil
     }
@@ -112,7 +113,9 @@ struct WordKnowledge: Sendable {
     func known(_ s: [UInt32]) -> Hit? {
         guard mayBeKnown(s) else { return nil }
         if let h = lookup(s) { return h }
-        if protected.contains(JoinedText.bytes(CasePattern.lower(s))) { return Hit(entry: nil, zipf: Self.domainZipf, flags: LexiconFlags.user) }
+        if !protected.isEmpty, protected.contains(JoinedText.bytes(CasePattern.lower(s))) {
+            return Hit(entry: nil, zipf: Self.domainZipf, flags: LexiconFlags.user)
+        }
         if let (_, rest) = Self.splitElision(s) {
             if rest.isEmpty { return Hit(entry: nil, zipf: 6, flags: LexiconFlags.grammatical) }
             return known(rest)
