@@ -2,7 +2,7 @@ import ArgumentParser
 import OCRClean
 
 /// Command-line changes to the chosen pipeline's options (see `PipelineOverrides`), shared by the
-/// commands that clean: `clean`, `batch` and `eval --clean`.
+/// commands that clean (`clean`, `batch`, `eval --clean`) and by `pipelines show`.
 struct PipelineAdjustments: ParsableArguments {
     @Option(name: .customLong("set"), help: ArgumentHelp(
         "Set an option of a pipeline step, as in a pipeline file; may be repeated.",

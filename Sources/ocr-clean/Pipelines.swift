@@ -26,20 +26,17 @@ struct Pipelines: ParsableCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a pipeline with every option, defaults filled in.")
+        static let configuration = CommandConfiguration(abstract: "Print a pipeline with every option, defaults filled in (and the command line's changes, as clean would run it).")
 
         @Argument(help: "Pipeline name or path.")
         var pipeline: String
 
+        @OptionGroup var adjustments: PipelineAdjustments
+
+        /// With `--set`, `--lexicon` or `--protect`: the pipeline as `clean` would run it.
         func run() throws {
-            do {
-                let file = try PipelineLoader.file(pipeline, resources: Resources.standard())
-                _ = try Pipeline(file, resources: Resources.standard())
-                print(file.effectiveText(), terminator: "")
-            } catch let error as PipelineFileError {
-                warn(error.description)
-                throw ExitCode(64)
-            }
+            let template = try loadPipeline(pipeline, overrides: adjustments.overrides, resources: Resources.standard())
+            print(template.file.effectiveText(), terminator: "")
         }
     }
 }

@@ -146,6 +146,8 @@ import Testing
         #expect(blank.output == "Premier paragraphe.\n\nSecond paragraphe.\n")
         let lines = try CLI.run(["--set", "emit.separator=line"], stdin: text)
         #expect(lines.status == 0 && lines.output == "Premier paragraphe.\nSecond paragraphe.\n")
+        let shown = try CLI.run(["pipelines", "show", "ocr-lines", "--set", "repair-words.min-confidence=0.9"])
+        #expect(shown.status == 0 && shown.output.contains("min-confidence=0.9 "), "pipelines show prints what clean would run")
 
         let typo = try CLI.run(["--set", "repair-words.min-confidenc=0.9"], stdin: text)
         #expect(typo.status == 64 && typo.output.isEmpty)
