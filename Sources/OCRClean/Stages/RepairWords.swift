@@ -252,6 +252,7 @@ public struct RepairWords: Stage {
         let tokens = text.withUTF8 { WordTokenizer.tokens($0) }
         let words = text.withUTF8 { p -> [Word?] in
             var words: [Word?] = []
+            words.reserveCapacity(tokens.count)
             var scratch: [UInt8] = []
             var sentenceStart = previous.map { Self.endsSentence($0.text) } ?? true
             for token in tokens {
@@ -320,8 +321,8 @@ public struct RepairWords: Stage {
                 counts.count("hyphen")
                 continue
             }
-            neighbours = (i > 0 ? words[i - 1].map { Folding.lower(JoinedText.string(core(of: $0, bytes))) } : nil,
-                          i + 1 < words.count ? words[i + 1].map { Folding.lower(JoinedText.string(core(of: $0, bytes))) } : nil)
+            neighbours = (i > 0 ? words[i - 1].map { Self.lowercase($0.token, bytes) } : nil,
+                          i + 1 < words.count ? words[i + 1].map { Self.lowercase($0.token, bytes) } : nil)
             afterAuxiliary = i > 0 && words[i - 1].map { auxiliary($0, bytes) } ?? false
             if let edit = repairWord(word, counts: &counts) {
                 edits.append(edit)
@@ -552,17 +553,21 @@ public struct RepairWords: Stage {
         let joinKnown = gapCost <= 2.0
         var buffer: [UInt8] = []
         var folded: [UInt8] = []
-        for i in words.indices {
-            guard let first = words[i], !consumed[i], first.token.coreEnd == first.token.end else { continue }
+        // What the scan reads of each word, without the word's scalars: copying a `Word` for
+        // every pair tried retained and released its array each time.
+        struct Piece { var token: WordToken; var known: WordKnowledge.Hit? }
+        let pieces = words.map { $0.map { Piece(token: $0.token, known: $0.known) } }
+        for i in pieces.indices {
+            guard let first = pieces[i], !consumed[i], first.token.coreEnd == first.token.end else { continue }
             var unknown = first.known == nil ? 1 : 0
             var rare = (first.known?.zipf ?? 0) < 3.0 || Self.isBoundPrefix(bytes[first.token.coreStart..<first.token.coreEnd]) ? 1 : 0
             buffer.removeAll(keepingCapacity: true)
             buffer.append(contentsOf: bytes[first.token.coreStart..<first.token.coreEnd])
             guard let lead = buffer.first, lead >= 0x80 || (lead | 0x20 >= 0x61 && lead | 0x20 <= 0x7A) else { continue }
-            for span in 2...3 where i + span <= words.count {
+            for span in 2...3 where i + span <= pieces.count {
                 // Only white space between the pieces, no punctuation inside the group, and every
                 // piece starts with a letter (`l’option -L` stays apart).
-                guard let piece = words[i + span - 1], !consumed[i + span - 1], piece.token.singleSpaceBefore,
+                guard let piece = pieces[i + span - 1], !consumed[i + span - 1], piece.token.singleSpaceBefore,
                       piece.token.coreStart == piece.token.start else { break }
                 let start = bytes[piece.token.coreStart]
                 guard start >= 0x80 || (start | 0x20 >= 0x61 && start | 0x20 <= 0x7A) else { break }
@@ -617,6 +622,14 @@ public struct RepairWords: Stage {
         let keep = keepScore(word)
         guard word.known == nil else { return keep }
         return adjustedCandidates(word).reduce(keep) { max($0, $1.score) }
+    }
+
+    /// A word's core in lowercase bytes, straight from the record's bytes.
+    static func lowercase(_ token: WordToken, _ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(token.coreEnd - token.coreStart)
+        bytes.withUnsafeBufferPointer { Folding.lower(UnsafeBufferPointer(rebasing: $0[token.coreStart..<token.coreEnd]), into: &out) }
+        return out
     }
 
     /// A word's scalars, decoded from the record's bytes when `Word.core` was left empty.
