@@ -227,8 +227,8 @@ public struct RepairWords: Stage {
 
     struct Word {
         var token: WordToken
-        /// The word's scalars; left empty for a known word of plain lowercase letters longer
-        /// than three bytes (most words), which no rule needs to look into: see `core(of:)`.
+        /// The word's scalars; left empty for a known word of plain lowercase letters (most
+        /// words), which rules read through `core(of:)`.
         var core: [UInt32]
         var known: WordKnowledge.Hit?
         var sentenceStart: Bool
@@ -237,9 +237,9 @@ public struct RepairWords: Stage {
     }
 
     /// Whether a word's scalars are needed: not plain (an apostrophe, hyphen, quote, `|`, `_`,
-    /// digit or a capital inside), or short.
+    /// digit or a capital inside). Rules read the others through `core(of:)`.
     static func needsCore(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard p.count > 3, let first = p.first else { return true }
+        guard let first = p.first else { return true }
         if (first >= 0x41 && first <= 0x5A) || (first == 0xC3 && p[1] >= 0x80 && p[1] <= 0x9E) { return true }
         for b in p where b == 0x27 || b == 0x2D || b == 0x22 || b == 0x7C || b == 0x5F || (b >= 0x30 && b <= 0x39) || b == 0xE2 {
             return true
