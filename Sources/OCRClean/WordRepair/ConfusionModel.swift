@@ -206,71 +206,71 @@ public struct ConfusionModel: Sendable {
         if n == m && o == t { return Path(cost: 0, generic: 0, accentsOnly: true) }
         let width = m + 1
         // Per cell: the best cost, generic edits on the best path, and whether it holds only accent
-        // or case changes.
+        // or case changes. Moves are tried in a fixed order and a later one wins only when it is
+        // strictly cheaper.
         var dp = [Cell](repeating: Cell(cost: .infinity, generic: 0, accents: true), count: (n + 1) * width)
-        dp[0].cost = 0
-        for i in 0...n {
-            for j in 0...m {
-                if i == 0 && j == 0 { continue }
-                var best = Double.infinity
-                var bestGeneric = 0
-                var bestAccents = false
-                func consider(_ c: Double, from cell: Int, generic g: Int, accent: Bool) {
-                    if c < best {
-                        best = c
-                        bestGeneric = dp[cell].generic + g
-                        bestAccents = dp[cell].accents && accent
-                    }
-                }
-                if i > 0 { consider(dp[(i - 1) * width + j].cost + Self.deletion, from: (i - 1) * width + j, generic: 1, accent: false) }
-                if j > 0 { consider(dp[i * width + j - 1].cost + Self.insertion, from: i * width + j - 1, generic: 1, accent: false) }
-                if i > 0 && j > 0 {
-                    let a = o[i - 1]
-                    let b = t[j - 1]
-                    let cell = (i - 1) * width + j - 1
-                    let diagonal = dp[cell].cost
-                    if a == b || (JoinedText.isApostrophe(a) && JoinedText.isApostrophe(b)) {
-                        consider(diagonal, from: cell, generic: 0, accent: true)
-                    } else if Folding.lower(a) == Folding.lower(b) {
-                        consider(diagonal + Self.caseChange, from: cell, generic: 0, accent: true)
-                    } else if Self.sameBase(a, b) {
-                        consider(diagonal + Self.accent, from: cell, generic: 0, accent: true)
-                    } else {
-                        consider(diagonal + Self.substitution, from: cell, generic: 1, accent: false)
-                    }
-                    let bit = Self.endsBit(a, b)
-                    if endsFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let candidates = byEnds[UInt64(a) << 32 | UInt64(b)] {
-                        for r in candidates {
-                            let rule = rules[r]
-                            let lo = rule.observed.count
-                            let lt = rule.intended.count
-                            guard lo <= i, lt <= j else { continue }
-                            if rule.position == 1 && (i - lo != 0 || j - lt != 0) { continue }
-                            if rule.position == 2 && (i != n || j != m) { continue }
-                            if !Self.matches(o, i - lo, rule.observed) || !Self.matches(t, j - lt, rule.intended) { continue }
-                            consider(dp[(i - lo) * width + j - lt].cost + rule.cost, from: (i - lo) * width + j - lt, generic: 0, accent: rule.accentOnly)
+        dp.withUnsafeMutableBufferPointer { dp in
+            dp[0].cost = 0
+            for i in 0...n {
+                for j in 0...m {
+                    if i == 0 && j == 0 { continue }
+                    var best = Cell(cost: .infinity, generic: 0, accents: false)
+                    if i > 0 { Self.consider(&best, dp[(i - 1) * width + j], Self.deletion, generic: 1, accent: false) }
+                    if j > 0 { Self.consider(&best, dp[i * width + j - 1], Self.insertion, generic: 1, accent: false) }
+                    if i > 0 && j > 0 {
+                        let a = o[i - 1]
+                        let b = t[j - 1]
+                        let diagonal = dp[(i - 1) * width + j - 1]
+                        if a == b || (JoinedText.isApostrophe(a) && JoinedText.isApostrophe(b)) {
+                            Self.consider(&best, diagonal, 0, generic: 0, accent: true)
+                        } else if Folding.lower(a) == Folding.lower(b) {
+                            Self.consider(&best, diagonal, Self.caseChange, generic: 0, accent: true)
+                        } else if Self.sameBase(a, b) {
+                            Self.consider(&best, diagonal, Self.accent, generic: 0, accent: true)
+                        } else {
+                            Self.consider(&best, diagonal, Self.substitution, generic: 1, accent: false)
+                        }
+                        let bit = Self.endsBit(a, b)
+                        if endsFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let candidates = byEnds[UInt64(a) << 32 | UInt64(b)] {
+                            for r in candidates {
+                                let rule = rules[r]
+                                let lo = rule.observed.count
+                                let lt = rule.intended.count
+                                guard lo <= i, lt <= j else { continue }
+                                if rule.position == 1 && (i - lo != 0 || j - lt != 0) { continue }
+                                if rule.position == 2 && (i != n || j != m) { continue }
+                                if !Self.matches(o, i - lo, rule.observed) || !Self.matches(t, j - lt, rule.intended) { continue }
+                                Self.consider(&best, dp[(i - lo) * width + j - lt], rule.cost, generic: 0, accent: rule.accentOnly)
+                            }
                         }
                     }
-                }
-                if i > 0 && o[i - 1] == 0x5F {
-                    // `_`: a glyph the engine could not read (Ocrad): any one to three letters,
-                    // or nothing; `n_`, `r_`, `i_` the halves of an `m`.
-                    for k in 0...min(3, j) {
-                        let cell = (i - 1) * width + j - k
-                        let ligature = k >= 2 && Self.isLigature(t[(j - k)..<j])
-                        consider(dp[cell].cost + (ligature ? Self.unreadableLigature : Self.unreadable + 0.2 * Double(max(0, k - 1))),
-                                 from: cell, generic: 0, accent: false)
+                    if i > 0 && o[i - 1] == 0x5F {
+                        // `_`: a glyph the engine could not read (Ocrad): any one to three letters,
+                        // or nothing; `n_`, `r_`, `i_` the halves of an `m`.
+                        for k in 0...min(3, j) {
+                            let ligature = k >= 2 && Self.isLigature(t[(j - k)..<j])
+                            Self.consider(&best, dp[(i - 1) * width + j - k], ligature ? Self.unreadableLigature : Self.unreadable + 0.2 * Double(max(0, k - 1)),
+                                          generic: 0, accent: false)
+                        }
+                        if i >= 2, j >= 1, t[j - 1] == 0x6D, [0x6E, 0x72, 0x69].contains(o[i - 2]) {
+                            Self.consider(&best, dp[(i - 2) * width + j - 1], Self.unreadable, generic: 0, accent: false)
+                        }
                     }
-                    if i >= 2, j >= 1, t[j - 1] == 0x6D, [0x6E, 0x72, 0x69].contains(o[i - 2]) {
-                        let cell = (i - 2) * width + j - 1
-                        consider(dp[cell].cost + Self.unreadable, from: cell, generic: 0, accent: false)
-                    }
+                    dp[i * width + j] = best
                 }
-                dp[i * width + j] = Cell(cost: best, generic: bestGeneric, accents: bestAccents)
             }
         }
         let last = dp[n * width + m]
         return Path(cost: last.cost, generic: last.generic, accentsOnly: last.accents)
+    }
+
+    /// Takes the move from `cell` at `cost` more when it is strictly cheaper than `best`.
+    @inline(__always)
+    static func consider(_ best: inout Cell, _ cell: Cell, _ cost: Double, generic: Int, accent: Bool) {
+        let c = cell.cost + cost
+        if c < best.cost {
+            best = Cell(cost: c, generic: cell.generic + generic, accents: cell.accents && accent)
+        }
     }
 
     @inline(__always)
