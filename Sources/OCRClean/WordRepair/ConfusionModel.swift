@@ -392,32 +392,14 @@ enum JoinedText {
     @inline(__always)
     static func withBytes<R>(_ scalars: [UInt32], typographic: Bool = false, lowercase: Bool = false,
                              _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count * 4) { buffer in
-            var n = 0
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: scalars.count * 4 + 4) { buffer in
+            var out = StackBytes(buffer.baseAddress!)
             for var v in scalars {
                 if typographic && v == 0x27 { v = 0x2019 }
                 if lowercase { v = Folding.lower(v) }
-                if v < 0x80 {
-                    buffer[n] = UInt8(v)
-                    n += 1
-                } else if v < 0x800 {
-                    buffer[n] = UInt8(0xC0 | (v >> 6))
-                    buffer[n + 1] = UInt8(0x80 | (v & 0x3F))
-                    n += 2
-                } else if v < 0x10000 {
-                    buffer[n] = UInt8(0xE0 | (v >> 12))
-                    buffer[n + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                    buffer[n + 2] = UInt8(0x80 | (v & 0x3F))
-                    n += 3
-                } else {
-                    buffer[n] = UInt8(0xF0 | (v >> 18))
-                    buffer[n + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
-                    buffer[n + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
-                    buffer[n + 3] = UInt8(0x80 | (v & 0x3F))
-                    n += 4
-                }
+                Folding.appendUTF8(v, to: &out)
             }
-            return body(UnsafeBufferPointer(rebasing: buffer[..<n]))
+            return body(out.bytes)
         }
     }
 }
