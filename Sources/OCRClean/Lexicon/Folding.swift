@@ -100,10 +100,6 @@ public enum Folding {
     /// Lowercase without diacritics, ligatures spelt out, apostrophes as `’`.
     public static func fold(_ word: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         out.removeAll(keepingCapacity: true)
-        appendFold(word, to: &out)
-    }
-
-    static func appendFold<Sink: ByteSink>(_ word: UnsafeBufferPointer<UInt8>, to out: inout Sink) {
         var i = 0
         while i < word.count {
             let (v, n) = UTF8Bytes.scalar(word, at: i)
@@ -149,8 +145,8 @@ public enum Folding {
         }
     }
 
-    /// Calls `body` with the lowercase of `word` (as `lower`), written on the stack: the words of
-    /// every record pass here, and a heap buffer per word was a tenth of the run.
+    /// Calls `body` with the lowercase of `word` (as `lower`), written on the stack: every word of
+    /// every record passes here, without a heap buffer each.
     @inline(__always)
     static func withLower<R>(_ word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count * 4 + 4) { buffer in
@@ -159,18 +155,7 @@ public enum Folding {
             return body(out.bytes)
         }
     }
-
-    /// Calls `body` with the fold of `word` (as `fold`), written on the stack.
-    @inline(__always)
-    static func withFold<R>(_ word: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count * 4 + 4) { buffer in
-            var out = StackBytes(buffer.baseAddress!)
-            appendFold(word, to: &out)
-            return body(out.bytes)
-        }
-    }
 }
-
 
 /// Where the folding functions write bytes: a growing array, or a stack buffer (`StackBytes`).
 public protocol ByteSink {
