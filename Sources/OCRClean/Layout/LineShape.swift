@@ -249,7 +249,7 @@ extension LineShape {
     }
 
     /// The mark of a footnote line: `1`, `12`, `*`, `¹`, or what OCR makes of a raised digit
-    /// (`!`, `?`, `'`, `‘`, `“`, `°`, `|`, `#`), then a space and text starting with a capital, a quote or
+    /// (`!`, `?`, `'`, `‘`, `“`, `°`, `|`), then a space and text starting with a capital, a quote or
     /// a digit: `1 Nations Unies, …`, `! Anciennement …`. OCR marks give `?` (number unknown).
     static func footnoteMark(_ body: Substring) -> String? {
         let scalars = Array(body.unicodeScalars.prefix(8))
@@ -266,7 +266,7 @@ extension LineShape {
         if mark.isEmpty, let first = scalars.first {
             if first == "*" || first == "†" || first == "‡" {
                 mark = String(first)
-            } else if "!?'’‘“”°|+#".unicodeScalars.contains(first) {
+            } else if "!?'’‘“”°|+".unicodeScalars.contains(first) {
                 mark = "?"
             } else {
                 return nil
