@@ -19,6 +19,8 @@
 /// - `contre a criminalité`, `de a Convention` → `la`: after a preposition `a` is neither the
 ///   verb nor `à`, and the article goes before a feminine singular noun.
 /// - `Protocoles sy rapportant` → `s’y`: the apostrophe lost (`sy` is no French word).
+/// - `les outils qu fonctionnent` → `qui`: `qu` never stands alone, and before a consonant it
+///   cannot be `qu’` either (elision is before a vowel or a mute h).
 /// - `font ta demande` → `la`, with l read as t, in a document that never says *tu*; likewise
 ///   `sur tes fumeries` → `les` before a plural noun (`tu sais que tes amis` stays).
 /// - `dans ls langues` → `les`, its e lost, after a preposition or a conjunction before a plural
@@ -45,6 +47,8 @@ enum FunctionWords {
         if written == [0x74, 0x65, 0x73] ? !saysTu : written == [0x6C, 0x73] && previous.map(beforeLes.contains) == true,
            next.count >= 3, nextCase != .upper, isPluralNoun(nextFlags) { return "les" }
         if written == [0x73, 0x79], nextCase == .lower, french { return "s’y" }
+        if written == [0x71, 0x75], afterWord, nextCase == .lower, french, let first = next.first, first < 0x80,
+           UTF8Bytes.isLetter(first), !"aeiouyh".unicodeScalars.contains(where: { $0.value == first }) { return "qui" }
         if written == [0x64, 0x6F], french, nextCase != .mixed { return "de" }
         if written == [0x6C, 0xE0] || (written == [0x4A, 0x61] && !sentenceStart), nextCase == .lower, feminineNoun { return "la" }
         if written == [0x4A, 0x65], !sentenceStart, nextCase == .lower,
@@ -62,7 +66,7 @@ enum FunctionWords {
 
     /// The cheap test first (it runs on every word): could the rules above read these bytes
     /// (`do`, `dé`, `là`, `lé`, `lès`, `lés`, `ls`, `cl`, `celte`, `Celte`, `Ja`, `Je`, `Jes`, `Ire`,
-    /// `Ier`, `ler`, `a`, `es`, `ex`, `el`, `sy`, `ta`, `tes`)?
+    /// `Ier`, `ler`, `a`, `es`, `ex`, `el`, `sy`, `ta`, `tes`, `qu`)?
     static func mayReplace(_ word: ArraySlice<UInt8>) -> Bool {
         guard word.count <= 5, let first = word.first else { return false }
         guard word.count >= 2 else { return first == 0x61 }
@@ -77,6 +81,7 @@ enum FunctionWords {
         case 0x65: return word.count == 2 && (second == 0x73 || second == 0x78 || second == 0x6C)
         case 0x73: return word.count == 2 && second == 0x79
         case 0x74: return (word.count == 2 && second == 0x61) || (word.count == 3 && second == 0x65 && word.last == 0x73)
+        case 0x71: return word.count == 2 && second == 0x75
         default: return false
         }
     }
