@@ -108,8 +108,7 @@ public final class BatchRunner: Sendable {
         var identity = configuration.toolVersion + "\n" + configuration.template.file.effectiveText() + "\n" + (configuration.jsonlField ?? "")
         // A word list edited between runs changes the results as much as the pipeline does.
         for path in configuration.template.file.referencedFiles {
-            var list = (try? FileSystem.read(path)) ?? []
-            identity += "\n" + path + " " + list.withUnsafeMutableBytes { ContentHash.of(UnsafeRawBufferPointer($0)) }
+            identity += "\n" + path + " " + ((try? ContentHash.of(file: path)) ?? "unreadable")
         }
         var bytes = Array(identity.utf8)
         pipelineVersion = String(bytes.withUnsafeMutableBytes { ContentHash.of(UnsafeRawBufferPointer($0)) }.prefix(16))

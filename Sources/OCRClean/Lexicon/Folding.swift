@@ -164,8 +164,8 @@ public protocol ByteSink {
 
 extension Array: ByteSink where Element == UInt8 {}
 
-/// Bytes written into memory the caller sized (4 bytes per input byte always suffice: a scalar
-/// is never shorter than one byte nor longer than four, and `'` becomes the 3-byte `’`).
+/// Bytes written into memory the caller sized: 4 bytes per input byte or scalar always suffice (a
+/// scalar is never shorter than one byte nor longer than four, and `'` becomes the 3-byte `’`).
 struct StackBytes: ByteSink {
     let base: UnsafeMutablePointer<UInt8>
     var count = 0

@@ -48,7 +48,7 @@ enum FunctionWords {
            next.count >= 3, nextCase != .upper, isPluralNoun(nextFlags) { return "les" }
         if written == [0x73, 0x79], nextCase == .lower, french { return "s’y" }
         if written == [0x71, 0x75], afterWord, nextCase == .lower, french, let first = next.first, first < 0x80,
-           UTF8Bytes.isLetter(first), !"aeiouyh".unicodeScalars.contains(where: { $0.value == first }) { return "qui" }
+           UTF8Bytes.isLetter(first), !RepairWordsVowels.startsWithVowelSound(first) { return "qui" }
         if written == [0x64, 0x6F], french, nextCase != .mixed { return "de" }
         if written == [0x6C, 0xE0] || (written == [0x4A, 0x61] && !sentenceStart), nextCase == .lower, feminineNoun { return "la" }
         if written == [0x4A, 0x65], !sentenceStart, nextCase == .lower,
