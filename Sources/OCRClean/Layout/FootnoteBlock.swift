@@ -13,7 +13,10 @@
 /// A note is a marked line (see `LineShape.footnoteMark`) and the lines continuing it (no mark,
 /// and the note so far does not end a sentence). Without a separator, only a block that ends the
 /// page counts, starts after a blank line, and holds short notes: a numbered paragraph that lost
-/// its full stop (`3 Note avec satisfaction…`) in mid-page stays text.
+/// its full stop (`3 Note avec satisfaction…`) in mid-page stays text. In such a block a note
+/// also takes an unmarked line after a full stop (a note whose mark OCR garbled: `# Désactiver…`
+/// for `⁶ Désactiver…`), since paragraph joining would make the two one line, which a second
+/// run would read as one note.
 struct FootnoteBlock {
     struct Note {
         /// Indices into the page's records: the marked line first, then its continuations, then
@@ -48,9 +51,15 @@ struct FootnoteBlock {
         return blocks
     }
 
+    /// Most bytes of text in one note of a block that ends the page: about three printed lines.
+    /// Counted in bytes rather than lines, so that a second run, reading the note's lines joined
+    /// into one, decides as the first did (a long numbered paragraph at the end of a page stays text).
+    static let trailingNoteBytes = 320
+
     /// Notes from `start` on, as long as lines are marked or continue a note.
     static func parse(_ page: [Record], _ shapes: [LineShape?], from start: Int, trailing: Bool) -> [Note] {
         var notes: [Note] = []
+        var noteBytes = 0
         var j = start
         while j < page.count {
             let record = page[j]
@@ -68,11 +77,16 @@ struct FootnoteBlock {
                 continue
             }
             let body = shape.body(of: record.text)
+            let length = shape.bodyEnd - shape.bodyStart
             if let mark = LineShape.footnoteMark(body) {
+                if trailing, length > trailingNoteBytes { break }
                 notes.append(Note(lines: [j], mark: mark, number: mark))
-            } else if let current = notes.last, let last = current.lines.last, let lastShape = shapes[last], !lastShape.endsSentence,
-                      current.lines.count < (trailing ? 3 : 6), LineShape.enumerator(body) == nil {
+                noteBytes = length
+            } else if let current = notes.last, let last = current.lines.last, let lastShape = shapes[last],
+                      trailing ? noteBytes + length <= trailingNoteBytes : !lastShape.endsSentence && current.lines.count < 6,
+                      LineShape.enumerator(body) == nil {
                 notes[notes.count - 1].lines.append(j)
+                noteBytes += length
             } else {
                 break
             }
