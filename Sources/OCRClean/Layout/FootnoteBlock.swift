@@ -12,11 +12,11 @@
 ///
 /// A note is a marked line (see `LineShape.footnoteMark`) and the lines continuing it (no mark,
 /// and the note so far does not end a sentence). Without a separator, only a block that ends the
-/// page counts, starts after a blank line, and holds short notes: a numbered paragraph that lost
-/// its full stop (`3 Note avec satisfaction…`) in mid-page stays text. In such a block a note
-/// also takes an unmarked line after a full stop (a note whose mark OCR garbled: `# Désactiver…`
-/// for `⁶ Désactiver…`), since paragraph joining would make the two one line, which a second
-/// run would read as one note.
+/// page counts, starts after a blank line or a sentence end, and holds short notes: a numbered
+/// paragraph that lost its full stop (`3 Note avec satisfaction…`) in mid-page stays text. In
+/// such a block a note also takes an unmarked line after a full stop (a note whose mark OCR
+/// garbled: `# Désactiver…` for `⁶ Désactiver…`). Both follow what a second run sees: paragraph
+/// joining makes a note's lines one line, after a blank line.
 struct FootnoteBlock {
     struct Note {
         /// Indices into the page's records: the marked line first, then its continuations, then
@@ -95,8 +95,8 @@ struct FootnoteBlock {
         return notes
     }
 
-    /// The block of notes that ends the page (after a blank line, before trailing blanks and
-    /// furniture), or nil.
+    /// The block of notes that ends the page (after a blank line or a sentence end, before
+    /// trailing blanks and furniture), or nil.
     static func trailingBlock(_ page: [Record], _ shapes: [LineShape?]) -> FootnoteBlock? {
         var end = page.count
         while end > 0, page[end - 1].kind != .line || shapes[end - 1]?.isBlank == true {
@@ -104,7 +104,7 @@ struct FootnoteBlock {
             end -= 1
         }
         guard end > 0 else { return nil }
-        // The earliest marked line after a blank line from which notes run to `end`.
+        // The earliest marked line after a blank line or a sentence end from which notes run to `end`.
         var candidates: [Int] = []
         var k = end - 1
         var lines = 0
@@ -112,7 +112,7 @@ struct FootnoteBlock {
             if page[k].kind == .line, let shape = shapes[k], !shape.isBlank {
                 lines += 1
                 let previous = page[k - 1]
-                let afterBreak = previous.kind == .furniture || (previous.kind == .line && shapes[k - 1]?.isBlank == true)
+                let afterBreak = previous.kind == .furniture || (previous.kind == .line && (shapes[k - 1]?.isBlank == true || shapes[k - 1]?.endsSentence == true))
                 if afterBreak, LineShape.footnoteMark(shape.body(of: page[k].text)) != nil { candidates.append(k) }
             } else if page[k].kind != .line {
                 break
