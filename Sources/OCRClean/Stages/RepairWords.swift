@@ -182,8 +182,10 @@ public struct RepairWords: Stage {
                     profile.addPair(certainGap: certain, weight: weight)
                 }
                 profile.addSampled(bytes: bytes.count, lowercase: Self.isLowercaseWord(bytes), unknown: !known, weight: weight)
+                // A word the lexicon has with accents (`debut`: `début`, not `de but`) is no
+                // evidence of glued words.
                 if !known, core.count >= 5, core.allSatisfy(UTF8Bytes.isLetter), CasePattern(core) == .lower,
-                   !generator.splits(of: core, joinCost: 0).isEmpty {
+                   !knowledge.lostAccents(bytes), !generator.splits(of: core, joinCost: 0).isEmpty {
                     profile.addJoin(weight: weight)
                 }
                 previous = (token.coreStart..<token.coreEnd, known, token.coreEnd == token.end)
