@@ -256,7 +256,13 @@ public struct RepairWords: Stage {
             var words: [Word?] = []
             words.reserveCapacity(tokens.count)
             var scratch: [UInt8] = []
+            // A paragraph that layout began at a line not starting in lowercase starts a sentence
+            // whatever ended the one before (a heading `RFE`, a lost full stop): `Vémission` there is
+            // `L’émission`, which a second run's layout also reads as a new paragraph.
             var sentenceStart = previous.map { Self.endsSentence($0.text) } ?? true
+            if record.kind == .paragraph, let first = p.first, !(first >= 0x61 && first <= 0x7A) && !(first == 0xC3 && p.count > 1 && p[1] >= 0xA0) {
+                sentenceStart = true
+            }
             for token in tokens {
                 if token.kind == .word {
                     let bytes = UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd])
@@ -703,10 +709,7 @@ public struct RepairWords: Stage {
                 let restWord = Word(token: word.token, core: rest, known: nil, sentenceStart: false, afterElision: true)
                 // The elided word follows its article or pronoun, not the word before.
                 afterAuxiliary = false
-                guard let (best, conf, bestRule) = decide(restWord) else {
-                    if fixedPrefix == prefix && apostrophe == word.core[a] { return nil }
-                    return nil
-                }
+                guard let (best, conf, bestRule) = decide(restWord) else { return nil }
                 restText = best
                 confidence = conf
                 rule = bestRule
@@ -721,6 +724,8 @@ public struct RepairWords: Stage {
         if word.core.contains(0x2D), let edit = repairCompound(word, counts: &counts) { return edit }
         guard case (var best, var confidence, let rule)? = decide(word) else { return nil }
         if rule == "split" && !split { return nil }
+        // A capital read for `l’` (`Vémission`) opens a sentence as `L’émission`.
+        if rule == "elision", word.sentenceStart, best.first == 0x6C, let first = word.core.first, first != 0x6C { best[0] = 0x4C }
         // `ala` → `a la` → `à la`: the split-off `a` gets the context rule too.
         if rule == "split", context, best.count > 2, best[0] == 0x61, best[1] == 0x20,
            let decision = ContextRules.classifyA(previous: nil, next: [ContextRules.contextForm(JoinedText.string(Array(best[2...])))],
