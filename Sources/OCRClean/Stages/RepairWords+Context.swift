@@ -62,6 +62,13 @@ extension RepairWords {
         return hit.flags | lower.flags
     }
 
+    /// Whether a short word and the next, written together, are a known word (`dé faut`: `défaut`).
+    /// Looked up only for words of at most three bytes: it is asked of every candidate word.
+    func gluesToNext(_ word: Word, _ after: Word, _ bytes: [UInt8]) -> Bool {
+        guard word.token.coreEnd - word.token.coreStart <= 3 else { return false }
+        return knowledge.known(core(of: word, bytes) + core(of: after, bytes)) != nil
+    }
+
     /// `do la France`, `là crise` → `de la France`, `la crise`: see `FunctionWords.replacement`.
     func functionWordEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         for i in words.indices.dropLast() {
@@ -71,7 +78,8 @@ extension RepairWords {
                   let after = words[i + 1], after.token.singleSpaceBefore, let hit = after.known,
                   let replacement = FunctionWords.replacement(core(of: word, bytes), sentenceStart: word.sentenceStart, afterWord: i > 0 && words[i - 1] != nil,
                                                               previous: i > 0 ? words[i - 1].flatMap { $0.token.end == $0.token.coreEnd ? CasePattern.lower(core(of: $0, bytes)) : nil } : nil,
-                                                              next: core(of: after, bytes), nextFlags: nextFlags(after, hit, bytes), saysTu: profile.saysTu) else { continue }
+                                                              next: core(of: after, bytes), nextFlags: nextFlags(after, hit, bytes), saysTu: profile.saysTu,
+                                                              gluesToNext: gluesToNext(word, after, bytes)) else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
             // `s’y` takes the document's apostrophe.

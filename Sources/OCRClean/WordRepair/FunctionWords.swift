@@ -1,8 +1,10 @@
 /// Short words the OCR makes of a frequent one, decided by the word after them: known words all,
 /// so the corrector leaves them, but no French in that place.
 ///
-/// - `do la France`, `dé la Convention` → `de`: `do` (the note) is no French before a French
-///   word, nor `dé` before an article or a name (`un dé à coudre` stays).
+/// - `do la France`, `dé la Convention`, `capacités dé coopération` → `de`: `do` (the note) is no
+///   French before a French word, nor `dé` before an article, a name or a lowercase word after
+///   anything but a determiner (`un dé à coudre`, `le dé pipé` stay; so does `dé faut`, which is
+///   `défaut` cut).
 /// - `là crise` → `la crise`, and `Ja` inside a sentence likewise: the article before a feminine
 ///   singular noun (`est là une crainte`, `de là renforcer`, `là Se battre` stay).
 /// - `adopter Je mécanisme` → `le`: `Je` inside a sentence before a masculine singular noun.
@@ -31,9 +33,10 @@ enum FunctionWords {
     /// The word `written` stands for before `next` (with the lexicon's flags of `next`), or nil.
     /// `afterWord`: a word, not a number or a sign, comes before it; `previous`: that word
     /// (lowercase) when nothing stands between them; `saysTu`: the document addresses someone as
-    /// *tu* (see `DocumentProfile.saysTu`).
+    /// *tu* (see `DocumentProfile.saysTu`); `gluesToNext`: the two written together are a known
+    /// word (`dé faut`: `défaut`, a space inserted, not `de faut`).
     static func replacement(_ written: [UInt32], sentenceStart: Bool, afterWord: Bool, previous: [UInt32]?, next: [UInt32], nextFlags: UInt32,
-                            saysTu: Bool = false) -> String? {
+                            saysTu: Bool = false, gluesToNext: Bool = false) -> String? {
         let french = nextFlags & LexiconFlags.foreign == 0 || nextFlags & (LexiconFlags.dicollecte | LexiconFlags.variant) != 0
         let nextCase = CasePattern(next)
         let feminineNoun = isSingularNoun(nextFlags, gender: LexiconFlags.feminine, verbForm: true)
@@ -53,7 +56,8 @@ enum FunctionWords {
         if written == [0x6C, 0xE0] || (written == [0x4A, 0x61] && !sentenceStart), nextCase == .lower, feminineNoun { return "la" }
         if written == [0x4A, 0x65], !sentenceStart, nextCase == .lower,
            isSingularNoun(nextFlags, gender: LexiconFlags.masculine, verbForm: false) { return "le" }
-        if written == [0x64, 0xE9], articles.contains(CasePattern.lower(elidedPrefix(next))) || nextCase == .title { return "de" }
+        if written == [0x64, 0xE9], articles.contains(CasePattern.lower(elidedPrefix(next))) || nextCase == .title
+            || (nextCase == .lower && french && !gluesToNext && previous.map { !beforeDie.contains($0) } ?? afterWord) { return "de" }
         if let plain = accentNoise[written], french, nextCase == .lower || nextCase == .title { return plain }
         if written == [0x63, 0x6C] || written == [0x65, 0x78] || written == [0x65, 0x6C], afterWord, french, nextCase == .lower,
            nextFlags & LexiconFlags.foreign == 0, !latinAfterEx.contains(CasePattern.lower(next)) { return "et" }
@@ -121,6 +125,10 @@ enum FunctionWords {
     /// Articles printed with a speck read as an accent; the accented words are rare and never
     /// stand alone before another word in prose (`lès` lives in place names: `Plessis-lès-Tours`).
     static let accentNoise: [[UInt32]: String] = [[0x6C, 0xE8, 0x73]: "les", [0x6C, 0xE9]: "le", [0x6C, 0xE9, 0x73]: "les"]
+
+    /// Words before which `dé` is the noun (a die): determiners of a masculine singular noun.
+    static let beforeDie: Set<[UInt32]> = Set(["le", "un", "du", "au", "ce", "mon", "ton", "son", "notre", "votre", "leur", "chaque", "quel", "petit", "gros"]
+        .map { $0.unicodeScalars.map(\.value) })
 
     static let articles: Set<[UInt32]> = Set(["le", "la", "les", "l’", "l'", "un", "une", "ce", "cette", "ces", "son", "sa", "ses"].map { $0.unicodeScalars.map(\.value) })
 
