@@ -355,11 +355,11 @@ public struct RepairWords: Stage {
                 return ContextRules.contextForm(JoinedText.string(CasePattern.lower(repaired[k] ?? core(of: w, bytes))))
             }
             for (i, token) in tokens.enumerated() {
-                // `a`, and what the OCR prints for `à` between two words: `A`, `4`, `3`, `&`, `á`.
+                // `a`, and what the OCR prints for `à` between two words: `A`, `4`, `3`, `&`, `@`, `á`.
                 guard token.end - token.start <= 2 else { continue }
                 let chunk = Array(bytes[token.start..<token.end])
                 let isA = chunk == [0x61]
-                guard isA || chunk == [0x41] || chunk == [0x34] || chunk == [0x33] || chunk == [0x26] || chunk == [0xC3, 0xA1] || chunk == [0xC3, 0xA4] else { continue }
+                guard isA || chunk == [0x41] || chunk == [0x34] || chunk == [0x33] || chunk == [0x26] || chunk == [0x40] || chunk == [0xC3, 0xA1] || chunk == [0xC3, 0xA4] else { continue }
                 guard !consumed[i] else { continue }
                 // The word before may end the previous line (`… donner suite` / `a la présente`).
                 var previousText: String?
