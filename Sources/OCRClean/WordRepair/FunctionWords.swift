@@ -5,8 +5,9 @@
 ///   French before a French word, nor `dé` before an article, a name or a lowercase word after
 ///   anything but a determiner (`un dé à coudre`, `le dé pipé` stay; so does `dé faut`, which is
 ///   `défaut` cut).
-/// - `là crise` → `la crise`, and `Ja` inside a sentence likewise: the article before a feminine
-///   singular noun (`est là une crainte`, `de là renforcer`, `là Se battre` stay).
+/// - `là crise` → `la crise`: the article before a feminine singular noun (`est là une crainte`,
+///   `de là renforcer`, `là Se battre` stay). `Ja`, no French word, is `la` inside a sentence before
+///   such a noun, and after a word before any French word (`à Ja Convention`, `sur Ja même`).
 /// - `adopter Je mécanisme` → `le`: `Je` inside a sentence before a masculine singular noun.
 /// - `lès députés`, `lé ministre` → `les`, `le`: a speck read as an accent.
 /// - `cl`, `ex`, `el` after a word (not a number: `75 cl`) before a French word → `et`, with
@@ -53,7 +54,8 @@ enum FunctionWords {
         if written == [0x71, 0x75], afterWord, nextCase == .lower, french, let first = next.first, first < 0x80,
            UTF8Bytes.isLetter(first), !RepairWordsVowels.startsWithVowelSound(first) { return "qui" }
         if written == [0x64, 0x6F], french, nextCase != .mixed { return "de" }
-        if written == [0x6C, 0xE0] || (written == [0x4A, 0x61] && !sentenceStart), nextCase == .lower, feminineNoun { return "la" }
+        if written == [0x6C, 0xE0], nextCase == .lower, feminineNoun { return "la" }
+        if written == [0x4A, 0x61], !sentenceStart, (nextCase == .lower && feminineNoun) || (afterWord && nextCase != .upper && french) { return "la" }
         if written == [0x4A, 0x65], !sentenceStart, nextCase == .lower,
            isSingularNoun(nextFlags, gender: LexiconFlags.masculine, verbForm: false) { return "le" }
         if written == [0x64, 0xE9], articles.contains(CasePattern.lower(elidedPrefix(next))) || nextCase == .title
