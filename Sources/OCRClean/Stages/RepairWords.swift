@@ -260,7 +260,7 @@ public struct RepairWords: Stage {
             // whatever ended the one before (a heading `RFE`, a lost full stop): `Vémission` there is
             // `L’émission`, which a second run's layout also reads as a new paragraph.
             var sentenceStart = previous.map { Self.endsSentence($0.text) } ?? true
-            if record.kind == .paragraph, let first = p.first, !(first >= 0x61 && first <= 0x7A) && !(first == 0xC3 && p.count > 1 && p[1] >= 0xA0) {
+            if record.kind == .paragraph, !p.isEmpty, Unicode.Scalar(UTF8Bytes.scalar(p, at: 0).value)?.properties.isLowercase == false {
                 sentenceStart = true
             }
             for token in tokens {

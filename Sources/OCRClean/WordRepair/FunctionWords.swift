@@ -128,7 +128,8 @@ enum FunctionWords {
     /// stand alone before another word in prose (`lès` lives in place names: `Plessis-lès-Tours`).
     static let accentNoise: [[UInt32]: String] = [[0x6C, 0xE8, 0x73]: "les", [0x6C, 0xE9]: "le", [0x6C, 0xE9, 0x73]: "les"]
 
-    /// Words before which `dé` is the noun (a die): determiners of a masculine singular noun.
+    /// Words before which `dé` is the noun (a die): determiners of a masculine singular noun, and
+    /// the adjectives that come before it (`un petit dé`).
     static let beforeDie: Set<[UInt32]> = Set(["le", "un", "du", "au", "ce", "mon", "ton", "son", "notre", "votre", "leur", "chaque", "quel", "petit", "gros"]
         .map { $0.unicodeScalars.map(\.value) })
 
