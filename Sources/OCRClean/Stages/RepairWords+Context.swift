@@ -62,10 +62,10 @@ extension RepairWords {
         return hit.flags | lower.flags
     }
 
-    /// Whether a short word and the next, written together, are a known word (`dé faut`: `défaut`).
-    /// Looked up only for words of at most three bytes: it is asked of every candidate word.
+    /// Whether `dé` and the next word, written together, are a known word (`dé faut`: `défaut`).
+    /// Looked up for `dé` alone, the one rule that reads it: the other candidates skip the lookup.
     func gluesToNext(_ word: Word, _ after: Word, _ bytes: [UInt8]) -> Bool {
-        guard word.token.coreEnd - word.token.coreStart <= 3 else { return false }
+        guard bytes[word.token.coreStart..<word.token.coreEnd].elementsEqual([0x64, 0xC3, 0xA9]) else { return false }
         return knowledge.known(core(of: word, bytes) + core(of: after, bytes)) != nil
     }
 
