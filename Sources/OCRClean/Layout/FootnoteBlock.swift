@@ -68,8 +68,14 @@ struct FootnoteBlock {
                 // Blank lines may separate notes; the block goes on if a marked line follows.
                 var k = j + 1
                 while k < page.count, page[k].kind == .line, shapes[k]?.isBlank == true { k += 1 }
-                guard k < page.count, page[k].kind == .line, let next = shapes[k],
-                      LineShape.footnoteMark(next.body(of: page[k].text)) != nil, !notes.isEmpty || !trailing else { break }
+                guard k < page.count, page[k].kind == .line, let next = shapes[k], !notes.isEmpty || !trailing else { break }
+                if LineShape.footnoteMark(next.body(of: page[k].text)) == nil {
+                    // A note cut mid-sentence by a blank line goes on in lowercase (`…statique,` +
+                    // `sched_priority.`): paragraph joining makes it one line, and a second run
+                    // must find the same note.
+                    guard trailing, let last = notes.last?.lines.last, let lastShape = shapes[last],
+                          !lastShape.endsSentence, next.startsLowercase else { break }
+                }
                 // Between two notes they belong to the note before (its record's line span):
                 // left in the body they would pile up there on every run.
                 if !notes.isEmpty { notes[notes.count - 1].lines.append(contentsOf: j..<k) }
