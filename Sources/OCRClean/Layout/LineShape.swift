@@ -23,6 +23,9 @@ struct LineShape: Sendable {
     /// Starts with what OCR makes of an elided `l’` (`I'Office`, `|’entrée`): word repair
     /// writes it `l’` inside a sentence, so it continues one like a lowercase letter.
     let startsMisreadElision: Bool
+    /// Starts with a glyph the engine could not read before lowercase letters (`_tructure`):
+    /// word repair restores the letter (`structure`), so it continues a sentence like one.
+    let startsWithHole: Bool
 
     init(_ text: String) {
         var text = text
@@ -55,6 +58,7 @@ struct LineShape: Sendable {
         } else {
             startsMisreadElision = false
         }
+        startsWithHole = first == 0x5F && i + 1 < end && p[i + 1] >= 0x61 && p[i + 1] <= 0x7A
         var last: UInt32 = 0, beforeLast: UInt32 = 0, significant: UInt32 = 0
         var k = end
         var seen = 0
@@ -103,7 +107,7 @@ struct LineShape: Sendable {
 
     /// Starts with a lowercase letter (a continued sentence), or a misread `l’`.
     var startsLowercase: Bool {
-        if startsMisreadElision { return true }
+        if startsMisreadElision || startsWithHole { return true }
         guard first != 0, let s = Unicode.Scalar(first) else { return false }
         return first < 0x80 ? (first >= 0x61 && first <= 0x7A) : s.properties.isLowercase
     }
