@@ -10,7 +10,9 @@ import Glibc
 /// `la ratification`, `Priele` → `Prie le`), hyphens left from line breaks (`audi-tion`), `a`
 /// for `à` from its context (`aider les États a renforcer` → `à renforcer`), a speck read as a
 /// comma inside a word (`e,st` → `est`), a participle that lost its accent after *avoir*
-/// (`a prie` → `a prié`). Case patterns are kept (`ETATS` → `ÉTATS`).
+/// (`a prie` → `a prié`), and the punctuation between a resolution's operative paragraphs
+/// (`criminalité :` / `4, Exhorte` → `criminalité ;` / `4. Exhorte`). Case patterns are kept
+/// (`ETATS` → `ÉTATS`).
 ///
 /// Leaves alone: known words, protected terms, symbols, numbers, ordinals, words with footnote
 /// digits, word pieces at a hyphenated line end, and unknown words it is not sure about: proper
@@ -22,7 +24,7 @@ import Glibc
 ///
 /// Report: counts `words`, `unknown` (word tokens left unknown), and each rule applied
 /// (`accent`, `confusion`, `edit`, `split`, `merge`, `hyphen`, `elision`, `a-grave`, `comma`,
-/// `case`, `pronoun`, `function-word`, `participle`, `apostrophe`).
+/// `case`, `pronoun`, `function-word`, `participle`, `apostrophe`, `semicolon`, `number-stop`).
 ///
 /// Holds back `window` records so that the words after a record count as evidence too.
 public struct RepairWords: Stage {
@@ -60,6 +62,8 @@ public struct RepairWords: Stage {
     var windowSampled: [Bool] = []
     var profile = DocumentProfile()
     var previousReleased: Record?
+    /// The number of the last operative paragraph released (`6. Prend note…`), for `semicolonEdit`.
+    var operativeParagraph: Int?
     /// Candidates of unknown words already seen in this document (they repeat: names, terms).
     var candidateCache: [[UInt32]: [CandidateGenerator.Candidate]] = [:]
     /// Candidate searches made (words not found in the cache), for the report.
@@ -102,6 +106,7 @@ public struct RepairWords: Stage {
         release(window.count, into: &output)
         profile = DocumentProfile()
         previousReleased = nil
+        operativeParagraph = nil
         candidateCache.removeAll()
     }
 
@@ -199,6 +204,7 @@ public struct RepairWords: Stage {
             var record = window[i]
             if Self.repairable(record) {
                 let next = window[(i + 1)...].first { Self.repairable($0) }
+                if context, let n = operativeNumber(record.text) { operativeParagraph = n }
                 // Repeat on the repaired text until it stands (at most three passes): a fix can
                 // change the context of its neighbours, and a second run of the pipeline over
                 // its own output must change nothing.
@@ -217,6 +223,7 @@ public struct RepairWords: Stage {
                         sampleGaps(record.text, weight: 1)
                     }
                 }
+                if context, let n = operativeNumber(record.text) { operativeParagraph = n }
                 previousReleased = record
             }
             output.emit(record)
@@ -415,6 +422,8 @@ public struct RepairWords: Stage {
             accentedAuxiliaryEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             missingArticleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             capitalisedCliticEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+            semicolonEdit(bytes, next: next, edits: &edits, counts: &counts)
+            numberStopEdit(record.text, edits: &edits, counts: &counts)
         }
         if documentApostrophes {
             apostropheEdits(words, consumed: consumed, edits: &edits, counts: &counts)

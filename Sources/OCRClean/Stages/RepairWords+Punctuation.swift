@@ -1,0 +1,61 @@
+/// Punctuation that OCR misreads between the numbered operative paragraphs of a resolution.
+extension RepairWords {
+    /// The number of an operative paragraph that opens `text` (`6. Prend note…`, `12. Prie…`):
+    /// one to three digits, a full stop, and a capitalised finite verb in the third person
+    /// singular (ending in `e`, `t` or `d`: `Réaffirme`, `Reconnaît`, `Prend`). Nil for other
+    /// numbered lines (`13. Le descripteur…`, `7. Définir…`, `45. Options…`, `46. Veuillez…`).
+    func operativeNumber(_ text: String) -> Int? {
+        guard let opening = operativeOpening(text), opening.mark == 0x2E else { return nil }
+        return opening.number
+    }
+
+    /// An operative paragraph's opening with the mark after its number (`.` or the `,` OCR may
+    /// read for it), and the mark's byte offset (the number's length).
+    func operativeOpening(_ text: String) -> (number: Int, mark: UInt32, offset: Int)? {
+        var number = 0
+        var digits = 0
+        var scalars = text.unicodeScalars.makeIterator()
+        var next = scalars.next()
+        while let s = next, s.value >= 0x30, s.value <= 0x39, digits < 3 {
+            number = number * 10 + Int(s.value - 0x30)
+            digits += 1
+            next = scalars.next()
+        }
+        guard digits > 0, let mark = next, mark == "." || mark == ",", scalars.next() == " " else { return nil }
+        var word: [UInt32] = []
+        while let s = scalars.next(), s.properties.isAlphabetic { word.append(s.value) }
+        guard word.count >= 3, CasePattern(word) == .title, let end = word.last, end == 0x65 || end == 0x74 || end == 0x64,
+              let hit = knowledge.exact(CasePattern.lower(word)), hit.flags & LexiconFlags.finiteVerb != 0 else { return nil }
+        return (number, mark.value, digits)
+    }
+
+    /// `4, Exhorte les États…` → `4. Exhorte…`: the full stop after an operative paragraph's
+    /// number read as a comma, when the number follows the last operative paragraph's.
+    func numberStopEdit(_ text: String, edits: inout [TextEdit], counts: inout Counts) {
+        guard let last = operativeParagraph, let opening = operativeOpening(text), opening.mark == 0x2C, opening.number == last + 1 else { return }
+        let range = opening.offset..<(opening.offset + 1)
+        guard !edits.contains(where: { $0.range.overlaps(range) }) else { return }
+        edits.append(TextEdit(range: range, replacement: ".", rule: "number-stop", confidence: 0.9))
+        counts.count("number-stop")
+    }
+
+    /// `…de la criminalité :` before `4. Exhorte…` → `…de la criminalité ;`: the engine lost the
+    /// comma of a semicolon (faded ink, low resolution). Only where the colon, spaced in the
+    /// French way, ends the text between operative paragraph `n` (this record or one before it)
+    /// and paragraph `n + 1`: a colon there would introduce nothing, while a numbered list after
+    /// a colon (`suivantes :` / `1. Vérifie…`) starts at its own first item.
+    func semicolonEdit(_ bytes: [UInt8], next: Record?, edits: inout [TextEdit], counts: inout Counts) {
+        guard let last = operativeParagraph, let next, let following = operativeOpening(next.text)?.number, following == last + 1 else { return }
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+        guard end >= 2, bytes[end - 1] == 0x3A else { return }
+        // A space, a no-break space or a narrow no-break space before the colon.
+        let spaced = bytes[end - 2] == 0x20 || (end >= 3 && bytes[end - 3] == 0xC2 && bytes[end - 2] == 0xA0)
+            || (end >= 4 && bytes[end - 4] == 0xE2 && bytes[end - 3] == 0x80 && bytes[end - 2] == 0xAF)
+        guard spaced else { return }
+        let range = (end - 1)..<end
+        guard !edits.contains(where: { $0.range.overlaps(range) }) else { return }
+        edits.append(TextEdit(range: range, replacement: ";", rule: "semicolon", confidence: 0.9))
+        counts.count("semicolon")
+    }
+}
