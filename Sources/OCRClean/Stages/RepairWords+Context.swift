@@ -70,22 +70,44 @@ extension RepairWords {
     }
 
     /// `do la France`, `là crise` → `de la France`, `la crise`: see `FunctionWords.replacement`.
-    func functionWordEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
-        for i in words.indices.dropLast() {
+    /// In line-aligned text the word after may open the next line (`contre là` / `criminalité`).
+    func functionWordEdits(_ words: [Word?], bytes: [UInt8], nextLine: String?, consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices {
             guard let word = words[i], !consumed[i], word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
                   FunctionWords.mayReplace(bytes[word.token.coreStart..<word.token.coreEnd]),
-                  word.token.coreEnd - word.token.coreStart > 1 || Self.mayBePreposition(i > 0 ? words[i - 1] : nil, bytes),
-                  let after = words[i + 1], after.token.singleSpaceBefore, let hit = after.known,
+                  word.token.coreEnd - word.token.coreStart > 1 || Self.mayBePreposition(i > 0 ? words[i - 1] : nil, bytes) else { continue }
+            let following: Word
+            if i + 1 < words.count {
+                guard let after = words[i + 1], after.token.singleSpaceBefore else { continue }
+                following = after
+            } else {
+                // The last token of the line, with nothing after it but spaces.
+                guard let nextLine, bytes[word.token.end...].allSatisfy({ $0 == 0x20 }), let first = firstWord(of: nextLine) else { continue }
+                following = first
+            }
+            guard let hit = following.known,
                   let replacement = FunctionWords.replacement(core(of: word, bytes), sentenceStart: word.sentenceStart, afterWord: i > 0 && words[i - 1] != nil,
                                                               previous: i > 0 ? words[i - 1].flatMap { $0.token.end == $0.token.coreEnd ? CasePattern.lower(core(of: $0, bytes)) : nil } : nil,
-                                                              next: core(of: after, bytes), nextFlags: nextFlags(after, hit, bytes), saysTu: profile.saysTu,
-                                                              gluesToNext: gluesToNext(word, after, bytes)) else { continue }
+                                                              next: core(of: following, bytes), nextFlags: nextFlags(following, hit, bytes), saysTu: profile.saysTu,
+                                                              gluesToNext: gluesToNext(word, following, bytes)) else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
             // `s’y` takes the document's apostrophe.
             let text = documentApostrophes && profile.apostrophe != 0x2019 ? replacement.replacing("’", with: "'") : replacement
             edits.append(TextEdit(range: range, replacement: text, rule: "function-word", confidence: 0.9))
             counts.count("function-word")
+        }
+    }
+
+    /// The first token of a line when it is a known word with nothing before it (its scalars
+    /// filled in: its offsets belong to that line).
+    func firstWord(of line: String) -> Word? {
+        var line = line
+        return line.withUTF8 { p -> Word? in
+            guard let token = WordTokenizer.tokens(p).first, token.kind == .word, token.coreStart == token.start else { return nil }
+            let core = JoinedText.scalars(UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd]))
+            guard let hit = knowledge.known(core) else { return nil }
+            return Word(token: token, core: core, known: hit, sentenceStart: false)
         }
     }
 
