@@ -32,6 +32,24 @@ extension RepairWords {
         }
     }
 
+    /// `visant À favoriser` → `visant à favoriser`: the preposition with a capital inside a
+    /// sentence, between two lowercase words (an engine's capital for a raised accent). `À`
+    /// opening a sentence or an item (`a) À décidé` is another rule's), or in capitals, stays.
+    func capitalGraveEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices.dropFirst().dropLast() {
+            guard let word = words[i], !consumed[i], !word.sentenceStart, word.token.coreEnd - word.token.coreStart == 2,
+                  bytes[word.token.coreStart] == 0xC3, bytes[word.token.coreStart + 1] == 0x80,
+                  word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end, word.token.singleSpaceBefore,
+                  let before = words[i - 1], before.token.coreEnd == before.token.end, CasePattern(core(of: before, bytes)) == .lower,
+                  let after = words[i + 1], after.token.singleSpaceBefore, after.token.start == after.token.coreStart,
+                  after.known != nil, CasePattern(core(of: after, bytes)) == .lower else { continue }
+            let range = word.token.coreStart..<word.token.coreEnd
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: "à", rule: "case", confidence: 0.9))
+            counts.count("case")
+        }
+    }
+
     /// `II a dit`, `Us ont` → `Il a dit`, `Ils ont`: see `FunctionWords.pronoun`.
     func pronounEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         for i in words.indices.dropLast() {

@@ -11,7 +11,8 @@ import Glibc
 /// for `à` from its context (`aider les États a renforcer` → `à renforcer`), a speck read as a
 /// comma inside a word (`e,st` → `est`), a participle that lost its accent after *avoir*
 /// (`a prie` → `a prié`), and the punctuation between a resolution's operative paragraphs
-/// (`criminalité :` / `4, Exhorte` → `criminalité ;` / `4. Exhorte`). Case patterns are kept
+/// (`criminalité :` / `4, Exhorte` → `criminalité ;` / `4. Exhorte`), and capitals misread inside
+/// a sentence (`visant À favoriser`, `contre La drogue`). Case patterns are kept
 /// (`ETATS` → `ÉTATS`).
 ///
 /// Leaves alone: known words, protected terms, symbols, numbers, ordinals, words with footnote
@@ -414,6 +415,7 @@ public struct RepairWords: Stage {
         }
         if context {
             determinerCaseEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+            capitalGraveEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             pronounEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             // A line (not a paragraph) goes on in the line right after it, not across a blank line.
             let nextLine = next.flatMap { record.kind == .line && $0.kind == .line && record.origin.lines.upperBound + 1 == $0.origin.lines.lowerBound ? $0.text : nil }
