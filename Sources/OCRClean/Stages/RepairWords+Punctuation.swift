@@ -1,5 +1,27 @@
-/// Punctuation that OCR misreads between the numbered operative paragraphs of a resolution.
+/// Punctuation that OCR misreads: between the numbered operative paragraphs of a resolution, and
+/// after the abbreviation of a volume number.
 extension RepairWords {
+    /// `Recueil des Traités, vol, 2225` → `vol. 2225`: the full stop of `vol.` or `vols.` read as a
+    /// comma in a reference (after a comma, before a number here or opening the next line);
+    /// `le vol, puis`, `le vol, 2 fois` stay.
+    func volumeStopEdits(_ words: [Word?], bytes: [UInt8], nextLine: String?, edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices.dropFirst() {
+            guard let word = words[i], let before = words[i - 1], bytes[before.token.end - 1] == 0x2C else { continue }
+            let core = bytes[word.token.coreStart..<word.token.coreEnd]
+            guard core.elementsEqual("vol".utf8) || core.elementsEqual("vols".utf8),
+                  word.token.end == word.token.coreEnd + 1, bytes[word.token.coreEnd] == 0x2C else { continue }
+            var k = word.token.end
+            while k < bytes.count, bytes[k] == 0x20 { k += 1 }
+            let digitFollows = k < bytes.count ? k > word.token.end && bytes[k] >= 0x30 && bytes[k] <= 0x39
+                : nextLine?.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
+            guard digitFollows else { continue }
+            let range = word.token.coreEnd..<word.token.end
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: ".", rule: "abbreviation", confidence: 0.9))
+            counts.count("abbreviation")
+        }
+    }
+
     /// The number of an operative paragraph that opens `text` (`6. Prend note…`, `12. Prie…`):
     /// one to three digits, a full stop, and a capitalised finite verb in the third person
     /// singular (ending in `e`, `t` or `d`: `Réaffirme`, `Reconnaît`, `Prend`). Nil for other

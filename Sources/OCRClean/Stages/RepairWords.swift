@@ -25,7 +25,7 @@ import Glibc
 ///
 /// Report: counts `words`, `unknown` (word tokens left unknown), and each rule applied
 /// (`accent`, `confusion`, `edit`, `split`, `merge`, `hyphen`, `elision`, `a-grave`, `comma`,
-/// `case`, `pronoun`, `function-word`, `participle`, `apostrophe`, `semicolon`, `number-stop`).
+/// `case`, `pronoun`, `function-word`, `participle`, `apostrophe`, `semicolon`, `number-stop`, `abbreviation`).
 ///
 /// Holds back `window` records so that the words after a record count as evidence too.
 public struct RepairWords: Stage {
@@ -428,6 +428,7 @@ public struct RepairWords: Stage {
             capitalisedCliticEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             semicolonEdit(bytes, next: next, edits: &edits, counts: &counts)
             numberStopEdit(record.text, edits: &edits, counts: &counts)
+            volumeStopEdits(words, bytes: bytes, nextLine: nextLine, edits: &edits, counts: &counts)
         }
         if documentApostrophes {
             apostropheEdits(words, consumed: consumed, edits: &edits, counts: &counts)
