@@ -22,17 +22,11 @@ extension RepairWords {
         }
     }
 
-    /// The number of an operative paragraph that opens `text` (`6. Prend note…`, `12. Prie…`):
-    /// one to three digits, a full stop, and a capitalised finite verb in the third person
-    /// singular (ending in `e`, `t` or `d`: `Réaffirme`, `Reconnaît`, `Prend`). Nil for other
-    /// numbered lines (`13. Le descripteur…`, `7. Définir…`, `45. Options…`, `46. Veuillez…`).
-    func operativeNumber(_ text: String) -> Int? {
-        guard let opening = operativeOpening(text), opening.mark == 0x2E else { return nil }
-        return opening.number
-    }
-
-    /// An operative paragraph's opening with the mark after its number (`.` or the `,` OCR may
-    /// read for it), and the mark's byte offset (the number's length).
+    /// The opening of an operative paragraph (`6. Prend note…`, `12. Prie…`): one to three digits,
+    /// a full stop (or the comma OCR may read for it), and a capitalised finite verb in the third
+    /// person singular (ending in `e`, `t` or `d`: `Réaffirme`, `Reconnaît`, `Prend`); with the
+    /// mark's byte offset (the number's length). Nil for other numbered lines (`13. Le
+    /// descripteur…`, `7. Définir…`, `45. Options…`, `46. Veuillez…`).
     func operativeOpening(_ text: String) -> (number: Int, mark: UInt32, offset: Int)? {
         var number = 0
         var digits = 0
@@ -51,10 +45,18 @@ extension RepairWords {
         return (number, mark.value, digits)
     }
 
+    /// Takes the operative paragraph that `text` opens as the last one: `6. Prend note…`, or
+    /// `6, Prend note…` right after paragraph 5 (its full stop read as a comma, see `numberStopEdit`).
+    mutating func noteOperativeParagraph(_ text: String) {
+        guard let opening = operativeOpening(text), opening.mark == 0x2E || opening.number == (operativeParagraph ?? -1) + 1 else { return }
+        operativeParagraph = opening.number
+    }
+
     /// `4, Exhorte les États…` → `4. Exhorte…`: the full stop after an operative paragraph's
-    /// number read as a comma, when the number follows the last operative paragraph's.
+    /// number read as a comma, when the number follows the last operative paragraph's (the record
+    /// is taken as paragraph 4 before it is repaired).
     func numberStopEdit(_ text: String, edits: inout [TextEdit], counts: inout Counts) {
-        guard let last = operativeParagraph, let opening = operativeOpening(text), opening.mark == 0x2C, opening.number == last + 1 else { return }
+        guard let opening = operativeOpening(text), opening.mark == 0x2C, opening.number == operativeParagraph else { return }
         let range = opening.offset..<(opening.offset + 1)
         guard !edits.contains(where: { $0.range.overlaps(range) }) else { return }
         edits.append(TextEdit(range: range, replacement: ".", rule: "number-stop", confidence: 0.9))

@@ -205,7 +205,7 @@ public struct RepairWords: Stage {
             var record = window[i]
             if Self.repairable(record) {
                 let next = window[(i + 1)...].first { Self.repairable($0) }
-                if context, let n = operativeNumber(record.text) { operativeParagraph = n }
+                if context { noteOperativeParagraph(record.text) }
                 // Repeat on the repaired text until it stands (at most three passes): a fix can
                 // change the context of its neighbours, and a second run of the pipeline over
                 // its own output must change nothing.
@@ -224,7 +224,7 @@ public struct RepairWords: Stage {
                         sampleGaps(record.text, weight: 1)
                     }
                 }
-                if context, let n = operativeNumber(record.text) { operativeParagraph = n }
+                if context { noteOperativeParagraph(record.text) }
                 previousReleased = record
             }
             output.emit(record)
