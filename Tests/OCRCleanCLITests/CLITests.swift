@@ -34,6 +34,18 @@ import Testing
         #expect(r.status == 0 && r.output == "un\ndeux\n")
     }
 
+    @Test func lineAlignedPipelinesKeepEveryLineInPlace() throws {
+        // A page with a running head, a marker, a two-line note and a page label: one output
+        // line per input line, the marker and the note's mark linked, furniture kept.
+        let page = "A/RES/67/189\n\nRappelant la Convention de 19885, et la Convention contre la\ncorruption,\n\n"
+            + "5 Nations Unies, Recueil des Traités,\nvol. 1582, no 27627.\n\n3/12\n"
+        for pipeline in ["ocr-lines", "ocr-lines-marked"] {
+            let r = try CLI.run(["-p", pipeline], stdin: Data(page.utf8))
+            #expect(r.status == 0)
+            #expect(r.output == page.replacingOccurrences(of: "19885", with: "1988⁵").replacingOccurrences(of: "5 Nations", with: "⁵ Nations"), "\(pipeline)")
+        }
+    }
+
     @Test func emptyInputGivesEmptyOutput() throws {
         let r = try CLI.run(["-p", "minimal"])
         #expect(r.status == 0 && r.stdout.isEmpty && r.stderr.isEmpty)

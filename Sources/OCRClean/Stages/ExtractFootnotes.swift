@@ -29,6 +29,7 @@ public struct ExtractFootnotes: Stage {
     public static let options: [OptionSpec] = [
         .choice("place", Place.self, default: .end, help: "Footnotes after the document's body (end) or where their block was (page)."),
         OptionSpec("link", .bool, default: "true", help: "Rewrite markers in the text as superscript digits and list them in `notes`."),
+        OptionSpec("join", .bool, default: "true", help: "Join a note's lines into one record; false keeps one record per printed line (line-aligned output)."),
         OptionSpec("window", .int(20...100_000), default: "400", help: "Most lines of a page held back while looking for its footnotes."),
         OptionSpec("max-held", .int(1024...1_073_741_824), default: "4194304", help: "Bytes of footnotes held for the end; beyond, they are written early."),
     ]
@@ -38,6 +39,7 @@ public struct ExtractFootnotes: Stage {
     let instance: String
     let place: Place
     let link: Bool
+    let join: Bool
     let window: Int
     let maxHeld: Int
 
@@ -54,6 +56,7 @@ public struct ExtractFootnotes: Stage {
         instance = context.instance
         place = options.choice("place", as: Place.self) ?? .end
         link = options.bool("link")
+        join = options.bool("join")
         window = options.int("window")
         maxHeld = options.int("max-held")
     }
@@ -120,7 +123,7 @@ public struct ExtractFootnotes: Stage {
         for block in blocks { for note in block.notes where Int(note.number) != nil { numbers.insert(note.number) } }
         var notesOfBlock: [[Record]] = []
         for block in blocks {
-            notesOfBlock.append(block.notes.map { footnote($0) })
+            notesOfBlock.append(block.notes.flatMap { footnote($0) })
             if let last = block.notes.last, let n = Int(last.number) { lastNumber = max(lastNumber, n) }
         }
         var nextBlock = 0
@@ -217,7 +220,9 @@ public struct ExtractFootnotes: Stage {
     }
 
     /// The footnote record of a note: its lines joined, the mark written as the note's number.
-    private func footnote(_ note: FootnoteBlock.Note) -> Record {
+    /// With `join=false`, one record per line: the marked line as the footnote record, then its
+    /// other lines as they were printed (blank ones stay lines).
+    private func footnote(_ note: FootnoteBlock.Note) -> [Record] {
         var record = page[note.lines[0]]
         let shape = LineShape(record.text)
         let bytes = Array(record.text.utf8)
@@ -244,6 +249,19 @@ public struct ExtractFootnotes: Stage {
         }
         if shape.bodyEnd < bytes.count { edits.append(TextEdit(range: shape.bodyEnd..<bytes.count, replacement: "", rule: "space", silent: true)) }
         record.apply(edits, stage: instance)
+        record.kind = .footnote
+        record.label = note.number
+        guard join else {
+            record.continues = false
+            return [record] + note.lines.dropFirst().map { line in
+                var next = page[line]
+                if !MarkFurniture.isBlank(next) {
+                    next.kind = .footnote
+                    next.label = note.number
+                }
+                return next
+            }
+        }
         for line in note.lines.dropFirst() {
             var next = page[line]
             let s = LineShape(next.text)
@@ -255,9 +273,7 @@ public struct ExtractFootnotes: Stage {
             record.append(next, separator: record.continues || s.isBlank ? "" : " ")
             record.continues = next.continues
         }
-        record.kind = .footnote
-        record.label = note.number
         record.continues = false
-        return record
+        return [record]
     }
 }
