@@ -737,6 +737,9 @@ public struct RepairWords: Stage {
             return TextEdit(range: range, replacement: JoinedText.string(replacement), rule: rule, confidence: confidence)
         }
         guard word.known == nil else { return nil }
+        // ASCII capitals with an underscore are an identifier (`LC_*`, `MSG_DONTROUTE`), not a
+        // word with a glyph the engine could not read (`e_ec`, `RÉ_ÉTER`).
+        if word.core.contains(0x5F), word.core.allSatisfy({ $0 < 0x80 }), CasePattern(word.core) == .upper { return nil }
         if word.core.contains(0x2D), let edit = repairCompound(word, counts: &counts) { return edit }
         guard case (var best, var confidence, let rule)? = decide(word) else { return nil }
         if rule == "split" && !split { return nil }
