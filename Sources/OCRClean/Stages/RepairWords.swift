@@ -10,10 +10,10 @@ import Glibc
 /// `la ratification`, `Priele` → `Prie le`), hyphens left from line breaks (`audi-tion`), `a`
 /// for `à` from its context (`aider les États a renforcer` → `à renforcer`), a speck read as a
 /// comma inside a word (`e,st` → `est`), a participle that lost its accent after *avoir*
-/// (`a prie` → `a prié`), and the punctuation between a resolution's operative paragraphs
-/// (`criminalité :` / `4, Exhorte` → `criminalité ;` / `4. Exhorte`), and capitals misread inside
-/// a sentence (`visant À favoriser`, `contre La drogue`). Case patterns are kept
-/// (`ETATS` → `ÉTATS`).
+/// (`a prie` → `a prié`), capitals misread inside a sentence (`visant À favoriser`, `contre La
+/// drogue`), and punctuation: between a resolution's operative paragraphs (`criminalité :` /
+/// `4, Exhorte` → `criminalité ;` / `4. Exhorte`) and in references (`vol, 2225` → `vol. 2225`).
+/// Case patterns are kept (`ETATS` → `ÉTATS`).
 ///
 /// Leaves alone: known words, protected terms, symbols, numbers, ordinals, words with footnote
 /// digits, word pieces at a hyphenated line end, and unknown words it is not sure about: proper
