@@ -25,7 +25,7 @@ import Glibc
 ///
 /// Report: counts `words`, `unknown` (word tokens left unknown), and each rule applied
 /// (`accent`, `confusion`, `edit`, `split`, `merge`, `hyphen`, `elision`, `a-grave`, `comma`,
-/// `case`, `pronoun`, `function-word`, `participle`, `apostrophe`, `semicolon`, `number-stop`, `abbreviation`).
+/// `case`, `pronoun`, `function-word`, `participle`, `apostrophe`, `semicolon`, `number-stop`, `abbreviation`, `item-marker`).
 ///
 /// Holds back `window` records so that the words after a record count as evidence too.
 public struct RepairWords: Stage {
@@ -65,6 +65,10 @@ public struct RepairWords: Stage {
     var previousReleased: Record?
     /// The number of the last operative paragraph released (`6. Prend note…`), for `semicolonEdit`.
     var operativeParagraph: Int?
+    /// The marker of the last lettered or roman item released (`k`), and of the next one in the
+    /// window, for `itemMarkerEdit`.
+    var lastItemMarker: String?
+    var nextItemMarker: String?
     /// Candidates of unknown words already seen in this document (they repeat: names, terms).
     var candidateCache: [[UInt32]: [CandidateGenerator.Candidate]] = [:]
     /// Candidate searches made (words not found in the cache), for the report.
@@ -108,6 +112,7 @@ public struct RepairWords: Stage {
         profile = DocumentProfile()
         previousReleased = nil
         operativeParagraph = nil
+        lastItemMarker = nil
         candidateCache.removeAll()
     }
 
@@ -205,7 +210,12 @@ public struct RepairWords: Stage {
             var record = window[i]
             if Self.repairable(record) {
                 let next = window[(i + 1)...].first { Self.repairable($0) }
-                if context { noteOperativeParagraph(record.text) }
+                if context {
+                    noteOperativeParagraph(record.text)
+                    // Looked ahead only for an item that may need it.
+                    nextItemMarker = lastItemMarker != nil && Self.itemMarker(record.text) != nil
+                        ? window[(i + 1)...].prefix(60).lazy.compactMap { Self.itemMarker($0.text)?.marker }.first : nil
+                }
                 // Repeat on the repaired text until it stands (at most three passes): a fix can
                 // change the context of its neighbours, and a second run of the pipeline over
                 // its own output must change nothing.
@@ -224,7 +234,10 @@ public struct RepairWords: Stage {
                         sampleGaps(record.text, weight: 1)
                     }
                 }
-                if context { noteOperativeParagraph(record.text) }
+                if context {
+                    noteOperativeParagraph(record.text)
+                    noteItemMarker(record.text)
+                }
                 previousReleased = record
             }
             output.emit(record)
@@ -429,6 +442,7 @@ public struct RepairWords: Stage {
             semicolonEdit(bytes, next: next, edits: &edits, counts: &counts)
             numberStopEdit(record.text, edits: &edits, counts: &counts)
             volumeStopEdits(words, bytes: bytes, nextLine: nextLine, edits: &edits, counts: &counts)
+            itemMarkerEdit(record.text, nextItem: nextItemMarker, edits: &edits, counts: &counts)
         }
         if documentApostrophes {
             apostropheEdits(words, consumed: consumed, edits: &edits, counts: &counts)

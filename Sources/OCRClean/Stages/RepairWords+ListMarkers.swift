@@ -1,0 +1,52 @@
+/// The markers of lettered and roman-numbered items, read in sequence: `k)`, `1)`, `m)` →
+/// `k)`, `l)`, `m)`; `e)`, `£)`, `g)` → `f)`; `ii)`, `ii)`, `iv)` → `iii)`.
+extension RepairWords {
+    static let romanNumerals = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x",
+                                "xi", "xii", "xiii", "xiv", "xv", "xvi", "xvii", "xviii", "xix", "xx"]
+
+    /// The marker opening an item: one to four characters other than spaces and `)`, then `) `
+    /// (`b) `, `iv) `, and what OCR made of one: `£) `, `8) `). Leading spaces are skipped; the
+    /// marker's byte range is returned with it.
+    static func itemMarker(_ text: String) -> (marker: String, range: Range<Int>)? {
+        let u = Array(text.utf8.prefix(24))
+        var start = 0
+        while start < u.count, u[start] == 0x20 { start += 1 }
+        var end = start
+        var scalars = 0
+        while end < u.count, u[end] != 0x20, u[end] != 0x29, scalars < 4 {
+            end += 1
+            while end < u.count, u[end] & 0xC0 == 0x80 { end += 1 }
+            scalars += 1
+        }
+        guard end > start, end + 1 < u.count, u[end] == 0x29, u[end + 1] == 0x20 else { return nil }
+        return (String(decoding: u[start..<end], as: UTF8.self), start..<end)
+    }
+
+    /// The markers that may follow `marker` in a list: the next letter, the next roman numeral
+    /// (`i` is both: `j` or `ii`).
+    static func successors(of marker: String) -> [String] {
+        var next: [String] = []
+        if marker.utf8.count == 1, let b = marker.utf8.first, b >= 0x61, b < 0x7A { next.append(String(UnicodeScalar(b + 1))) }
+        if let k = romanNumerals.firstIndex(of: marker), k + 1 < romanNumerals.count { next.append(romanNumerals[k + 1]) }
+        return next
+    }
+
+    /// Takes the marker that `text` opens with as the last item's, when it is a letter or a
+    /// roman numeral.
+    mutating func noteItemMarker(_ text: String) {
+        guard let (marker, _) = Self.itemMarker(text) else { return }
+        if !Self.successors(of: marker).isEmpty || marker == "z" || marker == "xx" { lastItemMarker = marker }
+    }
+
+    /// An item's marker that does not follow the item before it is the one that does when the
+    /// next item confirms it: `k)`, `1)`, `m)`. Nothing changes without both neighbours, so a
+    /// list that restarts (`h)` then `i)` as a roman one) or a numbered sub-list (`1)`) stays.
+    func itemMarkerEdit(_ text: String, nextItem: String?, edits: inout [TextEdit], counts: inout Counts) {
+        guard let last = lastItemMarker, let nextItem, let (marker, range) = Self.itemMarker(text) else { return }
+        let expected = Self.successors(of: last)
+        guard !expected.contains(marker), let fix = expected.first(where: { Self.successors(of: $0).contains(nextItem) }) else { return }
+        guard !edits.contains(where: { $0.range.overlaps(range) }) else { return }
+        edits.append(TextEdit(range: range, replacement: fix, rule: "item-marker", confidence: 0.9))
+        counts.count("item-marker")
+    }
+}
