@@ -64,19 +64,33 @@ extension RepairWords {
     }
 
     /// `…de la criminalité :` before `4. Exhorte…` → `…de la criminalité ;`: the engine lost the
-    /// comma of a semicolon (faded ink, low resolution). Only where the colon, spaced in the
-    /// French way, ends the text between operative paragraph `n` (this record or one before it)
-    /// and paragraph `n + 1`: a colon there would introduce nothing, while a numbered list after
-    /// a colon (`suivantes :` / `1. Vérifie…`) starts at its own first item.
-    func semicolonEdit(_ bytes: [UInt8], next: Record?, edits: inout [TextEdit], counts: inout Counts) {
-        guard let last = operativeParagraph, let next, let following = operativeOpening(next.text)?.number, following == last + 1 else { return }
+    /// comma of a semicolon (faded ink, low resolution). Only where the colon ends the text
+    /// between operative paragraph `n` (this record or one before it) and paragraph `n + 1`
+    /// (spaced in the French way), or between two items of a list whose item before ended with
+    /// `;` (`a) …;` / `b) …organisée:` / `c) …`, spaced or not): a colon there would introduce nothing, while a list after a colon
+    /// (`suivantes :` / `1. Vérifie…`, `ce qui suit :` / `i) …`) starts at its own first item
+    /// (so `h)` before `i)` stays: that `i)` may open a roman sub-list).
+    func semicolonEdit(_ record: Record, _ bytes: [UInt8], next: Record?, edits: inout [TextEdit], counts: inout Counts) {
+        guard let next else { return }
+        let betweenItems: Bool
+        if let last = operativeParagraph, let following = operativeOpening(next.text)?.number, following == last + 1 {
+            betweenItems = false
+        } else if let following = Self.itemMarker(next.text)?.marker, following != "i",  // `h)` … `:` / `i)` may open a roman sub-list
+                  // A line goes on with the item the last marker opened; a paragraph is an item itself.
+                  let current = Self.itemMarker(record.text)?.marker ?? (record.kind == .line ? lastItemMarker : nil),
+                  Self.successors(of: current).contains(following), itemFollowsSemicolon {
+            betweenItems = true
+        } else {
+            return
+        }
         var end = bytes.count
         while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
         guard end >= 2, bytes[end - 1] == 0x3A else { return }
         // A space, a no-break space or a narrow no-break space before the colon.
         let spaced = bytes[end - 2] == 0x20 || (end >= 3 && bytes[end - 3] == 0xC2 && bytes[end - 2] == 0xA0)
             || (end >= 4 && bytes[end - 4] == 0xE2 && bytes[end - 3] == 0x80 && bytes[end - 2] == 0xAF)
-        guard spaced else { return }
+        let before = bytes.withUnsafeBufferPointer { UTF8Bytes.scalar($0, before: end - 1)?.value } ?? 0
+        guard spaced || (betweenItems && UTF8Bytes.isLetter(before)) else { return }
         let range = (end - 1)..<end
         guard !edits.contains(where: { $0.range.overlaps(range) }) else { return }
         edits.append(TextEdit(range: range, replacement: ";", rule: "semicolon", confidence: 0.9))

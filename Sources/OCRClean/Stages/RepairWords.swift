@@ -69,6 +69,8 @@ public struct RepairWords: Stage {
     /// window, for `itemMarkerEdit`.
     var lastItemMarker: String?
     var nextItemMarker: String?
+    /// The text before the current item ended with `;`: the list ends its items so.
+    var itemFollowsSemicolon = false
     /// Candidates of unknown words already seen in this document (they repeat: names, terms).
     var candidateCache: [[UInt32]: [CandidateGenerator.Candidate]] = [:]
     /// Candidate searches made (words not found in the cache), for the report.
@@ -212,6 +214,9 @@ public struct RepairWords: Stage {
                 let next = window[(i + 1)...].first { Self.repairable($0) }
                 if context {
                     noteOperativeParagraph(record.text)
+                    if Self.itemMarker(record.text) != nil {
+                        itemFollowsSemicolon = previousReleased.map { $0.text.unicodeScalars.last { $0 != " " } == ";" } ?? false
+                    }
                     // Looked ahead only for an item that may need it.
                     nextItemMarker = lastItemMarker != nil && Self.itemMarker(record.text) != nil
                         ? window[(i + 1)...].prefix(60).lazy.compactMap { Self.itemMarker($0.text)?.marker }.first : nil
@@ -439,7 +444,7 @@ public struct RepairWords: Stage {
             accentedAuxiliaryEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             missingArticleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             capitalisedCliticEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
-            semicolonEdit(bytes, next: next, edits: &edits, counts: &counts)
+            semicolonEdit(record, bytes, next: next, edits: &edits, counts: &counts)
             numberStopEdit(record.text, edits: &edits, counts: &counts)
             volumeStopEdits(words, bytes: bytes, nextLine: nextLine, edits: &edits, counts: &counts)
             itemMarkerEdit(record.text, nextItem: nextItemMarker, edits: &edits, counts: &counts)
