@@ -35,7 +35,8 @@ extension RepairWords {
     /// roman numeral.
     mutating func noteItemMarker(_ text: String) {
         guard let (marker, _) = Self.itemMarker(text) else { return }
-        if !Self.successors(of: marker).isEmpty || marker == "z" || marker == "xx" { lastItemMarker = marker }
+        let letter = marker.utf8.count == 1 && marker.utf8.first.map { $0 >= 0x61 && $0 <= 0x7A } == true
+        if letter || Self.romanNumerals.contains(marker) { lastItemMarker = marker }
     }
 
     /// An item's marker that does not follow the item before it is the one that does when the

@@ -1,5 +1,5 @@
-/// Punctuation that OCR misreads: between the numbered operative paragraphs of a resolution, and
-/// after the abbreviation of a volume number.
+/// Punctuation that OCR misreads: between the numbered operative paragraphs of a resolution or
+/// the items of a list, and after the abbreviation of a volume number.
 extension RepairWords {
     /// `Recueil des Traités, vol, 2225` → `vol. 2225`: the full stop of `vol.` or `vols.` read as a
     /// comma in a reference (after a comma, before a number here or opening the next line);
@@ -67,15 +67,16 @@ extension RepairWords {
     /// comma of a semicolon (faded ink, low resolution). Only where the colon ends the text
     /// between operative paragraph `n` (this record or one before it) and paragraph `n + 1`
     /// (spaced in the French way), or between two items of a list whose item before ended with
-    /// `;` (`a) …;` / `b) …organisée:` / `c) …`, spaced or not): a colon there would introduce nothing, while a list after a colon
-    /// (`suivantes :` / `1. Vérifie…`, `ce qui suit :` / `i) …`) starts at its own first item
-    /// (so `h)` before `i)` stays: that `i)` may open a roman sub-list).
+    /// `;` (`a) …;` / `b) …organisée:` / `c) …`, spaced or not): a colon there would introduce
+    /// nothing, while a list after a colon (`suivantes :` / `1. Vérifie…`, `ce qui suit :` /
+    /// `i) …`) starts at its own first item (so `h)` before `i)` stays: that `i)` may open a
+    /// roman sub-list).
     func semicolonEdit(_ record: Record, _ bytes: [UInt8], next: Record?, edits: inout [TextEdit], counts: inout Counts) {
         guard let next else { return }
         let betweenItems: Bool
         if let last = operativeParagraph, let following = operativeOpening(next.text)?.number, following == last + 1 {
             betweenItems = false
-        } else if let following = Self.itemMarker(next.text)?.marker, following != "i",  // `h)` … `:` / `i)` may open a roman sub-list
+        } else if let following = Self.itemMarker(next.text)?.marker, following != "i",
                   // A line goes on with the item the last marker opened; a paragraph is an item itself.
                   let current = Self.itemMarker(record.text)?.marker ?? (record.kind == .line ? lastItemMarker : nil),
                   Self.successors(of: current).contains(following), itemFollowsSemicolon {

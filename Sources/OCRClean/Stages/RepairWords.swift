@@ -11,8 +11,9 @@ import Glibc
 /// for `à` from its context (`aider les États a renforcer` → `à renforcer`), a speck read as a
 /// comma inside a word (`e,st` → `est`), a participle that lost its accent after *avoir*
 /// (`a prie` → `a prié`), capitals misread inside a sentence (`visant À favoriser`, `contre La
-/// drogue`), and punctuation: between a resolution's operative paragraphs (`criminalité :` /
-/// `4, Exhorte` → `criminalité ;` / `4. Exhorte`) and in references (`vol, 2225` → `vol. 2225`).
+/// drogue`), list markers in sequence (`k)`, `1)`, `m)` → `l)`), and punctuation: between a
+/// resolution's operative paragraphs or a list's items (`criminalité :` / `4, Exhorte` →
+/// `criminalité ;` / `4. Exhorte`) and in references (`vol, 2225` → `vol. 2225`).
 /// Case patterns are kept (`ETATS` → `ÉTATS`).
 ///
 /// Leaves alone: known words, protected terms, symbols, numbers, ordinals, words with footnote
@@ -25,7 +26,8 @@ import Glibc
 ///
 /// Report: counts `words`, `unknown` (word tokens left unknown), and each rule applied
 /// (`accent`, `confusion`, `edit`, `split`, `merge`, `hyphen`, `elision`, `a-grave`, `comma`,
-/// `case`, `pronoun`, `function-word`, `participle`, `apostrophe`, `semicolon`, `number-stop`, `abbreviation`, `item-marker`).
+/// `case`, `pronoun`, `function-word`, `participle`, `apostrophe`, `semicolon`, `number-stop`,
+/// `abbreviation`, `item-marker`).
 ///
 /// Holds back `window` records so that the words after a record count as evidence too.
 public struct RepairWords: Stage {
@@ -115,6 +117,7 @@ public struct RepairWords: Stage {
         previousReleased = nil
         operativeParagraph = nil
         lastItemMarker = nil
+        itemFollowsSemicolon = false
         candidateCache.removeAll()
     }
 
@@ -214,11 +217,12 @@ public struct RepairWords: Stage {
                 let next = window[(i + 1)...].first { Self.repairable($0) }
                 if context {
                     noteOperativeParagraph(record.text)
-                    if Self.itemMarker(record.text) != nil {
+                    let opensItem = Self.itemMarker(record.text) != nil
+                    if opensItem {
                         itemFollowsSemicolon = previousReleased.map { $0.text.unicodeScalars.last { $0 != " " } == ";" } ?? false
                     }
                     // Looked ahead only for an item that may need it.
-                    nextItemMarker = lastItemMarker != nil && Self.itemMarker(record.text) != nil
+                    nextItemMarker = opensItem && lastItemMarker != nil
                         ? window[(i + 1)...].prefix(60).lazy.compactMap { Self.itemMarker($0.text)?.marker }.first : nil
                 }
                 // Repeat on the repaired text until it stands (at most three passes): a fix can
