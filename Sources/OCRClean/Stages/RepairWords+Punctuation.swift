@@ -79,7 +79,9 @@ extension RepairWords {
         } else if let following = Self.itemMarker(next.text)?.marker, following != "i",
                   // A line goes on with the item the last marker opened; a paragraph is an item itself.
                   let current = Self.itemMarker(record.text)?.marker ?? (record.kind == .line ? lastItemMarker : nil),
-                  Self.successors(of: current).contains(following), itemFollowsSemicolon {
+                  itemFollowsSemicolon, Self.successors(of: current).contains(where: { $0 == following
+                      // or the marker `itemMarkerEdit` will make of it (`9)` between `f)` and `h)`)
+                      || (upcomingItemMarkers.count == 2 && Self.successors(of: $0).contains(upcomingItemMarkers[1])) }) {
             betweenItems = true
         } else {
             return

@@ -67,10 +67,10 @@ public struct RepairWords: Stage {
     var previousReleased: Record?
     /// The number of the last operative paragraph released (`6. Prend note…`), for `semicolonEdit`.
     var operativeParagraph: Int?
-    /// The marker of the last lettered or roman item released (`k`), and of the next one in the
-    /// window, for `itemMarkerEdit`.
+    /// The marker of the last lettered or roman item released (`k`), and of the next two in the
+    /// window (when a rule may read them), for `itemMarkerEdit` and `semicolonEdit`.
     var lastItemMarker: String?
-    var nextItemMarker: String?
+    var upcomingItemMarkers: [String] = []
     /// The text before the current item ended with `;`: the list ends its items so.
     var itemFollowsSemicolon = false
     /// Candidates of unknown words already seen in this document (they repeat: names, terms).
@@ -221,9 +221,10 @@ public struct RepairWords: Stage {
                     if opensItem {
                         itemFollowsSemicolon = previousReleased.map { $0.text.unicodeScalars.last { $0 != " " } == ";" } ?? false
                     }
-                    // Looked ahead only for an item that may need it.
-                    nextItemMarker = opensItem && lastItemMarker != nil
-                        ? window[(i + 1)...].prefix(60).lazy.compactMap { Self.itemMarker($0.text)?.marker }.first : nil
+                    // Looked ahead only for an item or a final colon that may need it.
+                    let endsWithColon = record.text.unicodeScalars.last { $0 != " " } == ":"
+                    upcomingItemMarkers = (opensItem && lastItemMarker != nil) || endsWithColon
+                        ? Array(window[(i + 1)...].prefix(60).lazy.compactMap { Self.itemMarker($0.text)?.marker }.prefix(2)) : []
                 }
                 // Repeat on the repaired text until it stands (at most three passes): a fix can
                 // change the context of its neighbours, and a second run of the pipeline over
@@ -451,7 +452,7 @@ public struct RepairWords: Stage {
             semicolonEdit(record, bytes, next: next, edits: &edits, counts: &counts)
             numberStopEdit(record.text, edits: &edits, counts: &counts)
             volumeStopEdits(words, bytes: bytes, nextLine: nextLine, edits: &edits, counts: &counts)
-            itemMarkerEdit(record.text, nextItem: nextItemMarker, edits: &edits, counts: &counts)
+            itemMarkerEdit(record.text, nextItem: upcomingItemMarkers.first, edits: &edits, counts: &counts)
         }
         if documentApostrophes {
             apostropheEdits(words, consumed: consumed, edits: &edits, counts: &counts)
