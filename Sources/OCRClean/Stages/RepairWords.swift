@@ -267,6 +267,9 @@ public struct RepairWords: Stage {
         var sentenceStart: Bool
         /// The rest of an elided word (`Ofice` in `l’Ofice`).
         var afterElision = false
+        /// A full stop follows the word, then a comma or a number (`Tbid.,`, `Cor.1`): an
+        /// abbreviation may be meant (`Ibid.`, `Corr.`).
+        var beforeStop = false
     }
 
     /// Whether a word's scalars are needed: not plain (an apostrophe, hyphen, quote, `|`, `_`,
@@ -304,7 +307,8 @@ public struct RepairWords: Stage {
                         let core = JoinedText.scalars(bytes)
                         let known = hit ?? knowledge.knownInLowercase(bytes, scratch: &scratch) ?? knowledge.known(core)
                             ?? (profile.showsOldSpelling ? knowledge.silentSSpelling(core) : nil)
-                        words.append(Word(token: token, core: core, known: known, sentenceStart: sentenceStart))
+                        words.append(Word(token: token, core: core, known: known, sentenceStart: sentenceStart,
+                                          beforeStop: Self.abbreviationStop(p, after: token)))
                     }
                 } else {
                     words.append(nil)
@@ -462,6 +466,16 @@ public struct RepairWords: Stage {
         var clean: [TextEdit] = []
         for edit in edits where clean.last.map({ $0.range.upperBound <= edit.range.lowerBound }) ?? true { clean.append(edit) }
         record.apply(clean, stage: instance)
+    }
+
+    /// A full stop right after the word, then `,`, `;`, `:` or a digit (after a space or not): how
+    /// abbreviations stand in references (`Ibid., vol. 2237`, `Corr.1`), unlike a sentence's end.
+    static func abbreviationStop(_ p: UnsafeBufferPointer<UInt8>, after token: WordToken) -> Bool {
+        guard token.coreEnd < p.count, p[token.coreEnd] == 0x2E else { return false }
+        var k = token.coreEnd + 1
+        if k < p.count, p[k] == 0x20 { k += 1 }
+        guard k < p.count else { return false }
+        return p[k] == 0x2C || p[k] == 0x3B || p[k] == 0x3A || (p[k] >= 0x30 && p[k] <= 0x39)
     }
 
     static func endsSentence(_ text: String) -> Bool {
@@ -878,6 +892,10 @@ public struct RepairWords: Stage {
                 } else if ContextRules.onlyFiniteVerb(flags) {
                     s -= 1.5
                 }
+            }
+            // A word before a full stop may be an abbreviation of the domain list (`Tbid.` → `Ibid.`).
+            if word.beforeStop, c.rule != "split", let hit = knowledge.exact(c.text + [0x2E]), hit.flags & LexiconFlags.abbreviation != 0 {
+                s += 1.5
             }
             // A domain phrase with the word before or after (`criminalité organisée`, `États Membres`),
             // or, for a split, between its two words (`Priele` → `Prie le`, a resolution's opener).
