@@ -72,7 +72,10 @@ extension RepairWords {
     /// `i) …`) starts at its own first item (so `h)` before `i)` stays: that `i)` may open a
     /// roman sub-list).
     func semicolonEdit(_ record: Record, _ bytes: [UInt8], next: Record?, edits: inout [TextEdit], counts: inout Counts) {
-        guard let next else { return }
+        // The final colon first: most records end otherwise, and the rest reads the next record.
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+        guard end >= 2, bytes[end - 1] == 0x3A, let next else { return }
         let betweenItems: Bool
         if let last = operativeParagraph, let following = operativeOpening(next.text)?.number, following == last + 1 {
             betweenItems = false
@@ -86,9 +89,6 @@ extension RepairWords {
         } else {
             return
         }
-        var end = bytes.count
-        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
-        guard end >= 2, bytes[end - 1] == 0x3A else { return }
         // A space, a no-break space or a narrow no-break space before the colon.
         let spaced = bytes[end - 2] == 0x20 || (end >= 3 && bytes[end - 3] == 0xC2 && bytes[end - 2] == 0xA0)
             || (end >= 4 && bytes[end - 4] == 0xE2 && bytes[end - 3] == 0x80 && bytes[end - 2] == 0xAF)

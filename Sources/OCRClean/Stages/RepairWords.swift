@@ -219,10 +219,10 @@ public struct RepairWords: Stage {
                     noteOperativeParagraph(record.text)
                     let opensItem = Self.itemMarker(record.text) != nil
                     if opensItem {
-                        itemFollowsSemicolon = previousReleased.map { $0.text.unicodeScalars.last { $0 != " " } == ";" } ?? false
+                        itemFollowsSemicolon = previousReleased.map { Self.lastScalar($0.text) == ";" } ?? false
                     }
                     // Looked ahead only for an item or a final colon that may need it.
-                    let endsWithColon = record.text.unicodeScalars.last { $0 != " " } == ":"
+                    let endsWithColon = Self.lastScalar(record.text) == ":"
                     upcomingItemMarkers = (opensItem && lastItemMarker != nil) || endsWithColon
                         ? Array(window[(i + 1)...].prefix(60).lazy.compactMap { Self.itemMarker($0.text)?.marker }.prefix(2)) : []
                 }
@@ -478,13 +478,18 @@ public struct RepairWords: Stage {
         return p[k] == 0x2C || p[k] == 0x3B || p[k] == 0x3A || (p[k] >= 0x30 && p[k] <= 0x39)
     }
 
+    /// The last scalar of a text that is not white space.
+    static func lastScalar(_ text: String) -> Unicode.Scalar? {
+        text.unicodeScalars.last { !$0.properties.isWhitespace }
+    }
+
     static func endsSentence(_ text: String) -> Bool {
-        guard let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }) else { return true }
+        guard let last = lastScalar(text) else { return true }
         return ".!?…:".unicodeScalars.contains(last)
     }
 
     static func endsWithHyphen(_ text: String) -> Bool {
-        guard let last = text.unicodeScalars.last(where: { !$0.properties.isWhitespace }) else { return false }
+        guard let last = lastScalar(text) else { return false }
         return last == "-" || last == "\u{AC}"
     }
 
