@@ -14,6 +14,10 @@ struct DocumentProfile: Sendable {
     /// Double quotes printed `“ ”` and `"`: typographic quotes mark a typeset document.
     private(set) var curlyQuotes = 0
     private(set) var straightQuotes = 0
+    /// `; : ! ?` ending a clause with a space before them (French typesetting: `organisée ;`) and
+    /// glued to the word before (`organisée;`).
+    private(set) var spacedStops = 0
+    private(set) var gluedStops = 0
     /// Words written with an accented capital (`États`), exactly as written (hashed).
     private(set) var capitalAccentWords: Set<UInt64> = []
     /// What the document shows of accented capitals, fixed when its first records are decided
@@ -62,14 +66,23 @@ struct DocumentProfile: Sendable {
         if other { otherAccentWords += 1 }
     }
 
-    /// Counts the double quotes of a record's text.
+    /// Counts the double quotes of a record's text, and its spaced and glued `; : ! ?`.
     mutating func addQuotes(_ p: UnsafeBufferPointer<UInt8>) {
         var i = 0
         while i < p.count {
-            if p[i] == 0x22 {
+            let b = p[i]
+            if b == 0x22 {
                 straightQuotes += 1
-            } else if p[i] == 0xE2, i + 2 < p.count, p[i + 1] == 0x80, p[i + 2] == 0x9C || p[i + 2] == 0x9D {
+            } else if b == 0xE2, i + 2 < p.count, p[i + 1] == 0x80, p[i + 2] == 0x9C || p[i + 2] == 0x9D {
                 curlyQuotes += 1
+            } else if b == 0x3B || b == 0x3A || b == 0x21 || b == 0x3F, i > 0, i + 1 == p.count || p[i + 1] == 0x20 || p[i + 1] == 0x0A {
+                // A space, a no-break space (C2 A0) or a narrow one (E2 80 AF) before it; or a letter.
+                let before = p[i - 1]
+                if before == 0x20 || (before == 0xA0 && i >= 2 && p[i - 2] == 0xC2) || (before == 0xAF && i >= 3 && p[i - 2] == 0x80 && p[i - 3] == 0xE2) {
+                    spacedStops += 1
+                } else if before >= 0x80 || (before | 0x20 >= 0x61 && before | 0x20 <= 0x7A) {
+                    gluedStops += 1
+                }
             }
             i += 1
         }
@@ -194,11 +207,16 @@ struct DocumentProfile: Sendable {
     /// (`“omnibus”`) and no straight ones. OCR engines read most `’` as `'` but almost never read
     /// a printed `'` as `’` (on the dev pages: 3–100 % `’` where the page printed `’`, at most 7 %
     /// where it printed `'`), so a typeset document shows a minority of `’`, or none, while a
-    /// typed one shows none or nearly none; its quotes tell the two apart when the apostrophes
-    /// cannot.
+    /// typed one shows none or nearly none. Its quotes tell the two apart when the apostrophes
+    /// cannot, and so does its spacing: a document that spaces its `; : ! ?` the French way
+    /// (twice at least, and at least as often as not) and accents its capitals (`États`) is typeset
+    /// today, and today's typesetting prints `’` (on the dev and fresh UN pages, every page spacing
+    /// them printed `’`). Old print spaces its stops too but leaves capitals bare (`l'Etat`), and
+    /// its transcriptions keep `'`.
     var apostrophe: UInt32 {
         let share = typographicApostrophes * 100 >= 9 * (asciiApostrophes + typographicApostrophes)
             && (typographicApostrophes >= 2 || (typographicApostrophes == 1 && asciiApostrophes == 0))
-        return share || (curlyQuotes > 0 && straightQuotes == 0) ? 0x2019 : 0x27
+        let spaced = spacedStops >= 2 && spacedStops >= gluedStops && !(frozenCapitals?.words ?? capitalAccentWords).isEmpty
+        return share || spaced || (curlyQuotes > 0 && straightQuotes == 0) ? 0x2019 : 0x27
     }
 }
