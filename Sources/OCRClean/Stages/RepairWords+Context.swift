@@ -158,6 +158,42 @@ extension RepairWords {
         }
     }
 
+    /// `dans application de la Convention`, `de article 32 de` → `dans l’application`, `de
+    /// l’article`: the elided article lost whole before a singular common noun in lowercase
+    /// starting with a vowel. French puts a determiner there: after `dans` always, and after `de`
+    /// before a complement (`de`, `du`, `des`) where the noun is defined by it (`d’` alone would
+    /// have been printed glued). A noun that may also be a verb or an adjective (`de
+    /// ordinaire`), `h` (aspirated or not), `de` before anything else (`demandes de assistance`
+    /// may be `d’assistance`) and `sur` (`copie sur écriture`, `sur alpha et ia64`) stay.
+    func lostArticleEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices.dropFirst().dropLast() {
+            guard let word = words[i], !consumed[i], let hit = word.known, word.token.start == word.token.coreStart,
+                  word.token.end == word.token.coreEnd, word.token.singleSpaceBefore, word.token.coreEnd - word.token.coreStart >= 4,
+                  let first = word.core.isEmpty ? UInt32(bytes[word.token.coreStart]) : word.core.first,
+                  first >= 0x61, first != 0x68, Self.startsWithVowelSound(first),
+                  hit.flags & LexiconFlags.noun != 0, hit.flags & (LexiconFlags.properNoun | LexiconFlags.foreign | LexiconFlags.adjective) == 0,
+                  hit.flags & (LexiconFlags.finiteVerb | LexiconFlags.infinitive | LexiconFlags.presentParticiple) == 0,
+                  hit.flags & LexiconFlags.plural == 0 || hit.flags & LexiconFlags.singular != 0,
+                  let before = words[i - 1], before.token.end == before.token.coreEnd, before.token.start == before.token.coreStart,
+                  let after = words[i + 1], after.token.singleSpaceBefore, after.token.start == after.token.coreStart else { continue }
+            let previous = core(of: before, bytes), next = core(of: after, bytes)
+            let governs = Self.alwaysDetermined.contains(previous)
+                ? CasePattern(next) == .lower || next.isEmpty
+                : previous == [0x64, 0x65] && Self.complementOfNoun.contains(next)
+            guard governs else { continue }
+            let written = core(of: word, bytes)
+            guard CasePattern(written) == .lower else { continue }
+            let range = word.token.coreStart..<word.token.coreEnd
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: JoinedText.string([0x6C, profile.apostrophe] + written), rule: "elision", confidence: 0.8))
+            counts.count("elision")
+        }
+    }
+
+    /// Prepositions never followed by a bare common noun in lowercase.
+    static let alwaysDetermined: Set<[UInt32]> = [Array("dans".unicodeScalars.map(\.value))]
+    static let complementOfNoun: Set<[UInt32]> = Set(["de", "du", "des"].map { $0.unicodeScalars.map(\.value) })
+
     /// `les Protocoles S’y rapportant`, `ceux qui S’y livrent` → `s’y`: the pronoun capitalised
     /// inside a sentence, after a word in lowercase or a capitalised noun and before a verb in
     /// lowercase. After a word in capitals (a headline run into its text: `BERLIN S’y`) it stays.

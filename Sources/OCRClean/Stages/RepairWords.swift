@@ -452,6 +452,7 @@ public struct RepairWords: Stage {
             participleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             accentedAuxiliaryEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             missingArticleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+            lostArticleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             capitalisedCliticEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             semicolonEdit(record, bytes, next: next, edits: &edits, counts: &counts)
             numberStopEdit(record.text, edits: &edits, counts: &counts)
