@@ -52,4 +52,23 @@ import Testing
         let dash = estimator.measure("Les articles 3 à 12 du protocole -\n2010 et la note -")
         #expect(dash.words == estimator.measure("Les articles 3 à 12 du protocole - 2010 et la note -").words)
     }
+
+    /// Writing the document's apostrophe (`c'est` → `c’est`) is typography, not repaired damage:
+    /// a typeset page whose OCR read every `’` as `'` is not estimated worse for it, while a
+    /// word repaired counts.
+    @Test func apostropheStyleIsNotDamage() throws {
+        let estimator = try QualityEstimator(resources: CLI.resources)
+        let text = "C'est l'assistance technique qu'il faut renforcer."
+        let plain = estimator.measure(text)
+        let styled = estimator.measure(text, changes: [
+            Change(offset: 0, before: "C'est", after: "C’est", stage: "repair-words", rule: "elision"),
+            Change(offset: 6, before: "l'assistance", after: "l’assistance", stage: "repair-words", rule: "elision"),
+        ])
+        #expect(styled == plain)
+        let repaired = estimator.measure(text, changes: [
+            Change(offset: 6, before: "l'assistance", after: "l’assistancé", stage: "repair-words", rule: "elision"),
+        ])
+        #expect(repaired.repairedErrors == 2)
+        #expect(repaired.changes["elision"] == 1)
+    }
 }

@@ -52,7 +52,7 @@ public struct QualityEstimator: Sendable {
                 }
             }
         }
-        for change in changes where !change.rule.isEmpty {
+        for change in changes where !change.rule.isEmpty && !Self.onlyApostrophes(change) {
             for rule in change.rule.split(separator: "+") { m.changes[String(rule), default: 0] += 1 }
             if !QualityMetrics.layoutRules.contains(change.rule) {
                 m.changedCharacters += max(change.before.unicodeScalars.count, change.after.unicodeScalars.count)
@@ -61,6 +61,14 @@ public struct QualityEstimator: Sendable {
         }
         m.estimatedCER = model.estimate(m)
         return m
+    }
+
+    /// A change that only writes the document's apostrophe (`c'est` → `c’est`, recorded with the
+    /// elision it checked): typography, not an OCR error, however many words it touches.
+    static func onlyApostrophes(_ change: Change) -> Bool {
+        let before = change.before.unicodeScalars, after = change.after.unicodeScalars
+        guard before.count == after.count, before.elementsEqual(after) == false else { return false }
+        return zip(before, after).allSatisfy { a, b in a == b || (JoinedText.isApostrophe(a.value) && JoinedText.isApostrophe(b.value)) }
     }
 
     /// The estimated character error rate of measured features (after changes were added).
