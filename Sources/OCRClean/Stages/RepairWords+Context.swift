@@ -158,8 +158,8 @@ extension RepairWords {
         }
     }
 
-    /// `dans application de la Convention`, `de article 32 de` → `dans l’application`, `de
-    /// l’article`: the elided article lost whole before a singular common noun in lowercase
+    /// `dans application de la Convention`, `de examen des rapports` → `dans l’application`, `de
+    /// l’examen`: the elided article lost whole before a singular common noun in lowercase
     /// starting with a vowel. French puts a determiner there: after `dans` always, and after `de`
     /// before a complement (`de`, `du`, `des`) where the noun is defined by it (`d’` alone would
     /// have been printed glued). A noun that may also be a verb or an adjective (`de
@@ -169,20 +169,22 @@ extension RepairWords {
         for i in words.indices.dropFirst().dropLast() {
             guard let word = words[i], !consumed[i], let hit = word.known, word.token.start == word.token.coreStart,
                   word.token.end == word.token.coreEnd, word.token.singleSpaceBefore, word.token.coreEnd - word.token.coreStart >= 4,
-                  let first = word.core.isEmpty ? UInt32(bytes[word.token.coreStart]) : word.core.first,
-                  first >= 0x61, first != 0x68, Self.startsWithVowelSound(first),
                   hit.flags & LexiconFlags.noun != 0, hit.flags & (LexiconFlags.properNoun | LexiconFlags.foreign | LexiconFlags.adjective) == 0,
                   hit.flags & (LexiconFlags.finiteVerb | LexiconFlags.infinitive | LexiconFlags.presentParticiple) == 0,
                   hit.flags & LexiconFlags.plural == 0 || hit.flags & LexiconFlags.singular != 0,
                   let before = words[i - 1], before.token.end == before.token.coreEnd, before.token.start == before.token.coreStart,
                   let after = words[i + 1], after.token.singleSpaceBefore, after.token.start == after.token.coreStart else { continue }
+            // Cheap checks on the bytes first: a lowercase vowel or an accented letter opens the
+            // word, and the word before has the length of `de` or `dans`.
+            let opening = bytes[word.token.coreStart], previousLength = before.token.coreEnd - before.token.coreStart
+            guard Self.vowelBytes.contains(opening) || opening == 0xC3, previousLength == 2 || previousLength == 4 else { continue }
+            let written = core(of: word, bytes)
+            guard let first = written.first, Self.startsWithVowelSound(first), CasePattern(written) == .lower else { continue }
             let previous = core(of: before, bytes), next = core(of: after, bytes)
             let governs = Self.alwaysDetermined.contains(previous)
-                ? CasePattern(next) == .lower || next.isEmpty
+                ? CasePattern(next) == .lower
                 : previous == [0x64, 0x65] && Self.complementOfNoun.contains(next)
             guard governs else { continue }
-            let written = core(of: word, bytes)
-            guard CasePattern(written) == .lower else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
             edits.append(TextEdit(range: range, replacement: JoinedText.string([0x6C, profile.apostrophe] + written), rule: "elision", confidence: 0.8))
@@ -193,6 +195,7 @@ extension RepairWords {
     /// Prepositions never followed by a bare common noun in lowercase.
     static let alwaysDetermined: Set<[UInt32]> = [Array("dans".unicodeScalars.map(\.value))]
     static let complementOfNoun: Set<[UInt32]> = Set(["de", "du", "des"].map { $0.unicodeScalars.map(\.value) })
+    static let vowelBytes: Set<UInt8> = Set("aeiouy".utf8)
 
     /// `les Protocoles S’y rapportant`, `ceux qui S’y livrent` → `s’y`: the pronoun capitalised
     /// inside a sentence, after a word in lowercase or a capitalised noun and before a verb in

@@ -124,7 +124,7 @@ public struct RepairWords: Stage {
     mutating func observe(_ record: Record) {
         var text = record.text
         text.withUTF8 { p in
-            profile.addQuotes(p)
+            profile.addPunctuation(p)
             let tokens = WordTokenizer.tokens(p)
             for (k, token) in tokens.enumerated() where token.kind == .word {
                 let bytes = UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd])

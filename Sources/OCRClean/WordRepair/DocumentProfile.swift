@@ -67,7 +67,7 @@ struct DocumentProfile: Sendable {
     }
 
     /// Counts the double quotes of a record's text, and its spaced and glued `; : ! ?`.
-    mutating func addQuotes(_ p: UnsafeBufferPointer<UInt8>) {
+    mutating func addPunctuation(_ p: UnsafeBufferPointer<UInt8>) {
         var i = 0
         while i < p.count {
             let b = p[i]
