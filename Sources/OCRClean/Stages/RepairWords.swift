@@ -42,7 +42,7 @@ public struct RepairWords: Stage {
         OptionSpec("split", .bool, default: "true", help: "Split words glued by a lost space (laratification)."),
         OptionSpec("context", .bool, default: "true", help: "Context rules for real-word errors (a → à)."),
         OptionSpec("apostrophes", .choice(["document", "keep"]), default: "document",
-                   help: "document: write the apostrophe the document prints (’ when a tenth of its apostrophes are ’) in every word; keep: leave them."),
+                   help: "document: write the apostrophe the document prints in every word (’ when a tenth of its apostrophes are ’, or its typographic quotes or French spacing show it typeset); keep: leave them."),
         OptionSpec("edits", .bool, default: "true", help: "Also offer lowercase words one generic edit away (not only accents and known OCR confusions)."),
         OptionSpec("window", .int(1...100_000), default: "64", help: "Records held back so that later words of the document count as evidence."),
     ]
