@@ -140,9 +140,7 @@ extension RepairWords {
             guard let word = words[i], !consumed[i], !word.sentenceStart, word.known != nil, word.token.start == word.token.coreStart,
                   word.token.end == word.token.coreEnd, word.token.singleSpaceBefore, word.core.count >= 4, CasePattern(word.core) == .title,
                   let first = word.core.first, Self.startsWithVowelSound(first), first != 0x48, !word.core.contains(where: JoinedText.isApostrophe),
-                  let lower = knowledge.lookup(CasePattern.lower(word.core)), lower.flags & LexiconFlags.noun != 0,
-                  lower.flags & (LexiconFlags.properNoun | LexiconFlags.foreign) == 0,
-                  lower.flags & LexiconFlags.plural == 0 || lower.flags & LexiconFlags.singular != 0,
+                  let lower = knowledge.lookup(CasePattern.lower(word.core)), Self.singularCommonNoun(lower.flags),
                   let before = words[i - 1], before.token.end == before.token.coreEnd,
                   let after = words[i + 1], after.token.singleSpaceBefore, after.token.start == after.token.coreStart else { continue }
             let previous = CasePattern.lower(core(of: before, bytes))
@@ -169,9 +167,8 @@ extension RepairWords {
         for i in words.indices.dropFirst().dropLast() {
             guard let word = words[i], !consumed[i], let hit = word.known, word.token.start == word.token.coreStart,
                   word.token.end == word.token.coreEnd, word.token.singleSpaceBefore, word.token.coreEnd - word.token.coreStart >= 4,
-                  hit.flags & LexiconFlags.noun != 0, hit.flags & (LexiconFlags.properNoun | LexiconFlags.foreign | LexiconFlags.adjective) == 0,
-                  hit.flags & (LexiconFlags.finiteVerb | LexiconFlags.infinitive | LexiconFlags.presentParticiple) == 0,
-                  hit.flags & LexiconFlags.plural == 0 || hit.flags & LexiconFlags.singular != 0,
+                  Self.singularCommonNoun(hit.flags),
+                  hit.flags & (LexiconFlags.adjective | LexiconFlags.finiteVerb | LexiconFlags.infinitive | LexiconFlags.presentParticiple) == 0,
                   let before = words[i - 1], before.token.end == before.token.coreEnd, before.token.start == before.token.coreStart,
                   let after = words[i + 1], after.token.singleSpaceBefore, after.token.start == after.token.coreStart else { continue }
             // Cheap checks on the bytes first: a lowercase vowel or an accented letter opens the
@@ -181,9 +178,9 @@ extension RepairWords {
             let written = core(of: word, bytes)
             guard let first = written.first, Self.startsWithVowelSound(first), CasePattern(written) == .lower else { continue }
             let previous = core(of: before, bytes), next = core(of: after, bytes)
-            let governs = Self.alwaysDetermined.contains(previous)
+            let governs = previous == Self.dans
                 ? CasePattern(next) == .lower
-                : previous == [0x64, 0x65] && Self.complementOfNoun.contains(next)
+                : previous == [0x64, 0x65] && next != [0xE0] && Self.complementStarts.contains(next)
             guard governs else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
@@ -192,10 +189,16 @@ extension RepairWords {
         }
     }
 
-    /// Prepositions never followed by a bare common noun in lowercase.
-    static let alwaysDetermined: Set<[UInt32]> = [Array("dans".unicodeScalars.map(\.value))]
-    static let complementOfNoun: Set<[UInt32]> = Set(["de", "du", "des"].map { $0.unicodeScalars.map(\.value) })
+    /// The preposition never followed by a bare common noun in lowercase.
+    static let dans: [UInt32] = Array("dans".unicodeScalars.map(\.value))
     static let vowelBytes: Set<UInt8> = Set("aeiouy".utf8)
+
+    /// A common noun that may be singular (`Office`, `application`; not `États` alone, not a name
+    /// or a foreign word): one an elided article may have been lost before.
+    static func singularCommonNoun(_ flags: UInt32) -> Bool {
+        flags & LexiconFlags.noun != 0 && flags & (LexiconFlags.properNoun | LexiconFlags.foreign) == 0
+            && (flags & LexiconFlags.plural == 0 || flags & LexiconFlags.singular != 0)
+    }
 
     /// `les Protocoles S’y rapportant`, `ceux qui S’y livrent` → `s’y`: the pronoun capitalised
     /// inside a sentence, after a word in lowercase or a capitalised noun and before a verb in
