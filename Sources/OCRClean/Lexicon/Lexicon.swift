@@ -8,6 +8,8 @@ public final class Lexicon: Sendable {
     public let compiled: CompiledLexicon
     /// Lowercase word pairs of the domain's multiword entries, joined by a space.
     public let pairs: Set<[UInt8]>
+    /// Names of bodies and instruments and terms of three words or more.
+    let phrases: DomainPhrases
     /// English words French text quotes, with their English frequency (not known words).
     public let english: EnglishWords
     /// The files it was built from.
@@ -16,6 +18,7 @@ public final class Lexicon: Sendable {
     init(compiled: CompiledLexicon, side: SideLists, files: [String]) {
         self.compiled = compiled
         self.pairs = side.pairs
+        self.phrases = side.phrases
         self.english = side.english
         self.files = files
     }
@@ -58,9 +61,10 @@ public final class Lexicon: Sendable {
     }
 
     /// What is read at every load rather than compiled (the files are small): the domain's word
-    /// pairs and the English words.
+    /// pairs and phrases and the English words.
     struct SideLists {
         var pairs: Set<[UInt8]> = []
+        var phrases = DomainPhrases()
         var english = EnglishWords()
 
         init(_ paths: [(role: String, path: String)]) throws {
@@ -70,6 +74,7 @@ public final class Lexicon: Sendable {
                 if role == "english" { english = try EnglishWords(path: path) }
             }
             pairs = sources.pairs
+            phrases = sources.phrases
         }
     }
 }

@@ -13,6 +13,8 @@ public struct LexiconSources: Sendable {
     public var zipf: [[UInt8]: UInt16] = [:]
     /// Lowercase word pairs from the domain's multiword entries (`prie le`, `états membres`).
     public var pairs: Set<[UInt8]> = []
+    /// The domain's names of three words or more, for repairing their damaged words.
+    var phrases = DomainPhrases()
     /// The files read, for the cache key.
     public var files: [String] = []
 
@@ -94,6 +96,9 @@ public struct LexiconSources: Sendable {
             for word in words { forms.append(Form(bytes: Array(word.utf8), flags: flags)) }
             for (a, b) in zip(words, words.dropFirst()) {
                 pairs.insert(Folding.lower(a) + [0x20] + Folding.lower(b))
+            }
+            if ["term", "body", "instrument"].contains(category) {
+                phrases.add(phrase, capitalsFixed: category != "term")
             }
         }
     }
