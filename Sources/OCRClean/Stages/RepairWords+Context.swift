@@ -107,7 +107,8 @@ extension RepairWords {
                   let replacement = FunctionWords.replacement(core(of: word, bytes), sentenceStart: word.sentenceStart, afterWord: i > 0 && words[i - 1] != nil,
                                                               previous: i > 0 ? words[i - 1].flatMap { $0.token.end == $0.token.coreEnd ? CasePattern.lower(core(of: $0, bytes)) : nil } : nil,
                                                               next: core(of: following, bytes), nextFlags: nextFlags(following, hit, bytes), saysTu: profile.saysTu,
-                                                              gluesToNext: gluesToNext(word, following, bytes)) else { continue }
+                                                              gluesToNext: gluesToNext(word, following, bytes),
+                                                              numberAfterNext: i + 1 < words.count && Self.numberFollows(following, bytes)) else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
             // `s’y` takes the document's apostrophe.
@@ -115,6 +116,12 @@ extension RepairWords {
             edits.append(TextEdit(range: range, replacement: text, rule: "function-word", confidence: 0.9))
             counts.count("function-word")
         }
+    }
+
+    /// A number follows the word after one space (`et 2 octobre`).
+    static func numberFollows(_ word: Word, _ bytes: [UInt8]) -> Bool {
+        let end = word.token.end
+        return word.token.coreEnd == end && end + 1 < bytes.count && bytes[end] == 0x20 && bytes[end + 1] >= 0x30 && bytes[end + 1] <= 0x39
     }
 
     /// The first token of a line when it is a known word with nothing before it (its scalars

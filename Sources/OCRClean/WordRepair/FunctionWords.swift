@@ -15,7 +15,8 @@
 /// - `dés droits`, `Recueil dés Traités` → `des` before a plural noun (`dés pipés`, an
 ///   adjective, stays).
 /// - `Ire séance` → `1re`; `celte femme` → `cette femme` (the adjective follows its noun).
-/// - `le ler juin`, `le Ier janvier` → `1er` before a month (`François Ier` stays).
+/// - `le ler juin`, `le Ier janvier` → `1er` before a month, and `ler` before `et` and a number
+///   (`les ler et 2 octobre`); `François Ier` stays, also before `et 2`.
 /// - `et Jes Protocoles`, `sur es analyses` → `les` before a plural noun; `es` only after a
 ///   preposition or a conjunction (`tu es`, and `taille maximale es messages`, which lost a d,
 ///   stay).
@@ -35,9 +36,10 @@ enum FunctionWords {
     /// `afterWord`: a word, not a number or a sign, comes before it; `previous`: that word
     /// (lowercase) when nothing stands between them; `saysTu`: the document addresses someone as
     /// *tu* (see `DocumentProfile.saysTu`); `gluesToNext`: the two written together are a known
-    /// word (`dé faut`: `défaut`, a space inserted, not `de faut`).
+    /// word (`dé faut`: `défaut`, a space inserted, not `de faut`); `numberAfterNext`: a number
+    /// follows `next` (`ler et 2 octobre`).
     static func replacement(_ written: [UInt32], sentenceStart: Bool, afterWord: Bool, previous: [UInt32]?, next: [UInt32], nextFlags: UInt32,
-                            saysTu: Bool = false, gluesToNext: Bool = false) -> String? {
+                            saysTu: Bool = false, gluesToNext: Bool = false, numberAfterNext: Bool = false) -> String? {
         let french = nextFlags & LexiconFlags.foreign == 0 || nextFlags & (LexiconFlags.dicollecte | LexiconFlags.variant) != 0
         let nextCase = CasePattern(next)
         let feminineNoun = isSingularNoun(nextFlags, gender: LexiconFlags.feminine, verbForm: true)
@@ -45,7 +47,8 @@ enum FunctionWords {
         if written == [0x61], let previous, prepositionsBeforeArticle.contains(previous), nextCase != .upper,
            isSingularNoun(nextFlags, gender: LexiconFlags.feminine, verbForm: true) { return "la" }
         if written == [0x64, 0xE9, 0x73], nextCase != .upper, isPluralNoun(nextFlags), nextFlags & LexiconFlags.noun != 0 { return "des" }
-        if written == [0x6C, 0x65, 0x72] || written == [0x49, 0x65, 0x72], months.contains(CasePattern.lower(next)) { return "1er" }
+        if written == [0x6C, 0x65, 0x72] || written == [0x49, 0x65, 0x72],
+           months.contains(CasePattern.lower(next)) || (written[0] == 0x6C && next == [0x65, 0x74] && numberAfterNext) { return "1er" }
         if written == [0x4A, 0x65, 0x73] || (written == [0x65, 0x73] && previous.map(beforeLes.contains) == true),
            next.count >= 3, nextCase != .upper, isPluralNoun(nextFlags) { return sentenceStart ? "Les" : "les" }
         if written == [0x74, 0x65, 0x73] ? !saysTu : written == [0x6C, 0x73] && previous.map(beforeLes.contains) == true,
