@@ -3,9 +3,12 @@
 
 Input: the JSON Lines of `ocr-clean quality --json --gt DIR DIR/*.ocr.txt` over pages we render,
 degrade and OCR ourselves (Dictionaries/make-training-pages.py; never the evaluation corpus).
-Model: log(CER) = intercept + Σ coefficient · feature, ridge regression on log(max(CER, 0.002))
-over standardized features (a strong penalty: the pages we make are not the pages users bring,
-so no feature may carry the model alone), folded back into coefficients of the raw features.
+Model: log(CER) = intercept + Σ coefficient · log(feature + 0.01), a power law (twice the unknown
+words do not add as much again to a page already full of them), by ridge regression on
+log(max(CER, 0.002)) over standardized log features (a strong penalty: the pages we make are not
+the pages users bring, so no feature may carry the model alone), folded back into coefficients.
+Leaving one set of generated pages out in turn, the log features ranked the held-out pages better
+than the raw ones (mean Spearman 0.773 against 0.760 over man pages and UN pages).
 Features (see QualityMetrics): shares of unknown words, unknown characters, garbage tokens, word
 changes, short unknown words, noise signs, stray letters, repaired characters, implausible
 words, and the mean letter cost of a word. Writes Dictionaries/quality-model.tsv.
@@ -22,7 +25,9 @@ FEATURES = [("unknown", lambda r: 1 - r["known_share"]), ("unknown_chars", lambd
             ("implausible", lambda r: r["implausible_share"])]
 rows = [json.loads(l) for f in sys.argv[1:] for l in open(f) if l.strip()]
 rows = [r for r in rows if r["words"] >= 20 and "cer" in r]
-A = np.array([[f(r) for _, f in FEATURES] for r in rows])
+OFFSET = 0.01
+raw = np.array([[f(r) for _, f in FEATURES] for r in rows])
+A = np.log(raw + OFFSET)
 y = np.array([math.log(max(r["cer"], 0.002)) for r in rows])
 mean, scale = A.mean(axis=0), A.std(axis=0) + 1e-9
 Z = np.hstack([np.ones((len(rows), 1)), (A - mean) / scale])
@@ -32,13 +37,14 @@ pred = Z @ fitted
 r2 = 1 - ((y - pred) ** 2).sum() / ((y - y.mean()) ** 2).sum()
 weights = fitted[1:] / scale
 coef = np.concatenate([[fitted[0] - (weights * mean).sum()], weights])
-print("# Estimated character error rate: CER = exp(intercept + Σ coefficient · feature); features are")
-print("# shares (QualityMetrics): unknown words and characters, garbage tokens, word changes, short")
-print("# unknown words, noise signs, stray letters, repaired characters, implausible words; and the")
-print(f"# mean letter cost of a word. Fitted by fit-quality.py on {len(rows)} generated pages (R² of log")
-print(f"# CER {r2:.2f}). ocr-clean's own data, Apache-2.0.")
+print("# Estimated character error rate: CER = exp(intercept + Σ coefficient · log(feature + log-offset));")
+print("# features are shares (QualityMetrics): unknown words and characters, garbage tokens, word")
+print("# changes, short unknown words, noise signs, stray letters, repaired characters, implausible")
+print(f"# words; and the mean letter cost of a word. Fitted by fit-quality.py on {len(rows)} generated pages")
+print(f"# (R² of log CER {r2:.2f}). ocr-clean's own data, Apache-2.0.")
 print(f"intercept\t{coef[0]:.4f}")
+print(f"log-offset\t{OFFSET}")
 print("# Each feature is capped at the largest value of the training pages: past it the model would")
-print("# extrapolate (a page twice as damaged as any we made does not have e² times the errors).")
-for (name, _), value, top in zip(FEATURES, coef[1:], A.max(axis=0)):
+print("# extrapolate.")
+for (name, _), value, top in zip(FEATURES, coef[1:], raw.max(axis=0)):
     print(f"{name}\t{value:.4f}\t{top:.4f}")

@@ -1,3 +1,4 @@
+import Foundation
 import OCRClean
 import OCRCleanTestSupport
 import Testing
@@ -19,6 +20,19 @@ import Testing
         orgnsce a dcdé de cré un gmpc de tmvl prvsrc à cmpstu non lmtéc, chrgé de \
         la cnslr ct de I'ader à s'cqtcr de son mdt sur l'sstuc tchnqc.
         """
+
+    let scratch = ScratchDirectory("ocr-clean-quality")
+
+    /// A model whose features are taken as logarithms must say by how much they are offset, and
+    /// a wrong offset names the file and line.
+    @Test func modelFileWithABadLogOffsetIsRefusedWithItsLine() throws {
+        try FileManager.default.createDirectory(atPath: scratch.path + "/Dictionaries", withIntermediateDirectories: true)
+        try "intercept\t-4\nlog-offset\t0\nunknown\t1\t1\n".write(toFile: scratch.path + "/Dictionaries/quality-model.tsv", atomically: true, encoding: .utf8)
+        let resources = Resources(roots: [scratch.path, CLI.repository])
+        #expect {
+            try QualityEstimator(resources: resources)
+        } throws: { "\($0)".contains("quality-model.tsv:2: log-offset must be positive") }
+    }
 
     @Test func damageRaisesTheEstimate() throws {
         let estimator = try QualityEstimator(resources: CLI.resources)

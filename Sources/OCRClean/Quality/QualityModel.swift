@@ -2,10 +2,13 @@ import Glibc
 
 /// The coefficients of the estimated character error rate (`Dictionaries/quality-model.tsv`,
 /// written by `Dictionaries/fit-quality.py`): lines `name<TAB>value[<TAB>cap]`, `#` comments;
-/// `CER = exp(intercept + Σ coefficient · min(feature, cap))` over the features of
-/// `QualityMetrics` named in `features` (the cap: the largest value the model was fitted on).
+/// `CER = exp(intercept + Σ coefficient · x)` over the features of `QualityMetrics` named in
+/// `features`, where `x = min(feature, cap)` (the cap: the largest value the model was fitted
+/// on), or `log(min(feature, cap) + offset)` when the file sets `log-offset` (a power law: twice
+/// the unknown words do not add as much again to a page already full of them).
 struct QualityModel: Sendable {
     var intercept = -5.0
+    var logOffset: Double?
     var coefficients: [(name: String, value: Double, cap: Double)] = []
 
     static let file = "quality-model.tsv"
@@ -37,6 +40,9 @@ struct QualityModel: Sendable {
             let name = String(fields[0])
             if name == "intercept" {
                 intercept = value
+            } else if name == "log-offset" {
+                guard value > 0 else { throw LexiconSources.Failure(file: path, line: number, message: "log-offset must be positive") }
+                logOffset = value
             } else if Self.features[name] != nil {
                 coefficients.append((name, value, cap))
             } else {
@@ -48,7 +54,10 @@ struct QualityModel: Sendable {
     func estimate(_ m: QualityMetrics) -> Double {
         guard m.words > 0 else { return 0 }
         var x = intercept
-        for (name, c, cap) in coefficients { x += c * min(cap, Self.features[name]!(m)) }
+        for (name, c, cap) in coefficients {
+            let feature = min(cap, Self.features[name]!(m))
+            x += c * (logOffset.map { log(feature + $0) } ?? feature)
+        }
         return min(1, exp(x))
     }
 }
