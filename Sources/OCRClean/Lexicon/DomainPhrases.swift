@@ -25,6 +25,11 @@ struct DomainPhrases: Sendable {
     /// Phrase and word position, by the lowercase UTF-8 key of each word of four letters or more.
     private(set) var anchors: [[UInt8]: [(phrase: Int, position: Int)]] = [:]
 
+    /// The lowercase keys of words a body's or an instrument's name writes with a capital and no
+    /// name writes in lowercase (`office`, `protocoles`): such a word in lowercase may need one.
+    private(set) var capitalised: Set<[UInt8]> = []
+    private var lowercase: Set<[UInt8]> = []
+
     /// Whether some anchor has this first byte (lowercase) and byte length (capped at 31): the
     /// test that spares lowercasing and hashing most words of a record.
     private(set) var anchorShapes = [Bool](repeating: false, count: 256 * 32)
@@ -53,6 +58,12 @@ struct DomainPhrases: Sendable {
                               shortWords: keys.count { $0.count < Self.anchorLength }, commaAfter: commaAfter, capitalsFixed: capitalsFixed))
         for (position, key) in keys.enumerated() where key.count >= Self.anchorLength {
             let bytes = JoinedText.bytes(key)
+            if capitalsFixed && titled[position] {
+                if !lowercase.contains(bytes) { capitalised.insert(bytes) }
+            } else if !titled[position] {
+                lowercase.insert(bytes)
+                capitalised.remove(bytes)
+            }
             anchors[bytes, default: []].append((index, position))
             anchorShapes[Self.shape(bytes)] = true
         }

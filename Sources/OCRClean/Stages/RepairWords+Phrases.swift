@@ -16,12 +16,27 @@ extension RepairWords {
     /// `l’Office`); a term keeps the document's case (`le groupe de travail`).
     mutating func phraseEdits(_ words: [Word?], bytes: [UInt8], consumed: inout [Bool], edits: inout [TextEdit], counts: inout Counts) {
         let phrases = knowledge.lexicon.phrases
-        // Only where OCR damage shows: in a document with more unknown words than usual, or in a
-        // record with one (a clean text's names are as written: no need to compare them).
-        guard !phrases.isEmpty, profile.unknownWordDoubt < 0 || words.contains(where: { $0 != nil && $0!.known == nil }) else { return }
-        // Where a name may start: each long word votes for the phrases it belongs to. Most words are no anchor's shape and are neither lowercased nor hashed.
-        var votes: [Int] = []
+        guard !phrases.isEmpty else { return }
         var scratch: [UInt8] = []
+        // Only where OCR damage shows: in a document with more unknown words than usual, in a
+        // record with one, or with a name's capitalised word in lowercase (`protocoles`). A clean
+        // text's names are as written: no need to compare them.
+        let damaged = profile.unknownWordDoubt < 0 || bytes.withUnsafeBufferPointer { p in
+            words.contains { word in
+                guard let word else { return false }
+                guard let known = word.known else { return true }
+                // (Not a frequent common noun: `programme`, `conseil`, `plan` open no names.)
+                guard known.zipf < Self.capitalisedWordZipf, word.token.coreEnd - word.token.coreStart >= DomainPhrases.anchorLength else { return false }
+                let tail = DomainPhrases.withoutElision(UnsafeBufferPointer(rebasing: p[word.token.coreStart..<word.token.coreEnd]))
+                guard let first = tail.first, first >= 0x61 && first <= 0x7A, phrases.anchorShapes[DomainPhrases.shape(tail)] else { return false }
+                Folding.lower(tail, into: &scratch)
+                return phrases.capitalised.contains(scratch)
+            }
+        }
+        guard damaged else { return }
+        // Where a name may start: each long word votes for the phrases it belongs to. Most words
+        // are no anchor's shape and are neither lowercased nor hashed.
+        var votes: [Int] = []
         bytes.withUnsafeBufferPointer { p in
             for (i, word) in words.enumerated() {
                 guard let word, !consumed[i], word.token.coreEnd - word.token.coreStart >= DomainPhrases.anchorLength else { continue }
@@ -156,6 +171,10 @@ extension RepairWords {
             return (change.k, (token.coreStart + offset)..<token.coreEnd, text, change.caseOnly ? "case" : "phrase", change.caseOnly ? 0.9 : confidence)
         }
     }
+
+    /// The Zipf frequency under which a lowercase word a name capitalises (`protocoles`,
+    /// `office`) makes a clean record worth comparing with the names.
+    static let capitalisedWordZipf = 4.8
 
     /// The largest edit distance between a name's word of `length` scalars and the word written
     /// in its place: two fifths of its length, three tenths for a known word, at least one.
