@@ -85,9 +85,11 @@ struct DomainPhrases: Sendable {
 
     /// A word's bytes without an elided article (`l’Office` → `Office`).
     static func withoutElision(_ core: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        guard let apostrophe = core.prefix(9).firstIndex(where: { $0 == 0x27 || $0 == 0xE2 }),
+        guard let apostrophe = core.prefix(9).indices.first(where: { k in
+                  core[k] == 0x27 || (core[k] == 0xE2 && k + 2 < core.count && core[k + 1] == 0x80 && core[k + 2] == 0x99)
+              }),
               WordKnowledge.isElisionPrefix(UnsafeBufferPointer(rebasing: core[..<apostrophe])) else { return core }
-        return UnsafeBufferPointer(rebasing: core[min(core.count, apostrophe + (core[apostrophe] == 0x27 ? 1 : 3))...])
+        return UnsafeBufferPointer(rebasing: core[(apostrophe + (core[apostrophe] == 0x27 ? 1 : 3))...])
     }
 
     /// How a word is compared: lowercase, apostrophes as `’`, without what stands before an

@@ -110,8 +110,9 @@ extension RepairWords {
             quickExact += 1
             if phrase.keys[k].count >= DomainPhrases.anchorLength { quickLong += 1 }
             // Written in lowercase where the name has a capital: the first bytes are the same.
-            let first = word.token.coreEnd - tail.count
-            asNamed[k] = !(phrase.capitalsFixed && phrase.titled[k] && bytes[first..<min(first + 2, word.token.coreEnd)].elementsEqual(tails[tail].prefix(2)))
+            asNamed[k] = !(phrase.capitalsFixed && phrase.titled[k] && bytes.withUnsafeBufferPointer { p in
+                DomainPhrases.withoutElision(UnsafeBufferPointer(rebasing: p[word.token.coreStart..<word.token.coreEnd])).prefix(2).elementsEqual(tails[tail].prefix(2))
+            })
         }
         guard !asNamed.allSatisfy({ $0 }), quickLong >= 2, quickExact * 5 >= n * 3 else { return nil }
         var exact = 0
