@@ -819,13 +819,19 @@ public struct RepairWords: Stage {
 
     /// A hyphen left from a line break inside a word whose pieces happen to be words (`té-moins`):
     /// joined when the compound is not in the lexicon and the joined word is clearly more frequent
-    /// than its rarer piece (`auto-évaluation`, `sous-régional` stay).
+    /// than its rarer piece (`auto-évaluation`, `sous-régional` stay). Before the ending `ment` of
+    /// an adverb or a noun, no word of a compound whatever *mentir* says, a known joined word is
+    /// enough (`logique-ment`, `amende-ment` → `logiquement`, `amendement`).
     func joinHyphenated(_ word: Word) -> TextEdit? {
         let parts = word.core.split(separator: 0x2D)
         guard parts.count == 2, let rarest = parts.map({ knowledge.lookup(Array($0))?.zipf ?? 0 }).min(),
-              let joined = generator.hyphenJoin(word.core), joined.logPrior + 9 >= rarest + 0.5 else { return nil }
+              let joined = generator.hyphenJoin(word.core),
+              Self.suffixPieces.contains(CasePattern.lower(Array(parts[1]))) || joined.logPrior + 9 >= rarest + 0.5 else { return nil }
         return TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(joined.text), rule: "hyphen", confidence: 0.85)
     }
+
+    /// Word endings that are also words, never the second word of a compound.
+    static let suffixPieces: Set<[UInt32]> = [Array("ment".unicodeScalars.map(\.value)), Array("ments".unicodeScalars.map(\.value))]
 
     /// A hyphenated compound with an unknown part: the parts are repaired one by one
     /// (`cinquante-huitiéme` → `cinquante-huitième`), unless the hyphen itself is the error.
