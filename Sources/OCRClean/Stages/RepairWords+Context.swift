@@ -64,6 +64,44 @@ extension RepairWords {
         }
     }
 
+    /// `… ainsi modifié. 11 sera demandé` → `Il sera demandé`: the number 11 opening a sentence
+    /// before a lowercase verb or clitic (`11 y a`, `11 s’agit`) is `Il` read as two ones. A
+    /// number can open a sentence as a paragraph's number (`11. Prie`, `11 Demande`: capital), and
+    /// follows abbreviations (`art. 11 prévoit`): those stay.
+    func numeralPronounEdits(_ words: [Word?], tokens: [WordToken], bytes: [UInt8], recordStartsSentence: Bool, edits: inout [TextEdit], counts: inout Counts) {
+        for i in tokens.indices.dropLast() {
+            let token = tokens[i]
+            guard words[i] == nil, token.end - token.start == 2, bytes[token.start] == 0x31, bytes[token.start + 1] == 0x31,
+                  let after = words[i + 1], after.token.singleSpaceBefore, after.token.start == after.token.coreStart else { continue }
+            if i == 0 {
+                guard recordStartsSentence else { continue }
+            } else {
+                // The sentence before ends on a word or a number (not an abbreviation), or on a
+                // stop of its own (`deviné ? 11 s’agit`).
+                let before = tokens[i - 1]
+                let stops: [UInt8] = [0x2E, 0x21, 0x3F]
+                if before.kind == .punctuation {
+                    guard bytes[before.start..<before.end].allSatisfy(stops.contains) else { continue }
+                } else {
+                    guard before.end - before.coreEnd == 1, stops.contains(bytes[before.coreEnd]) else { continue }
+                    if let word = words[i - 1] {
+                        let core = self.core(of: word, bytes)
+                        guard core.count - DomainPhrases.elisionLength(core) >= 4,
+                              knowledge.exact(core + [0x2E]).map({ $0.flags & LexiconFlags.abbreviation == 0 }) ?? true else { continue }
+                    } else {
+                        guard bytes[before.coreStart..<before.coreEnd].allSatisfy(FootnoteMarkers.isDigit) else { continue }
+                    }
+                }
+            }
+            let next = core(of: after, bytes)
+            guard CasePattern(next) == .lower, FunctionWords.followsSubjectPronoun(next, after.known?.flags) else { continue }
+            let range = token.start..<token.end
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: "Il", rule: "pronoun", confidence: 0.9))
+            counts.count("pronoun")
+        }
+    }
+
     /// The cheap test before `a` is read as `la` (it runs for every `a`): the word before is
     /// short enough to be a preposition and starts like one.
     static func mayBePreposition(_ word: Word?, _ bytes: [UInt8]) -> Bool {

@@ -449,6 +449,8 @@ public struct RepairWords: Stage {
             determinerCaseEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             capitalGraveEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             pronounEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+            numeralPronounEdits(words, tokens: tokens, bytes: bytes, recordStartsSentence: previous.map { Self.endsSentence($0.text) } ?? true,
+                                edits: &edits, counts: &counts)
             // A line (not a paragraph) goes on in the line right after it, not across a blank line.
             let nextLine = next.flatMap { record.kind == .line && $0.kind == .line && record.origin.lines.upperBound + 1 == $0.origin.lines.lowerBound ? $0.text : nil }
             functionWordEdits(words, bytes: bytes, nextLine: nextLine, consumed: consumed, edits: &edits, counts: &counts)
