@@ -825,11 +825,13 @@ public struct RepairWords: Stage {
     /// an adverb or a noun, no word of a compound whatever *mentir* says, a known joined word is
     /// enough (`logique-ment`, `amende-ment` → `logiquement`, `amendement`).
     func joinHyphenated(_ word: Word) -> TextEdit? {
-        let parts = word.core.split(separator: 0x2D)
+        // An elided article stays in front (`l’amende-ment` → `l’amendement`).
+        let (article, body) = WordKnowledge.splitElision(word.core) ?? ([], word.core)
+        let parts = body.split(separator: 0x2D)
         guard parts.count == 2, let rarest = parts.map({ knowledge.lookup(Array($0))?.zipf ?? 0 }).min(),
-              let joined = generator.hyphenJoin(word.core),
+              let joined = generator.hyphenJoin(body),
               Self.suffixPieces.contains(CasePattern.lower(Array(parts[1]))) || joined.logPrior + 9 >= rarest + 0.5 else { return nil }
-        return TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(joined.text), rule: "hyphen", confidence: 0.85)
+        return TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(article + joined.text), rule: "hyphen", confidence: 0.85)
     }
 
     /// Word endings that are also words, never the second word of a compound.
