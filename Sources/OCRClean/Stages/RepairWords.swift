@@ -131,6 +131,7 @@ public struct RepairWords: Stage {
             for (k, token) in tokens.enumerated() where token.kind == .word {
                 let bytes = UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd])
                 profile.add(bytes)
+                if bytes.count >= 5, bytes.dropFirst().dropLast().contains(0x2D), isHyphenCut(JoinedText.scalars(bytes)) { profile.addHyphenCut() }
                 if profile.needsUnaccentedWord, knowledge.lostAccents(bytes) { profile.addUnaccented() }
                 if k > 0, k + 1 < tokens.count, Self.isCapitalisedArticle(bytes), token.start == token.coreStart, token.end == token.coreEnd,
                    Self.isPlainLowercase(p, tokens[k - 1], closed: true), Self.isPlainLowercase(p, tokens[k + 1], closed: false) {
@@ -364,7 +365,7 @@ public struct RepairWords: Stage {
             guard let word, !consumed[i] else { continue }
             wordCount += 1
             if word.known != nil && !word.core.contains(where: { JoinedText.isApostrophe($0) || $0 == 0x22 || $0 == 0x2D }) { continue }
-            if let hit = word.known, word.core.contains(0x2D), hit.entry == nil, let edit = joinHyphenated(word) {
+            if word.known?.entry == nil, word.core.contains(0x2D), word.known != nil || profile.keepsBreakHyphens, let edit = joinHyphenated(word) {
                 edits.append(edit)
                 counts.count("hyphen")
                 continue
@@ -819,20 +820,45 @@ public struct RepairWords: Stage {
         return joined
     }
 
-    /// A hyphen left from a line break inside a word whose pieces happen to be words (`té-moins`):
-    /// joined when the compound is not in the lexicon and the joined word is clearly more frequent
-    /// than its rarer piece (`auto-évaluation`, `sous-régional` stay). Before the ending `ment` of
-    /// an adverb or a noun, no word of a compound whatever *mentir* says, a known joined word is
-    /// enough (`logique-ment`, `amende-ment` → `logiquement`, `amendement`).
+    /// A hyphen left from a line break inside a word whose pieces happen to be words (`té-moins`),
+    /// or whose pieces are no words in a document that keeps such hyphens (`com-mise`): joined
+    /// when the compound is not in the lexicon and `isHyphenCut` says so (`auto-évaluation`,
+    /// `sous-régional`, `dit-on` stay).
     func joinHyphenated(_ word: Word) -> TextEdit? {
         // An elided article stays in front (`l’amende-ment` → `l’amendement`).
         let (article, body) = WordKnowledge.splitElision(word.core) ?? ([], word.core)
-        let parts = body.split(separator: 0x2D)
-        guard parts.count == 2, let rarest = parts.map({ knowledge.lookup(Array($0))?.zipf ?? 0 }).min(),
-              let joined = generator.hyphenJoin(body),
-              Self.suffixPieces.contains(CasePattern.lower(Array(parts[1]))) || joined.logPrior + 9 >= rarest + 0.5 else { return nil }
+        guard !isInversion(body), let joined = generator.hyphenJoin(body), profile.keepsBreakHyphens || isHyphenCut(body) else { return nil }
         return TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(article + joined.text), rule: "hyphen", confidence: 0.85)
     }
+
+    /// Whether a word of two hyphenated pieces is one word cut at a line end: the joined word is
+    /// known and clearly more frequent than its rarer piece, or the second piece is the ending
+    /// `ment`, no word of a compound whatever *mentir* says (`logique-ment`). A pronoun after the
+    /// hyphen is an inversion (`dit-on`). In a document that keeps such cuts
+    /// (`DocumentProfile.keepsBreakHyphens`), a known joined word is enough (`main-tenir`).
+    func isHyphenCut(_ body: [UInt32]) -> Bool {
+        let parts = body.split(separator: 0x2D)
+        guard parts.count == 2, !isInversion(body), let joined = generator.hyphenJoin(body) else { return false }
+        if Self.suffixPieces.contains(CasePattern.lower(Array(parts[1]))) { return true }
+        let rarest = parts.map { knowledge.lookup(Array($0))?.zipf ?? 0 }.min()!
+        return joined.logPrior + 9 >= rarest + 0.5
+    }
+
+    /// A verb and the pronoun a hyphen binds to it (`dit-on`, `ai-je`), or a demonstrative and its
+    /// particle (`celui-ci`): no cut word, even where the two make a word (`diton`). After another
+    /// word the same pieces are syllables (`sal-le`, `fil-les`).
+    func isInversion(_ body: [UInt32]) -> Bool {
+        let parts = body.split(separator: 0x2D)
+        guard parts.count == 2, Self.invertedPieces.contains(CasePattern.lower(Array(parts[1]))) else { return false }
+        let first = CasePattern.lower(Array(parts[0]))
+        return Self.demonstratives.contains(first) || (knowledge.lookup(first).map { $0.flags & LexiconFlags.finiteVerb != 0 } ?? false)
+    }
+
+    static let demonstratives: Set<[UInt32]> = Set(["celui", "celle", "ceux", "celles", "ce", "cet", "cette", "ces"].map { $0.unicodeScalars.map(\.value) })
+
+    /// Pronouns and particles a hyphen binds to the word before.
+    static let invertedPieces: Set<[UInt32]> = Set(["on", "il", "ils", "elle", "elles", "je", "tu", "nous", "vous", "ce", "y", "en", "moi", "toi",
+                                                     "lui", "leur", "la", "le", "les", "ci", "là"].map { $0.unicodeScalars.map(\.value) })
 
     /// Word endings that are also words, never the second word of a compound.
     static let suffixPieces: Set<[UInt32]> = [Array("ment".unicodeScalars.map(\.value)), Array("ments".unicodeScalars.map(\.value))]

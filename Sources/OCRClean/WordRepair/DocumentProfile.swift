@@ -124,6 +124,16 @@ struct DocumentProfile: Sendable {
     /// word), so it does before a capitalised noun too (`de La Convention`).
     var capitalisesArticles: Bool { capitalisedArticles >= 2 }
 
+    /// Hyphenated words that are one word cut at a line end whose break was then removed
+    /// (`té-moins`, `logique-ment`: the joined word is known and clearly more frequent).
+    private(set) var hyphenCuts = 0
+
+    mutating func addHyphenCut() { hyphenCuts += 1 }
+
+    /// The document kept the hyphens of its line breaks inside its lines (text joined from
+    /// printed lines), so a hyphenated word whose joined form is a word is that word.
+    var keepsBreakHyphens: Bool { hyphenCuts >= 3 }
+
     /// Sampled words in an older spelling (`avoit`, `quoy`): see `WordKnowledge.isOldSpelling`.
     private(set) var oldSpellings = 0
 
