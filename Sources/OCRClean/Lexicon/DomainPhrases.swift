@@ -4,7 +4,8 @@
 /// few names its words belong to. See `RepairWords.phraseEdits`.
 struct DomainPhrases: Sendable {
     struct Phrase: Sendable {
-        /// The words as the lexicon writes them, commas dropped (`l’homme` stays one word).
+        /// The words as the lexicon writes them after their elided article (`homme` of `l’homme`),
+        /// commas dropped: what a damaged word is rewritten to.
         var words: [[UInt32]]
         /// The same words in lowercase without their elided article (`homme`), for comparing.
         var keys: [[UInt32]]
@@ -53,8 +54,9 @@ struct DomainPhrases: Sendable {
         guard words.count >= Self.minimumWords else { return }
         let keys = words.map(Self.key)
         let index = phrases.count
-        let titled = words.map { CasePattern(Array($0.dropFirst(Self.elisionLength($0)))) == .title }
-        phrases.append(Phrase(words: words, keys: keys, keyBytes: keys.map(JoinedText.bytes), titled: titled,
+        let named = words.map { Array($0.dropFirst(Self.elisionLength($0))) }
+        let titled = named.map { CasePattern($0) == .title }
+        phrases.append(Phrase(words: named, keys: keys, keyBytes: keys.map(JoinedText.bytes), titled: titled,
                               shortWords: keys.count { $0.count < Self.anchorLength }, commaAfter: commaAfter, capitalsFixed: capitalsFixed))
         for (position, key) in keys.enumerated() where key.count >= Self.anchorLength {
             let bytes = JoinedText.bytes(key)

@@ -132,13 +132,15 @@ extension RepairWords {
             let key = DomainPhrases.key(written)
             let target = phrase.keys[k]
             let elision = DomainPhrases.elisionLength(written)
-            let named = Array(phrase.words[k].dropFirst(DomainPhrases.elisionLength(phrase.words[k])))
+            // Nothing but a real elided article before an apostrophe (not `I’`, `|'`).
+            let articleRead = DomainPhrases.prefixLength(written) == elision
+            let named = phrase.words[k]
             // `POffice`, `IOffice`: an article misread, single-word repair's to restore.
             let misreadArticle = key.count > target.count && key.count <= target.count + 2 && key.suffix(target.count).elementsEqual(target)
             if key == target || misreadArticle {
                 exact += 1
                 if target.count >= DomainPhrases.anchorLength { exactLong += 1 }
-                if !misreadArticle, phrase.capitalsFixed, DomainPhrases.prefixLength(written) == elision, CasePattern(Array(written[elision...])) == .lower, CasePattern(named) == .title {
+                if !misreadArticle, articleRead, phrase.capitalsFixed, phrase.titled[k], CasePattern(Array(written[elision...])) == .lower {
                     changes.append((k, written, elision, named, true))
                 }
                 continue
@@ -147,7 +149,7 @@ extension RepairWords {
             // may be the rest of a word cut at the line before (`cri.` / `minalité`). A known
             // word must be closer than an unknown one.
             let limit = Self.phraseDistanceLimit(target.count, known: word.known != nil)
-            guard DomainPhrases.prefixLength(written) == elision, start + k > 0,
+            guard articleRead, start + k > 0,
                   word.known == nil || target.count > 3, written[elision...].contains(where: UTF8Bytes.isLetter),
                   EditDistance.distance(key.map(Int.init), target.map(Int.init)) <= limit,
                   !bytes.withUnsafeBufferPointer({ knowledge.protects(UnsafeBufferPointer(rebasing: $0[token.coreStart..<token.coreEnd])) }) else { return nil }

@@ -131,7 +131,9 @@ public struct RepairWords: Stage {
             for (k, token) in tokens.enumerated() where token.kind == .word {
                 let bytes = UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd])
                 profile.add(bytes)
-                if bytes.count >= 5, bytes.dropFirst().dropLast().contains(0x2D), isHyphenCut(JoinedText.scalars(bytes)) { profile.addHyphenCut() }
+                if bytes.count >= 5, bytes.dropFirst().dropLast().contains(0x2D), hyphenCut(JoinedText.scalars(bytes), anyKnownJoin: false) != nil {
+                    profile.addHyphenCut()
+                }
                 if profile.needsUnaccentedWord, knowledge.lostAccents(bytes) { profile.addUnaccented() }
                 if k > 0, k + 1 < tokens.count, Self.isCapitalisedArticle(bytes), token.start == token.coreStart, token.end == token.coreEnd,
                    Self.isPlainLowercase(p, tokens[k - 1], closed: true), Self.isPlainLowercase(p, tokens[k + 1], closed: false) {
@@ -822,33 +824,33 @@ public struct RepairWords: Stage {
 
     /// A hyphen left from a line break inside a word whose pieces happen to be words (`té-moins`),
     /// or whose pieces are no words in a document that keeps such hyphens (`com-mise`): joined
-    /// when the compound is not in the lexicon and `isHyphenCut` says so (`auto-évaluation`,
+    /// when the compound is not in the lexicon and `hyphenCut` says so (`auto-évaluation`,
     /// `sous-régional`, `dit-on` stay).
     func joinHyphenated(_ word: Word) -> TextEdit? {
         // An elided article stays in front (`l’amende-ment` → `l’amendement`).
         let (article, body) = WordKnowledge.splitElision(word.core) ?? ([], word.core)
-        guard !isInversion(body), let joined = generator.hyphenJoin(body), profile.keepsBreakHyphens || isHyphenCut(body) else { return nil }
+        guard let joined = hyphenCut(body, anyKnownJoin: profile.keepsBreakHyphens) else { return nil }
         return TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(article + joined.text), rule: "hyphen", confidence: 0.85)
     }
 
-    /// Whether a word of two hyphenated pieces is one word cut at a line end: the joined word is
-    /// known and clearly more frequent than its rarer piece, or the second piece is the ending
-    /// `ment`, no word of a compound whatever *mentir* says (`logique-ment`). A pronoun after the
-    /// hyphen is an inversion (`dit-on`). In a document that keeps such cuts
-    /// (`DocumentProfile.keepsBreakHyphens`), a known joined word is enough (`main-tenir`).
-    func isHyphenCut(_ body: [UInt32]) -> Bool {
+    /// The word a word of two hyphenated pieces is when it is one word cut at a line end, or nil:
+    /// the joined word is known and clearly more frequent than its rarer piece, or the second
+    /// piece is the ending `ment`, no word of a compound whatever *mentir* says (`logique-ment`).
+    /// A pronoun after a verb's hyphen is an inversion (`dit-on`). `anyKnownJoin`, for a document
+    /// that keeps such cuts (`DocumentProfile.keepsBreakHyphens`): a known joined word is enough
+    /// (`main-tenir`).
+    func hyphenCut(_ body: [UInt32], anyKnownJoin: Bool) -> CandidateGenerator.Candidate? {
         let parts = body.split(separator: 0x2D)
-        guard parts.count == 2, !isInversion(body), let joined = generator.hyphenJoin(body) else { return false }
-        if Self.suffixPieces.contains(CasePattern.lower(Array(parts[1]))) { return true }
+        guard parts.count == 2, !isInversion(parts), let joined = generator.hyphenJoin(body) else { return nil }
+        if anyKnownJoin || Self.suffixPieces.contains(CasePattern.lower(Array(parts[1]))) { return joined }
         let rarest = parts.map { knowledge.lookup(Array($0))?.zipf ?? 0 }.min()!
-        return joined.logPrior + 9 >= rarest + 0.5
+        return joined.logPrior + 9 >= rarest + 0.5 ? joined : nil
     }
 
     /// A verb and the pronoun a hyphen binds to it (`dit-on`, `ai-je`), or a demonstrative and its
     /// particle (`celui-ci`): no cut word, even where the two make a word (`diton`). After another
     /// word the same pieces are syllables (`sal-le`, `fil-les`).
-    func isInversion(_ body: [UInt32]) -> Bool {
-        let parts = body.split(separator: 0x2D)
+    func isInversion(_ parts: [ArraySlice<UInt32>]) -> Bool {
         guard parts.count == 2, Self.invertedPieces.contains(CasePattern.lower(Array(parts[1]))) else { return false }
         let first = CasePattern.lower(Array(parts[0]))
         return Self.demonstratives.contains(first) || (knowledge.lookup(first).map { $0.flags & LexiconFlags.finiteVerb != 0 } ?? false)
