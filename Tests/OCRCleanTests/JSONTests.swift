@@ -57,6 +57,27 @@ import Testing
         #expect(result.problems.first?.message.contains("nesting deeper than") == true)
     }
 
+    /// Two records write a line-break hyphen `¬`: the file's convention, so `ocr-lines` marks the
+    /// break of a third record that printed `-`; alone, that record keeps its `-`.
+    @Test func breakMarksOfSomeRecordsHoldForTheFile() throws {
+        let marked = #"{"id":1,"text":"la ga¬\nrantie"}"# + "\n" + #"{"id":2,"text":"les sour¬\nces"}"# + "\n"
+        let plain = #"{"id":3,"text":"la coopéra-\ntion"}"# + "\n"
+        let (together, _) = try Self.run(marked + plain, field: "text", pipeline: "ocr-lines")
+        #expect(together.hasSuffix(#"{"id":3,"text":"la coopéra¬\ntion"}"# + "\n"))
+        let (alone, _) = try Self.run(plain, field: "text", pipeline: "ocr-lines")
+        #expect(alone == plain)
+        let (oneMark, _) = try Self.run(#"{"id":1,"text":"la ga¬\nrantie"}"# + "\n" + plain, field: "text", pipeline: "ocr-lines")
+        #expect(oneMark.hasSuffix(plain))
+    }
+
+    @Test func conventionsCountOnlyMarksAtLineEnds() {
+        var c = InputConventions()
+        c.scan("ga¬  \r\nrantie ¬ milieu\nfin¬")
+        #expect(c.breakMarks == 1 && !c.marksBreakHyphens)
+        c.scan("sour¬\nces")
+        #expect(c.marksBreakHyphens)
+    }
+
     @Test func locatorDecodesEscapes() throws {
         let json = Array(#"{"a":{"b":"x\"y\\z\u00e9\ud83d\ude00\/"}}"#.utf8)
         let found = try json.withUnsafeBufferPointer { try JSONFieldLocator.locate($0, path: ["a", "b"])?.value }

@@ -17,7 +17,14 @@ public enum DocumentRunner {
         var pipeline = template.resettingCounts()
         var decoder = Decoder(document: document, configuration: pipeline.decode)
         var collector = RecordCollector(document: document)
+        var first = true
         while let chunk = try source.read() {
+            if first {
+                var conventions = InputConventions()
+                conventions.scan(chunk)
+                pipeline.follow(conventions)
+                first = false
+            }
             // A read is decoded in slices, so that a read of empty lines cannot become a million
             // records at once.
             var start = 0
@@ -123,6 +130,9 @@ public enum DocumentRunner {
     /// Cleans one in-memory text (a JSON field, a test input) with `pipeline` (a fresh copy of a
     /// template, whose counters then hold this document's counts) and returns the records.
     public static func records(of text: String, document: String, pipeline: inout Pipeline) throws -> [Record] {
+        var conventions = InputConventions()
+        conventions.scan(text)
+        pipeline.follow(conventions)
         var decoder = Decoder(document: document, configuration: pipeline.decode)
         var collector = RecordCollector(document: document)
         var s = text

@@ -109,6 +109,16 @@ public struct Pipeline: Sendable {
         return result
     }
 
+    /// Tells the stages that follow a convention of their input what the input shows (before
+    /// the first record; a stage only ever adds what it learns).
+    public mutating func follow(_ conventions: InputConventions) {
+        for i in stages.indices {
+            guard var stage = stages[i] as? any ConventionFollowing else { continue }
+            stage.follow(conventions)
+            stages[i] = stage
+        }
+    }
+
     /// A copy with fresh stage state but the same configuration, for the next document.
     /// (Stages are values, so the template kept by the caller is never touched by a run.)
     public func resettingCounts() -> Pipeline {

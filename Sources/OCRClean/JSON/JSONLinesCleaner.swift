@@ -1,8 +1,11 @@
 /// Cleans one string field of every record of a JSON Lines input and writes every record back,
 /// all other bytes intact (`ocr-clean --jsonl --field ocr_hypothesis.transcription_unit`).
 ///
-/// Each field value is cleaned as a document of its own (a fresh pipeline copy). A record that is
-/// malformed, not valid UTF-8, longer than `maxRecordBytes`, or lacks the field is written back
+/// Each field value is cleaned as a document of its own (a fresh pipeline copy). The first
+/// `conventionRecords` records (at most `conventionBytes`) are read before any is cleaned: what
+/// their fields show together (`InputConventions`: line-break hyphens written `¬`) holds for
+/// every record of the file, since the records of one corpus share a transcription convention.
+/// A record that is malformed, not valid UTF-8, longer than `maxRecordBytes`, or lacks the field is written back
 /// unchanged and reported; nothing is dropped.
 public enum JSONLinesCleaner {
     public struct Result: Sendable {
@@ -18,17 +21,48 @@ public enum JSONLinesCleaner {
 
     public static func run(
         source: ByteSource, document: String, field: String, template: Pipeline, sink: OutputSink,
-        maxRecordBytes: Int = 64 << 20
+        maxRecordBytes: Int = 64 << 20, conventionRecords: Int = 1000, conventionBytes: Int = 16 << 20
     ) throws -> Result {
         let path = field.split(separator: ".").map(String.init)
+        var template = template
         var result = Result()
+        /// Records read before the conventions are known, with their line numbers.
+        var held: [(bytes: [UInt8], number: Int)] = []
+        var heldBytes = 0
+        var holding = true
         var line: [UInt8] = []
         var lineNumber = 0
         var oversized = false
 
+        /// Reads the conventions off the held records, then cleans them.
+        func release() throws {
+            guard holding else { return }
+            holding = false
+            var conventions = InputConventions()
+            for record in held {
+                if let located = try? record.bytes.withUnsafeBufferPointer({ try JSONFieldLocator.locate($0, path: path) }) {
+                    conventions.scan(located.value)
+                }
+            }
+            template.follow(conventions)
+            for record in held { try write(record.bytes, lineNumber: record.number) }
+            held = []
+        }
+
         func finishLine() throws {
             lineNumber += 1
             defer { line.removeAll(keepingCapacity: true) }
+            if holding, !oversized {
+                held.append((line, lineNumber))
+                heldBytes += line.count
+                if held.count >= conventionRecords || heldBytes >= conventionBytes { try release() }
+                return
+            }
+            try release()
+            try write(line, lineNumber: lineNumber)
+        }
+
+        func write(_ line: [UInt8], lineNumber: Int) throws {
             if oversized {
                 try line.withUnsafeBytes { try sink.write($0) }
                 try sink.write(byte: 0x0A)
@@ -115,6 +149,7 @@ public enum JSONLinesCleaner {
                     line.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[start..<n]))
                     if line.count > maxRecordBytes {
                         // Too long to hold: stream the rest of this record through unchanged.
+                        try release()
                         try line.withUnsafeBytes { try sink.write($0) }
                         line.removeAll()
                         oversized = true
@@ -125,6 +160,7 @@ public enum JSONLinesCleaner {
         if !line.isEmpty || oversized {
             try finishLine()
         }
+        try release()
         return result
     }
 }

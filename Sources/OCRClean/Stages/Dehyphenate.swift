@@ -13,6 +13,8 @@
 /// (`qu’elle-` + `même`, `dit-` + `il`), after a prefix before a vowel (`anti-` + `âge`), and
 /// whenever there is no evidence either way. With `mode=mark` the lines stay as they are and a
 /// break hyphen is written `¬` (`ga¬` / `rantie`), the convention of line-aligned transcriptions.
+/// `mode=document` does the same only when the input itself writes break hyphens `¬` (see
+/// `InputConventions`), and otherwise leaves every line as printed.
 /// A misread word counts as evidence when its joined
 /// letters are one cheap OCR confusion from a word and its pieces are not both words
 /// (`orpa-` + `nisée`: joined, and `repair-words` makes it `organisée`). `¬` (printed by some OCR engines for a line-end
@@ -22,7 +24,7 @@
 /// line, so line-level output reads `coopération judiciaire…` too; a second line left empty is
 /// marked `continues` (it prints nothing). Blank lines, furniture and page breaks between the two
 /// parts are passed over (a word cut at a page end). Otherwise the break is left alone.
-public struct Dehyphenate: Stage {
+public struct Dehyphenate: ConventionFollowing {
     public static let name = "dehyphenate"
     public static let summary = "Words cut by a line-end hyphen rejoined when the lexicon or the document knows the word; real hyphens kept."
     public enum Mode: String, CaseIterable, Sendable {
@@ -31,10 +33,14 @@ public struct Dehyphenate: Stage {
         /// Keep the lines; write a break hyphen (with evidence) as `¬`, the convention of
         /// line-aligned transcriptions (HIPE, impresso): `ga¬` / `rantie`.
         case mark
+        /// Mark like `mark` when the input writes break hyphens `¬` itself (two line ends or
+        /// more in a document, or in the first records of a JSON Lines file); otherwise change
+        /// nothing.
+        case document
     }
 
     public static let options: [OptionSpec] = [
-        .choice("mode", Mode.self, default: .join, help: "Rejoin cut words (join), or keep the lines and mark break hyphens `¬` (mark)."),
+        .choice("mode", Mode.self, default: .join, help: "Rejoin cut words (join), keep the lines and mark break hyphens `¬` (mark), or mark only when the input writes `¬` itself (document)."),
         OptionSpec("keep-mark", .bool, default: "false", help: "Write `¬` where a hyphen was removed (for review)."),
         OptionSpec("lookahead", .int(1...1000), default: "40", help: "Most records (blank lines, furniture) to look past for the rest of a cut word."),
     ]
@@ -43,7 +49,7 @@ public struct Dehyphenate: Stage {
     let knowledge: WordKnowledge
     let generator: CandidateGenerator
     let keepMark: Bool
-    let mode: Mode
+    var mode: Mode
     let lookahead: Int
 
     /// The line that ends with a hyphen, and what came after it so far.
@@ -106,7 +112,15 @@ public struct Dehyphenate: Stage {
         lookahead = options.int("lookahead")
     }
 
+    public mutating func follow(_ conventions: InputConventions) {
+        if mode == .document, conventions.marksBreakHyphens { mode = .mark }
+    }
+
     public mutating func process(_ record: Record, into output: inout StageOutput) {
+        if mode == .document {
+            output.emit(record)
+            return
+        }
         if pending.isEmpty {
             take(record, into: &output)
             return
