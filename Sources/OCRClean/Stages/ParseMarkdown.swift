@@ -231,6 +231,39 @@ public struct ParseMarkdown: Stage {
         return nil
     }
 
+    /// The range to delete for markup at `range`, so that the words around it keep one space:
+    /// with the space before it when a space or the line end follows (`a <br> b`, `$ et `` at a
+    /// line end), with the space after it at the line start. A space another edit took stays
+    /// with it.
+    static func alone(_ text: [UInt8], _ range: Range<Int>, from: Int, to: Int, edits: [TextEdit]) -> Range<Int> {
+        let spaceAfter = range.upperBound < to && text[range.upperBound] == 0x20
+        if range.lowerBound > from, text[range.lowerBound - 1] == 0x20, spaceAfter || range.upperBound == to,
+           !edits.contains(where: { $0.range.contains(range.lowerBound - 1) }) {
+            return (range.lowerBound - 1)..<range.upperBound
+        }
+        if range.lowerBound == from, spaceAfter { return range.lowerBound..<(range.upperBound + 1) }
+        return range
+    }
+
+    /// Whether the inside of `<…>` opens or closes an HTML element (`sup`, `/em`, `br/`,
+    /// `span class="x"`). A placeholder in angle brackets is text and stays (`Utiliser <fichier>
+    /// comme liste`, `un couple <changement de ligne>`).
+    static func isHTMLTag(_ inside: ArraySlice<UInt8>) -> Bool {
+        var name = inside.drop { $0 == 0x2F }.prefix { FootnoteMarkers.isASCIILetter($0) || FootnoteMarkers.isDigit($0) }
+        guard !name.isEmpty, name.count <= 10 else { return false }
+        name = ArraySlice(name.map { $0 | 0x20 })
+        return htmlElements.contains(String(decoding: name, as: UTF8.self))
+    }
+
+    /// HTML element names that Markdown converters write (pandoc, docling, marker, Word export).
+    static let htmlElements: Set<String> = [
+        "a", "abbr", "address", "article", "aside", "b", "bdi", "bdo", "big", "blockquote", "body", "br", "caption", "center",
+        "cite", "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure",
+        "font", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr", "html", "i", "img", "ins", "kbd", "li",
+        "main", "mark", "nav", "ol", "p", "pre", "q", "s", "samp", "section", "small", "span", "strike", "strong", "sub",
+        "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "tt", "u", "ul", "var", "wbr",
+    ]
+
     /// Edits removing inline markup in `text[from..<to]`: `<sup>n</sup>`, `[^n]`, links, images,
     /// code, escapes, tags; and the emphasis markers found, for the block to pair.
     static func inlineEdits(_ text: [UInt8], from: Int, to: Int, into edits: inout [TextEdit], notes: inout [String],
@@ -271,9 +304,11 @@ public struct ParseMarkdown: Stage {
             }
             if b == 0x3C, let close = text[i..<to].firstIndex(of: 0x3E), close - i <= 40,
                i + 1 < to, FootnoteMarkers.isASCIILetter(text[i + 1]) || text[i + 1] == 0x2F,
-               text[(i + 1)..<close].allSatisfy({ FootnoteMarkers.isASCIILetter($0) || FootnoteMarkers.isDigit($0) || $0 == 0x2F || $0 == 0x20 || $0 == 0x3D || $0 == 0x22 }) {
-                // Another inline tag (`<br>`, `<em>`): dropped.
-                edits.append(TextEdit(range: i..<(close + 1), replacement: "", rule: "markup"))
+               text[(i + 1)..<close].allSatisfy({ FootnoteMarkers.isASCIILetter($0) || FootnoteMarkers.isDigit($0) || $0 == 0x2F || $0 == 0x20 || $0 == 0x3D || $0 == 0x22 }),
+               isHTMLTag(text[(i + 1)..<close]) {
+                // Another inline tag (`<br>`, `<em>`): dropped, with one of the spaces around it
+                // when it stands alone between two (`a <br> b` → `a b`).
+                edits.append(TextEdit(range: Self.alone(text, i..<(close + 1), from: from, to: to, edits: edits), replacement: "", rule: "markup"))
                 i = close + 1
                 continue
             }
@@ -286,8 +321,7 @@ public struct ParseMarkdown: Stage {
             }
             if b == 0x60 {
                 // A lone backtick between spaces goes with one of them (no double space left).
-                let alone = (i == from || text[i - 1] == 0x20) && i + 1 < to && text[i + 1] == 0x20
-                edits.append(TextEdit(range: i..<(i + (alone ? 2 : 1)), replacement: "", rule: "markup"))
+                edits.append(TextEdit(range: Self.alone(text, i..<(i + 1), from: from, to: to, edits: edits), replacement: "", rule: "markup"))
                 i += 1
                 continue
             }
