@@ -130,7 +130,7 @@ public struct MarkFurniture: Stage {
     }
 
     /// Signs OCR makes of a raised footnote number.
-    static let misreadMarks = "*%°!?'’|+†".unicodeScalars
+    static let misreadMarks = "*%°!?'’‘“|+†".unicodeScalars
 
     /// A mark opening the line, glued or not (`*CTOC`, `% CTOC`), or digits with one (`1° CTOC`).
     static func startsWithMisreadMark(_ body: Substring) -> Bool {
