@@ -30,6 +30,7 @@ public struct MarkFurniture: Stage {
         OptionSpec("edges", .bool, default: "true", help: "Also mark garbled symbols and non-words alone at a page's first or last line."),
     ]
 
+    let instance: String
     let window: Int
     let repeats: Int
     let edges: Bool
@@ -47,6 +48,7 @@ public struct MarkFurniture: Stage {
     private var seen: [[UInt8]: Int] = [:]
 
     public init(options: StageOptions, context: StageContext) throws {
+        instance = context.instance
         window = options.int("window")
         repeats = options.int("repeats")
         edges = options.bool("edges")
@@ -81,7 +83,11 @@ public struct MarkFurniture: Stage {
                     }
                     label = decision.label
                 }
-                if let label {
+                if var label {
+                    if label == "document-symbol" || label == "page-edge", readSymbols(&record) {
+                        output.count("symbol-read")
+                        if LineShape.isSymbolLine(LineShape(record.text).body(of: record.text)) { label = "document-symbol" }
+                    }
                     record.kind = .furniture
                     record.label = label
                     output.count(label)
@@ -91,6 +97,23 @@ public struct MarkFurniture: Stage {
             output.emit(record)
         }
         buffer.removeFirst(count)
+    }
+
+    /// Reads back the damaged document symbols of a furniture line (`AJRES/67/189` →
+    /// `A/RES/67/189`, see `SymbolReading`); punctuation after a symbol stays. Whether any was.
+    private func readSymbols(_ record: inout Record) -> Bool {
+        var edits: [TextEdit] = []
+        var offset = 0
+        for word in record.text.split(separator: " ", omittingEmptySubsequences: false) {
+            defer { offset += word.utf8.count + 1 }
+            let symbol = word.prefix { !",;:".contains($0) }
+            let bare = symbol.last == "." ? symbol.dropLast() : symbol
+            guard let read = SymbolReading.repaired(bare) else { continue }
+            edits.append(TextEdit(range: offset..<(offset + bare.utf8.count), replacement: read, rule: "symbol"))
+        }
+        guard !edits.isEmpty else { return false }
+        record.apply(edits, stage: instance)
+        return true
     }
 
     /// Updates what the next line's decision needs to know about the lines before it.
