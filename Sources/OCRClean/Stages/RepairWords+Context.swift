@@ -146,7 +146,8 @@ extension RepairWords {
                                                               previous: i > 0 ? words[i - 1].flatMap { $0.token.end == $0.token.coreEnd ? CasePattern.lower(core(of: $0, bytes)) : nil } : nil,
                                                               next: core(of: following, bytes), nextFlags: nextFlags(following, hit, bytes), saysTu: profile.saysTu,
                                                               gluesToNext: gluesToNext(word, following, bytes),
-                                                              numberAfterNext: i + 1 < words.count && Self.numberFollows(following, bytes)) else { continue }
+                                                              numberAfterNext: i + 1 < words.count && Self.numberFollows(following, bytes),
+                                                              afterVerb: i > 0 && Self.isVerb(words[i - 1])) else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
             // `s’y` takes the document's apostrophe.
@@ -154,6 +155,13 @@ extension RepairWords {
             edits.append(TextEdit(range: range, replacement: text, rule: "function-word", confidence: 0.9))
             counts.count("function-word")
         }
+    }
+
+    /// A known verb form that is no pronoun or other grammatical word (`Saluant`, `appliquer`).
+    static func isVerb(_ word: Word?) -> Bool {
+        guard let word, word.token.end == word.token.coreEnd, let flags = word.known?.flags else { return false }
+        return flags & (LexiconFlags.infinitive | LexiconFlags.presentParticiple | LexiconFlags.finiteVerb) != 0
+            && flags & LexiconFlags.grammatical == 0
     }
 
     /// A number follows the word after one space (`et 2 octobre`).

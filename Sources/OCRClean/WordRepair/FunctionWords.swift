@@ -17,9 +17,9 @@
 /// - `Ire séance` → `1re`; `celte femme` → `cette femme` (the adjective follows its noun).
 /// - `le ler juin`, `le Ier janvier` → `1er` before a month, and `ler` before `et` and a number
 ///   (`les ler et 2 octobre`); `François Ier` stays, also before `et 2`.
-/// - `et Jes Protocoles`, `sur es analyses` → `les` before a plural noun; `es` only after a
-///   preposition or a conjunction (`tu es`, and `taille maximale es messages`, which lost a d,
-///   stay).
+/// - `et Jes Protocoles`, `sur es analyses`, `Saluant es travaux` → `les` before a plural noun;
+///   `es` only after a preposition, a conjunction or a verb (`tu es`, and `taille maximale es
+///   messages`, which lost a d, stay).
 /// - `contre a criminalité`, `de a Convention` → `la`: after a preposition `a` is neither the
 ///   verb nor `à`, and the article goes before a feminine singular noun.
 /// - `Protocoles sy rapportant` → `s’y`: the apostrophe lost (`sy` is no French word).
@@ -37,9 +37,10 @@ enum FunctionWords {
     /// (lowercase) when nothing stands between them; `saysTu`: the document addresses someone as
     /// *tu* (see `DocumentProfile.saysTu`); `gluesToNext`: the two written together are a known
     /// word (`dé faut`: `défaut`, a space inserted, not `de faut`); `numberAfterNext`: a number
-    /// follows `next` (`ler et 2 octobre`).
+    /// follows `next` (`ler et 2 octobre`); `afterVerb`: `previous` is a verb form and no pronoun
+    /// (`Saluant`, `appliquer`, `encourage`).
     static func replacement(_ written: [UInt32], sentenceStart: Bool, afterWord: Bool, previous: [UInt32]?, next: [UInt32], nextFlags: UInt32,
-                            saysTu: Bool = false, gluesToNext: Bool = false, numberAfterNext: Bool = false) -> String? {
+                            saysTu: Bool = false, gluesToNext: Bool = false, numberAfterNext: Bool = false, afterVerb: Bool = false) -> String? {
         let french = nextFlags & LexiconFlags.foreign == 0 || nextFlags & (LexiconFlags.dicollecte | LexiconFlags.variant) != 0
         let nextCase = CasePattern(next)
         let feminineNoun = isSingularNoun(nextFlags, gender: LexiconFlags.feminine, verbForm: true)
@@ -49,7 +50,7 @@ enum FunctionWords {
         if written == [0x64, 0xE9, 0x73], nextCase != .upper, isPluralNoun(nextFlags), nextFlags & LexiconFlags.noun != 0 { return "des" }
         if written == [0x6C, 0x65, 0x72] || written == [0x49, 0x65, 0x72],
            months.contains(CasePattern.lower(next)) || (written[0] == 0x6C && next == [0x65, 0x74] && numberAfterNext) { return "1er" }
-        if written == [0x4A, 0x65, 0x73] || (written == [0x65, 0x73] && previous.map(beforeLes.contains) == true),
+        if written == [0x4A, 0x65, 0x73] || (written == [0x65, 0x73] && (afterVerb || previous.map(beforeLes.contains) == true)),
            next.count >= 3, nextCase != .upper, isPluralNoun(nextFlags) { return sentenceStart ? "Les" : "les" }
         if written == [0x74, 0x65, 0x73] ? !saysTu : written == [0x6C, 0x73] && previous.map(beforeLes.contains) == true,
            next.count >= 3, nextCase != .upper, isPluralNoun(nextFlags) { return "les" }
