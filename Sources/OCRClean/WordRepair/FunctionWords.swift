@@ -6,7 +6,9 @@
 ///   anything but a determiner (`un dé à coudre`, `le dé pipé` stay; so does `dé faut`, which is
 ///   `défaut` cut).
 /// - `là crise` → `la crise`: the article before a feminine singular noun (`est là une crainte`,
-///   `de là renforcer`, `là Se battre` stay). `Ja`, no French word, is `la` inside a sentence before
+///   `de là renforcer`, `là Se battre` stay), after a preposition before any word (`à là
+///   Convention`) and after a verb before a noun that is also a participle (`soulignant là
+///   nécessité`; `c’est là une question` stays). `Ja`, no French word, is `la` inside a sentence before
 ///   such a noun, and after a word before any French word (`à Ja Convention`, `sur Ja même`).
 /// - `adopter Je mécanisme` → `le`: `Je` inside a sentence before a masculine singular noun.
 /// - `lès députés`, `lé ministre` → `les`, `le`: a speck read as an accent.
@@ -58,7 +60,16 @@ enum FunctionWords {
         if written == [0x71, 0x75], afterWord, nextCase == .lower, french, let first = next.first, first < 0x80,
            UTF8Bytes.isLetter(first), !RepairWordsVowels.startsWithVowelSound(first) { return "qui" }
         if written == [0x64, 0x6F], french, nextCase != .mixed { return "de" }
-        if written == [0x6C, 0xE0], nextCase == .lower, feminineNoun { return "la" }
+        if written == [0x6C, 0xE0] {
+            if nextCase == .lower, feminineNoun { return "la" }
+            // After a preposition (`à là Convention`) or a verb other than *être* and its like
+            // (`soulignant là nécessité`), `là` is the article, also before a noun that is a
+            // participle too; `de là`, `par là`, `c’est là une` stay.
+            guard !laCompounds.contains(CasePattern.lower(next)) else { return nil }
+            if let previous, prepositionsBeforeLa.contains(previous), nextCase == .lower || nextCase == .title, french { return "la" }
+            if afterVerb, let previous, !locativeVerbs.contains(elidedRest(previous)), nextCase == .lower, nextFlags & LexiconFlags.noun != 0,
+               nextFlags & LexiconFlags.feminine != 0, nextFlags & LexiconFlags.plural == 0 { return "la" }
+        }
         if written == [0x4A, 0x61], !sentenceStart, (nextCase == .lower && feminineNoun) || (afterWord && nextCase != .upper && french) { return "la" }
         if written == [0x4A, 0x65], !sentenceStart, nextCase == .lower,
            isSingularNoun(nextFlags, gender: LexiconFlags.masculine, verbForm: false) { return "le" }
@@ -99,6 +110,27 @@ enum FunctionWords {
     /// Prepositions after which `a` can only be the article `la` with its l lost.
     static let prepositionsBeforeArticle: Set<[UInt32]> = Set(["de", "contre", "à", "sur", "dans", "par", "pour", "avec", "sans", "vers", "entre", "selon", "envers", "parmi"]
         .map { $0.unicodeScalars.map(\.value) })
+
+    /// Prepositions after which `là` is never the adverb (`de là`, `par là`, `jusque là` are).
+    static let prepositionsBeforeLa: Set<[UInt32]> = Set(["à", "contre", "sur", "dans", "pour", "avec", "sans", "vers", "entre", "selon", "envers", "parmi"]
+        .map { $0.unicodeScalars.map(\.value) })
+
+    /// Verbs after which `là` is the adverb (`c’est là une question`, `restent là des années`),
+    /// without an elided pronoun (`c’était`).
+    static let locativeVerbs: Set<[UInt32]> = Set(["est", "sont", "était", "étaient", "être", "été", "sera", "seront", "serait", "seraient", "soit",
+                                                   "soient", "fut", "furent", "reste", "restent", "rester", "resté", "demeure", "demeurent",
+                                                   "demeurer", "voici", "voilà", "trouve", "trouvent", "se"]
+        .map { $0.unicodeScalars.map(\.value) })
+
+    /// Words `là` makes an adverb with, written apart when the hyphen is lost (`là dessus`).
+    static let laCompounds: Set<[UInt32]> = Set(["dessus", "dessous", "dedans", "bas", "haut", "derrière", "devant", "même"]
+        .map { $0.unicodeScalars.map(\.value) })
+
+    /// The word after an elided pronoun or article (`c’était` → `était`), or the word itself.
+    static func elidedRest(_ word: [UInt32]) -> [UInt32] {
+        guard let i = word.firstIndex(where: JoinedText.isApostrophe), i <= 2 else { return word }
+        return Array(word[(i + 1)...])
+    }
 
     /// Latin words `ex` comes before in French (`ex aequo`, `ex officio`).
     static let latinAfterEx: Set<[UInt32]> = Set(["aequo", "æquo", "officio", "nihilo", "cathedra", "ante", "post", "vivo", "situ", "abrupto",
