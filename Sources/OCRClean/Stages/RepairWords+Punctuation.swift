@@ -70,7 +70,22 @@ extension RepairWords {
     /// `;` (`a) …;` / `b) …organisée:` / `c) …`, spaced or not): a colon there would introduce
     /// nothing, while a list after a colon (`suivantes :` / `1. Vérifie…`, `ce qui suit :` /
     /// `i) …`) starts at its own first item (so `h)` before `i)` stays: that `i)` may open a
-    /// roman sub-list).
+    /// roman sub-list). Likewise before a later letter item when the page began inside the item
+    /// the colon ends, or that item is a roman sub-item (`iv) …potentielles:` / `d) …`), unless
+    /// words before the colon announce a list (`les valeurs suivantes :`).
+    /// Whether text ending in a colon announces a list (`les valeurs suivantes :`, `comme suit :`),
+    /// whatever marker the OCR read for its first item.
+    static func introducesList(_ text: ArraySlice<UInt8>) -> Bool {
+        var end = text.endIndex
+        while end > text.startIndex, text[end - 1] == 0x20 || text[end - 1] == 0xA0 || text[end - 1] == 0xC2 { end -= 1 }
+        var start = end
+        while start > text.startIndex, text[start - 1] != 0x20 { start -= 1 }
+        return listOpeners.contains(String(decoding: text[start..<end], as: UTF8.self).lowercased())
+    }
+
+    /// Last words before a colon that announce a list.
+    static let listOpeners: Set<String> = ["suivant", "suivante", "suivants", "suivantes", "suit", "ci-après", "ci-dessous", "notamment", "exemple"]
+
     func semicolonEdit(_ record: Record, _ bytes: [UInt8], next: Record?, edits: inout [TextEdit], counts: inout Counts) {
         // The final colon first: most records end otherwise, and the rest reads the next record.
         var end = bytes.count
@@ -85,6 +100,13 @@ extension RepairWords {
                   itemFollowsSemicolon, Self.successors(of: current).contains(where: { $0 == following
                       // or the marker `itemMarkerEdit` will make of it (`9)` between `f)` and `h)`)
                       || (upcomingItemMarkers.count == 2 && Self.successors(of: $0).contains(upcomingItemMarkers[1])) }) {
+            betweenItems = true
+        } else if let following = Self.itemMarker(next.text)?.marker, following.utf8.count == 1, let letter = following.utf8.first,
+                  letter > 0x61, letter <= 0x7A, letter != 0x69, !Self.introducesList(bytes[..<(end - 1)]),
+                  (Self.itemMarker(record.text)?.marker ?? (record.kind == .line ? lastItemMarker : nil))
+                      .map { Self.romanNumerals.contains($0) && !Self.successors(of: $0).contains(following) } ?? true {
+            // A colon before a later letter item (`e)`) when the item it ends is unseen (the
+            // page began inside it) or a roman sub-item (`iv) …potentielles:` / `d) …`).
             betweenItems = true
         } else {
             return
