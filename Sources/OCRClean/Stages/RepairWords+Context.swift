@@ -215,7 +215,8 @@ extension RepairWords {
     /// before a complement (`de`, `du`, `des`) where the noun is defined by it (`d’` alone would
     /// have been printed glued). A noun that may also be a verb or an adjective (`de
     /// ordinaire`), `h` (aspirated or not), `de` before anything else (`demandes de assistance`
-    /// may be `d’assistance`) and `sur` (`copie sur écriture`, `sur alpha et ia64`) stay.
+    /// may be `d’assistance`) and `sur` (`copie sur écriture`, `sur alpha et ia64`) stay, unless
+    /// a term of the domain lexicon reads so (`droits de homme` → `droits de l’homme`).
     func lostArticleEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         for i in words.indices.dropFirst().dropLast() {
             guard let word = words[i], !consumed[i], let hit = word.known, word.token.start == word.token.coreStart,
@@ -227,20 +228,29 @@ extension RepairWords {
             // Cheap checks on the bytes first: a lowercase vowel or an accented letter opens the
             // word, and the word before has the length of `de` or `dans`.
             let opening = bytes[word.token.coreStart], previousLength = before.token.coreEnd - before.token.coreStart
-            guard Self.vowelBytes.contains(opening) || opening == 0xC3, previousLength == 2 || previousLength == 4 else { continue }
+            guard Self.vowelBytes.contains(opening) || opening == 0xC3 || opening == 0x68, previousLength == 2 || previousLength == 4 else { continue }
             let written = core(of: word, bytes)
             guard let first = written.first, Self.startsWithVowelSound(first), CasePattern(written) == .lower else { continue }
             let previous = core(of: before, bytes), next = core(of: after, bytes)
-            let governs = previous == Self.dans
+            // A term of the domain lexicon written so (`droits de l’homme`: the pairs `droits de`,
+            // `de l’`, `l’ homme`) decides alone, also before an h.
+            let pairs = knowledge.lexicon.pairs
+            let term = previous == [0x64, 0x65] && i >= 2 && pairs.contains(Self.deArticle) && pairs.contains(Self.articleSpace + JoinedText.bytes(written))
+                && words[i - 2].map { $0.token.end == $0.token.coreEnd && pairs.contains(Folding.lower(JoinedText.string(core(of: $0, bytes))) + [0x20, 0x64, 0x65]) } == true
+            let governs = opening != 0x68 && (previous == Self.dans
                 ? CasePattern(next) == .lower
-                : previous == [0x64, 0x65] && next != [0xE0] && Self.complementStarts.contains(next)
-            guard governs else { continue }
+                : previous == [0x64, 0x65] && next != [0xE0] && Self.complementStarts.contains(next))
+            guard governs || term else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
             edits.append(TextEdit(range: range, replacement: JoinedText.string([0x6C, profile.apostrophe] + written), rule: "elision", confidence: 0.8))
             counts.count("elision")
         }
     }
+
+    /// `de l’` and `l’ ` as the domain's word pairs write them.
+    static let deArticle = Array("de l’".utf8)
+    static let articleSpace = Array("l’ ".utf8)
 
     /// The preposition never followed by a bare common noun in lowercase.
     static let dans: [UInt32] = Array("dans".unicodeScalars.map(\.value))
