@@ -54,6 +54,8 @@ public struct RepairWords: Stage {
     let generator: CandidateGenerator
     /// The lowercase words around the word being decided, for domain phrases.
     private var neighbours: (previous: [UInt8]?, next: [UInt8]?) = (nil, nil)
+    /// Whether those words are capitalised (`Unies`): a name the word may belong to.
+    private var capitalisedNeighbours: (previous: Bool, next: Bool) = (false, false)
     /// The word before the one being decided is a form of *avoir* (see `auxiliary(_:_:)`).
     private var afterAuxiliary = false
     let minConfidence: Double
@@ -374,6 +376,8 @@ public struct RepairWords: Stage {
             }
             neighbours = (i > 0 ? words[i - 1].map { Self.lowercase($0.token, bytes) } : nil,
                           i + 1 < words.count ? words[i + 1].map { Self.lowercase($0.token, bytes) } : nil)
+            capitalisedNeighbours = (i > 0 && words[i - 1].map { Self.capitalised($0.token, bytes) } == true,
+                                     i + 1 < words.count && words[i + 1].map { Self.capitalised($0.token, bytes) } == true)
             afterAuxiliary = i > 0 && words[i - 1].map { auxiliary($0, bytes) } ?? false
             if let edit = repairWord(word, counts: &counts) {
                 edits.append(edit)
@@ -619,6 +623,12 @@ public struct RepairWords: Stage {
     }
 
     static func startsWithVowelSound(_ v: UInt32) -> Bool { RepairWordsVowels.startsWithVowelSound(v) }
+
+    /// A token that opens with a capital and goes on in lowercase letters (`Unies`, `États`).
+    static func capitalised(_ token: WordToken, _ bytes: [UInt8]) -> Bool {
+        guard token.coreEnd > token.coreStart else { return false }
+        return bytes.withUnsafeBufferPointer { CasePattern(JoinedText.scalars(UnsafeBufferPointer(rebasing: $0[token.coreStart..<token.coreEnd]))) == .title }
+    }
 
     /// Words cut by spaces: `transnati onal e` → `transnationale`, `soci étés` → `sociétés`,
     /// `ques tions` → `questions`. Every possible join of two or three pieces is scored against
@@ -917,11 +927,26 @@ public struct RepairWords: Stage {
         // A glyph the engine could not read before the first letter stands for a letter
         // (`_rotocoles` → `protocoles`); dropped, it would turn identifiers into words (`_exit`).
         let leadingHole = word.core.first == 0x5F
+        let pairs = knowledge.lexicon.pairs
+        let neighbours = neighbours, capitalisedNeighbours = capitalisedNeighbours
+        // A capitalised word is edited only behind an elided article, or into a word that makes
+        // a pair of the domain lexicon with the word beside it: a capitalised one (a name:
+        // `Naions Unies` → `Nations Unies`), or any when the capital is the sentence's (`Txhorte
+        // les` → `Exhorte les`). A dash before the word stays (`-Pour le`).
+        let sentenceStart = word.sentenceStart
+        let opensWithLetter = word.core.first.map(UTF8Bytes.isLetter) ?? false
+        func inDomainPair(_ c: CandidateGenerator.Candidate) -> Bool {
+            guard !pairs.isEmpty, opensWithLetter else { return false }
+            let lower = Folding.lower(JoinedText.string(c.text))
+            if capitalisedNeighbours.next || sentenceStart, let next = neighbours.next, pairs.contains(lower + [0x20] + next) { return true }
+            if capitalisedNeighbours.previous, let previous = neighbours.previous, pairs.contains(previous + [0x20] + lower) { return true }
+            return false
+        }
         return CandidateGenerator.adjusted(raw, for: word.core, allowCapitalAccents: profile.allowCapitalAccents, apostrophe: profile.apostrophe,
                                            joinCost: profile.joinCost, seen: { profile.showsCapitalAccent($0) })
             .filter { (split || $0.rule != "split") && !(name && $0.rule == "elision" && $0.text.first == word.core.first)
                 && !(leadingHole && $0.text.count < word.core.count)
-                && (!CandidateGenerator.titleEdit($0, casing) || (word.afterElision && $0.logPrior >= 4 - 9)) }
+                && (!CandidateGenerator.titleEdit($0, casing) || (word.afterElision && $0.logPrior >= 4 - 9) || inDomainPair($0)) }
     }
 
     /// The best correction of an unknown word and its probability, when it reaches `min-confidence`.
