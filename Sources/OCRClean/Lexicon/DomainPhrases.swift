@@ -87,11 +87,17 @@ struct DomainPhrases: Sendable {
 
     /// A word's bytes without an elided article (`l’Office` → `Office`).
     static func withoutElision(_ core: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        guard let apostrophe = core.prefix(9).indices.first(where: { k in
-                  core[k] == 0x27 || (core[k] == 0xE2 && k + 2 < core.count && core[k + 1] == 0x80 && core[k + 2] == 0x99)
-              }),
-              WordKnowledge.isElisionPrefix(UnsafeBufferPointer(rebasing: core[..<apostrophe])) else { return core }
-        return UnsafeBufferPointer(rebasing: core[(apostrophe + (core[apostrophe] == 0x27 ? 1 : 3))...])
+        // (A plain loop: it runs on every long word of a damaged record.)
+        var k = 0
+        while k < min(core.count, 9) {
+            let b = core[k]
+            if b == 0x27 || (b == 0xE2 && k + 2 < core.count && core[k + 1] == 0x80 && core[k + 2] == 0x99) {
+                guard WordKnowledge.isElisionPrefix(UnsafeBufferPointer(rebasing: core[..<k])) else { return core }
+                return UnsafeBufferPointer(rebasing: core[(k + (b == 0x27 ? 1 : 3))...])
+            }
+            k += 1
+        }
+        return core
     }
 
     /// How a word is compared: lowercase, apostrophes as `’`, without what stands before an
