@@ -368,7 +368,13 @@ public struct RepairWords: Stage {
         for (i, word) in words.enumerated() {
             guard let word, !consumed[i] else { continue }
             wordCount += 1
-            if word.known != nil && !word.core.contains(where: { JoinedText.isApostrophe($0) || $0 == 0x22 || $0 == 0x2D }) { continue }
+            if word.known != nil && !word.core.contains(where: { JoinedText.isApostrophe($0) || $0 == 0x22 || $0 == 0x2D }) {
+                if let edit = classicalSpelling(word, bytes) {
+                    edits.append(edit)
+                    counts.count("accent")
+                }
+                continue
+            }
             if word.known?.entry == nil, word.core.contains(0x2D), word.known != nil || profile.keepsBreakHyphens, let edit = joinHyphenated(word) {
                 edits.append(edit)
                 counts.count("hyphen")
@@ -818,6 +824,32 @@ public struct RepairWords: Stage {
         }
         counts.count(rule)
         return TextEdit(range: range, replacement: JoinedText.string(best), rule: rule, confidence: confidence)
+    }
+
+    /// `chaine`, `connait`, `complétement` → `chaîne`, `connaît`, `complètement`, in a document
+    /// whose OCR loses accents (it prints unknown words that are words with accents): a form the
+    /// lexicon knows only as a variant (the 1990 reform's, an old one) whose classical form, the
+    /// same letters with other accents, is more frequent. A classical word (`taches` beside
+    /// `tâches`) and a document that keeps its accents stay.
+    func classicalSpelling(_ word: Word, _ bytes: [UInt8]) -> TextEdit? {
+        guard profile.losesAccents, let hit = word.known, hit.flags & LexiconFlags.variant != 0, hit.flags & LexiconFlags.dicollecte == 0,
+              word.token.coreEnd - word.token.coreStart >= 4 else { return nil }
+        let written = core(of: word, bytes)
+        guard CasePattern(written) == .lower else { return nil }
+        let lexicon = knowledge.lexicon.compiled
+        var folded: [UInt8] = []
+        JoinedText.bytes(written).withUnsafeBufferPointer { Folding.fold($0, into: &folded) }
+        guard let fold = lexicon.fold(folded) else { return nil }
+        var best: (form: [UInt32], zipf: Double)?
+        for e in lexicon.entries(ofFold: fold) {
+            let other = knowledge.hit(Int(e))
+            guard other.flags & LexiconFlags.dicollecte != 0, other.zipf >= hit.zipf + 0.3, other.zipf > best?.zipf ?? 0 else { continue }
+            let form = JoinedText.scalars(lexicon.form(Int(e)))
+            guard CasePattern(form) == .lower, form != written else { continue }
+            best = (form, other.zipf)
+        }
+        guard let best else { return nil }
+        return TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(best.form), rule: "accent", confidence: 0.8)
     }
 
     /// A word with a comma inside, between two letters: a speck the engine read as a comma

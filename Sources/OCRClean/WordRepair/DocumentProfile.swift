@@ -201,6 +201,10 @@ struct DocumentProfile: Sendable {
 
     mutating func addUnaccented() { unaccentedWords += 1 }
 
+    /// The OCR drops accents in this document: it prints a word that is a word only with accents
+    /// (`capacites`), or nearly no accent but `é`.
+    var losesAccents: Bool { unaccentedWords > 0 || accentBlind }
+
     /// Accents may be put on capitals (`Etats` → `États`) when the document accents capitals in
     /// two different words at least (words, not occurrences: a repair that copies an accented
     /// word the document shows cannot tip the balance on a second run), or its OCR lost accents
