@@ -989,8 +989,20 @@ public struct RepairWords: Stage {
         let pairs = knowledge.lexicon.pairs
         // After *avoir* a past participle, not a finite verb form (`a decide` → `a décidé`).
         let participleExpected = afterAuxiliary && CasePattern(word.core) == .lower
+        // The document as its own dictionary: a word of four letters or more that it writes the
+        // same way three times or more is one of its terms (`struct`, `grep`, `soname` in a
+        // manual page) rather than a word an arbitrary edit away, a name in another case (`yes`
+        // is no `Yes`) or, from five letters, two words glued (`futex`). A misreading that
+        // repeats is one of the engine's confusions (`identikants`, `ceuvre`, `Tintervalle`,
+        // `régle`, `Sila`): those candidates keep their score.
+        let seen = word.known == nil && word.core.count >= 4 ? profile.count(word.core) : 0
+        let repeatedPenalty = seen >= 5 ? 2.0 : seen >= 3 ? 1.5 : 0
+        let casing = CasePattern(word.core)
         var scores = candidates.map { c -> Double in
             var s = c.score
+            if repeatedPenalty > 0, c.rule == "edit" || (c.rule == "split" && word.core.count >= 5) || (c.rule == "accent" && CasePattern(c.text) != casing) {
+                s -= repeatedPenalty
+            }
             // (An elided word is no participle: `a n’importe quelle` is `à n’importe quelle`.)
             if participleExpected, c.rule != "split", !c.text.contains(where: JoinedText.isApostrophe), let flags = knowledge.lookup(c.text)?.flags {
                 if flags & LexiconFlags.pastParticiple != 0 {
