@@ -5,8 +5,8 @@
 /// `conventionRecords` records (at most `conventionBytes`) are read before any is cleaned: what
 /// their fields show together (`InputConventions`: line-break hyphens written `¬`) holds for
 /// every record of the file, since the records of one corpus share a transcription convention.
-/// A record that is malformed, not valid UTF-8, longer than `maxRecordBytes`, or lacks the field is written back
-/// unchanged and reported; nothing is dropped.
+/// A record that is malformed, not valid UTF-8, longer than `maxRecordBytes`, or lacks the field
+/// is written back unchanged and reported; nothing is dropped.
 public enum JSONLinesCleaner {
     public struct Result: Sendable {
         public var records = 0

@@ -218,6 +218,7 @@ public struct RepairWords: Stage {
 
     mutating func release(_ count: Int, into output: inout StageOutput) {
         profile.freezeCapitalAccents()
+        profile.freezeTerms()
         for i in 0..<count {
             var record = window[i]
             if Self.repairable(record) {
@@ -994,15 +995,16 @@ public struct RepairWords: Stage {
         // manual page) rather than a word an arbitrary edit away, a name in another case (`yes`
         // is no `Yes`) or, from five letters, two words glued (`futex`). A misreading that
         // repeats is one of the engine's confusions (`identikants`, `ceuvre`, `Tintervalle`,
-        // `régle`, `Sila`): those candidates keep their score.
-        let seen = word.known == nil && word.core.count >= 4 ? profile.count(word.core) : 0
-        let repeatedPenalty = seen >= 5 ? 2.0 : seen >= 3 ? 1.5 : 0
+        // `régle`, `Sila`, `duns` for `d’uns` or `dans`): a word with such a candidate is left to
+        // the scores as they are.
+        let seen = word.known == nil && word.core.count >= 4 ? profile.termCount(word.core) : 0
         let casing = CasePattern(word.core)
+        let arbitrary = seen >= 3 && candidates.allSatisfy { c in
+            c.rule == "edit" || (c.rule == "split" && word.core.count >= 5) || (c.rule == "accent" && CasePattern(c.text) != casing)
+        }
+        let repeatedPenalty = !arbitrary ? 0 : seen >= 5 ? 2.0 : 1.5
         var scores = candidates.map { c -> Double in
-            var s = c.score
-            if repeatedPenalty > 0, c.rule == "edit" || (c.rule == "split" && word.core.count >= 5) || (c.rule == "accent" && CasePattern(c.text) != casing) {
-                s -= repeatedPenalty
-            }
+            var s = c.score - repeatedPenalty
             // (An elided word is no participle: `a n’importe quelle` is `à n’importe quelle`.)
             if participleExpected, c.rule != "split", !c.text.contains(where: JoinedText.isApostrophe), let flags = knowledge.lookup(c.text)?.flags {
                 if flags & LexiconFlags.pastParticiple != 0 {

@@ -179,6 +179,24 @@ struct DocumentProfile: Sendable {
         Int(vocabulary[JoinedText.withBytes(word, lowercase: true) { ByteHash.hash($0) }] ?? 0)
     }
 
+    /// The words written three times or more, with their counts, as they stood when the first
+    /// records were released (see `freezeTerms`).
+    private var frozenTerms: [UInt64: UInt32]?
+
+    /// How often the document writes `word`, as far as it counts as one of the document's terms
+    /// (three times or more), from what was seen before the first records were released.
+    func termCount(_ word: [UInt32]) -> Int {
+        guard let frozenTerms else { return count(word) }
+        return Int(frozenTerms[JoinedText.withBytes(word, lowercase: true) { ByteHash.hash($0) }] ?? 0)
+    }
+
+    /// Fixes the document's terms as counted so far. Counts that kept growing would let a first
+    /// run repair a word's early occurrences and keep its later ones, and a second run, counting
+    /// fewer, repair those too.
+    mutating func freezeTerms() {
+        if frozenTerms == nil { frozenTerms = vocabulary.filter { $0.value >= 3 } }
+    }
+
     /// The document addresses someone as *tu* (`tu`, `toi`): there `ta` and `tes` are words;
     /// elsewhere (reports, resolutions, man pages) they are `la` and `les` with l read as t. (`te`,
     /// `tes`, `ton` themselves are too often misread `le`, `les`, `son` to count as evidence.)

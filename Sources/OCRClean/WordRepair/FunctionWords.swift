@@ -112,8 +112,7 @@ enum FunctionWords {
         .map { $0.unicodeScalars.map(\.value) })
 
     /// Prepositions after which `là` is never the adverb (`de là`, `par là`, `jusque là` are).
-    static let prepositionsBeforeLa: Set<[UInt32]> = Set(["à", "contre", "sur", "dans", "pour", "avec", "sans", "vers", "entre", "selon", "envers", "parmi"]
-        .map { $0.unicodeScalars.map(\.value) })
+    static let prepositionsBeforeLa: Set<[UInt32]> = prepositionsBeforeArticle.subtracting(["de", "par"].map { $0.unicodeScalars.map(\.value) })
 
     /// Verbs after which `là` is the adverb (`c’est là une question`, `restent là des années`),
     /// without an elided pronoun (`c’était`).
