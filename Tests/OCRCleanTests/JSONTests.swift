@@ -70,6 +70,15 @@ import Testing
         #expect(oneMark.hasSuffix(plain))
     }
 
+    /// Only a pipeline that follows the input's conventions holds records back to learn them
+    /// (up to 1,000 records or 16 MB); the others clean each record as soon as it is read.
+    @Test func onlyConventionFollowingPipelinesHoldRecords() throws {
+        #expect(try PipelineLoader.load("ocr-lines", resources: CLI.resources).awaitsConventions)
+        for name in ["default", "minimal", "ocr-lines-marked", "markdown"] {
+            #expect(try !PipelineLoader.load(name, resources: CLI.resources).awaitsConventions)
+        }
+    }
+
     @Test func conventionsCountOnlyMarksAtLineEnds() {
         var c = InputConventions()
         c.scan("ga¬  \r\nrantie ¬ milieu\nfin¬")

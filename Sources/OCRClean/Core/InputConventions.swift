@@ -46,5 +46,8 @@ public struct InputConventions: Sendable, Equatable {
 /// A stage that follows a convention of its input (`dehyphenate mode=document`). The driver
 /// tells it what the input shows before the first record.
 public protocol ConventionFollowing: Stage {
+    /// Whether the stage, as configured, reads the input's conventions at all (a driver that
+    /// must hold records back to learn them does so only then).
+    var awaitsConventions: Bool { get }
     mutating func follow(_ conventions: InputConventions)
 }

@@ -109,6 +109,11 @@ public struct Pipeline: Sendable {
         return result
     }
 
+    /// Whether a stage reads the input's conventions (see `ConventionFollowing`).
+    public var awaitsConventions: Bool {
+        stages.contains { ($0 as? any ConventionFollowing)?.awaitsConventions == true }
+    }
+
     /// Tells the stages that follow a convention of their input what the input shows (before
     /// the first record; a stage only ever adds what it learns).
     public mutating func follow(_ conventions: InputConventions) {

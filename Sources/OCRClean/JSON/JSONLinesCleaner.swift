@@ -1,10 +1,12 @@
 /// Cleans one string field of every record of a JSON Lines input and writes every record back,
 /// all other bytes intact (`ocr-clean --jsonl --field ocr_hypothesis.transcription_unit`).
 ///
-/// Each field value is cleaned as a document of its own (a fresh pipeline copy). The first
+/// Each field value is cleaned as a document of its own (a fresh pipeline copy). When a stage
+/// follows the input's conventions (`ocr-lines`: `dehyphenate mode=document`), the first
 /// `conventionRecords` records (at most `conventionBytes`) are read before any is cleaned: what
 /// their fields show together (`InputConventions`: line-break hyphens written `¬`) holds for
 /// every record of the file, since the records of one corpus share a transcription convention.
+/// Other pipelines clean each record as soon as it is read, holding nothing back.
 /// A record that is malformed, not valid UTF-8, longer than `maxRecordBytes`, or lacks the field
 /// is written back unchanged and reported; nothing is dropped.
 public enum JSONLinesCleaner {
@@ -29,7 +31,7 @@ public enum JSONLinesCleaner {
         /// Records read before the conventions are known, with their line numbers.
         var held: [(bytes: [UInt8], number: Int)] = []
         var heldBytes = 0
-        var holding = true
+        var holding = template.awaitsConventions
         var line: [UInt8] = []
         var lineNumber = 0
         var oversized = false

@@ -112,6 +112,8 @@ public struct Dehyphenate: ConventionFollowing {
         lookahead = options.int("lookahead")
     }
 
+    public var awaitsConventions: Bool { mode == .document }
+
     public mutating func follow(_ conventions: InputConventions) {
         if mode == .document, conventions.marksBreakHyphens { mode = .mark }
     }
