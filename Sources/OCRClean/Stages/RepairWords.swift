@@ -383,8 +383,10 @@ public struct RepairWords: Stage {
             }
             neighbours = (i > 0 ? words[i - 1].map { Self.lowercase($0.token, bytes) } : nil,
                           i + 1 < words.count ? words[i + 1].map { Self.lowercase($0.token, bytes) } : nil)
-            capitalisedNeighbours = (i > 0 && words[i - 1].map { Self.capitalised($0.token, bytes) } == true,
-                                     i + 1 < words.count && words[i + 1].map { Self.capitalised($0.token, bytes) } == true)
+            // (Read only for a word that opens with a capital: see `adjustedCandidates`.)
+            let opensCapitalised = word.core.first.map { Unicode.Scalar($0)?.properties.isUppercase ?? false } ?? false
+            capitalisedNeighbours = (opensCapitalised && i > 0 && words[i - 1].map { Self.capitalised($0.token, bytes) } == true,
+                                     opensCapitalised && i + 1 < words.count && words[i + 1].map { Self.capitalised($0.token, bytes) } == true)
             afterAuxiliary = i > 0 && words[i - 1].map { auxiliary($0, bytes) } ?? false
             if let edit = repairWord(word, counts: &counts) {
                 edits.append(edit)

@@ -67,8 +67,8 @@ enum FunctionWords {
             // participle too; `de là`, `par là`, `c’est là une` stay.
             guard !laCompounds.contains(CasePattern.lower(next)) else { return nil }
             if let previous, prepositionsBeforeLa.contains(previous), nextCase == .lower || nextCase == .title, french { return "la" }
-            if afterVerb, let previous, !locativeVerbs.contains(elidedRest(previous)), nextCase == .lower, nextFlags & LexiconFlags.noun != 0,
-               nextFlags & LexiconFlags.feminine != 0, nextFlags & LexiconFlags.plural == 0 { return "la" }
+            if afterVerb, let previous, !locativeVerbs.contains(WordKnowledge.splitElision(previous)?.rest ?? previous), nextCase == .lower,
+               nextFlags & LexiconFlags.noun != 0, nextFlags & LexiconFlags.feminine != 0, nextFlags & LexiconFlags.plural == 0 { return "la" }
         }
         if written == [0x4A, 0x61], !sentenceStart, (nextCase == .lower && feminineNoun) || (afterWord && nextCase != .upper && french) { return "la" }
         if written == [0x4A, 0x65], !sentenceStart, nextCase == .lower,
@@ -124,12 +124,6 @@ enum FunctionWords {
     /// Words `là` makes an adverb with, written apart when the hyphen is lost (`là dessus`).
     static let laCompounds: Set<[UInt32]> = Set(["dessus", "dessous", "dedans", "bas", "haut", "derrière", "devant", "même"]
         .map { $0.unicodeScalars.map(\.value) })
-
-    /// The word after an elided pronoun or article (`c’était` → `était`), or the word itself.
-    static func elidedRest(_ word: [UInt32]) -> [UInt32] {
-        guard let i = word.firstIndex(where: JoinedText.isApostrophe), i <= 2 else { return word }
-        return Array(word[(i + 1)...])
-    }
 
     /// Latin words `ex` comes before in French (`ex aequo`, `ex officio`).
     static let latinAfterEx: Set<[UInt32]> = Set(["aequo", "æquo", "officio", "nihilo", "cathedra", "ante", "post", "vivo", "situ", "abrupto",
