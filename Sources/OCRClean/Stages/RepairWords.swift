@@ -278,6 +278,9 @@ public struct RepairWords: Stage {
         /// A full stop follows the word, then a comma or a number (`Tbid.,`, `Cor.1`): an
         /// abbreviation may be meant (`Ibid.`, `Corr.`).
         var beforeStop = false
+        /// The word stands where a name does: after a title (`M. Duaime`, `le citoyen
+        /// Lefrançais`) or after a name in a list (`MM. Rouzé, Desprès`, `Gonin et Ladame`).
+        var nameContext = false
     }
 
     /// Whether a word's scalars are needed: not plain (an apostrophe, hyphen, quote, `|`, `_`,
@@ -305,26 +308,33 @@ public struct RepairWords: Stage {
             if record.kind == .paragraph, !p.isEmpty, Unicode.Scalar(UTF8Bytes.scalar(p, at: 0).value)?.properties.isLowercase == false {
                 sentenceStart = true
             }
+            var names = NameContext()
             for token in tokens {
+                let title: Bool
                 if token.kind == .word {
                     let bytes = UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd])
                     let hit = knowledge.knownBytes(bytes)
                     if let hit, !Self.needsCore(bytes) {
-                        words.append(Word(token: token, core: [], known: hit, sentenceStart: sentenceStart))
+                        words.append(Word(token: token, core: [], known: hit, sentenceStart: sentenceStart, nameContext: names.expectsName))
                     } else {
                         let core = JoinedText.scalars(bytes)
                         let known = hit ?? knowledge.knownInLowercase(bytes, scratch: &scratch) ?? knowledge.known(core)
                             ?? (profile.showsOldSpelling ? knowledge.silentSSpelling(core) : nil)
                         words.append(Word(token: token, core: core, known: known, sentenceStart: sentenceStart,
-                                          beforeStop: Self.abbreviationStop(p, after: token)))
+                                          beforeStop: Self.abbreviationStop(p, after: token), nameContext: names.expectsName))
                     }
+                    title = names.read(p, token, known: words[words.count - 1]!.known != nil, sentenceStart: sentenceStart)
                 } else {
                     words.append(nil)
+                    // A title may be protected as an abbreviation (`M.`); nothing else opens a name.
+                    title = token.kind == .symbol ? names.read(p, token, known: true, sentenceStart: sentenceStart) : false
+                    if token.kind != .symbol { names.readOther() }
                 }
                 let last = UTF8Bytes.scalar(p, before: token.end)?.value ?? 0
                 // An enumerator opening the line (`b)`, `iv)`) starts an item, as a sentence.
                 let enumerator = words.count == 1 && token.kind == .symbol && last == 0x29 && token.end - token.start <= 5
-                sentenceStart = last == 0x2E || last == 0x21 || last == 0x3F || last == 0x2026 || last == 0x3A || enumerator
+                // The full stop of a title (`M.`, `Mme.`) ends no sentence.
+                sentenceStart = !title && (last == 0x2E || last == 0x21 || last == 0x3F || last == 0x2026 || last == 0x3A || enumerator)
             }
             return words
         }
@@ -958,6 +968,9 @@ public struct RepairWords: Stage {
         // with its capital kept: `née Javal` is no `née J’aval` (the elided word would not take a
         // capital there); `Iexamen` may still be `l’examen`.
         let casing = CasePattern(word.core)
+        // A capitalised unknown word after a title or after a name in a list is a name: `le
+        // capitaine Taube` is no `l’aube`, `M. Duaime` no `Du aime`.
+        if word.nameContext, !word.sentenceStart, casing == .title { return [] }
         let name = !word.sentenceStart && casing == .title
         // A glyph the engine could not read before the first letter stands for a letter
         // (`_rotocoles` → `protocoles`); dropped, it would turn identifiers into words (`_exit`).
