@@ -7,6 +7,7 @@ public enum StageRegistry {
     public static let stages: [any Stage.Type] = [
         Normalize.self,
         MarkFurniture.self,
+        MarkNoise.self,
         ExtractFootnotes.self,
         Dehyphenate.self,
         JoinParagraphs.self,

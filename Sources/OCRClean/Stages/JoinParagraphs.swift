@@ -66,7 +66,7 @@ public struct JoinParagraphs: Stage {
             } else {
                 line(record, into: &output)
             }
-        case .furniture, .pageBreak, .footnote:
+        case .furniture, .noise, .pageBreak, .footnote:
             if current == nil {
                 output.emit(record.kind == .pageBreak ? record : takingLeading(record))
             } else {

@@ -106,7 +106,7 @@ public struct RepairWords: Stage {
     }
 
     static func repairable(_ record: Record) -> Bool {
-        record.kind != .furniture && record.kind != .pageBreak && !record.text.isEmpty
+        record.kind != .furniture && record.kind != .noise && record.kind != .pageBreak && !record.text.isEmpty
     }
 
     public mutating func process(_ record: Record, into output: inout StageOutput) {

@@ -1,6 +1,6 @@
 /// Renders the text of records: lines end with a line break (none after the piece of a cut
 /// line), a page break between physical lines prints as a form feed, furniture is left out
-/// unless asked for, and `separator=blank` puts a blank line between joined records.
+/// unless asked for, noise is left out (an empty line when records print one per line), and `separator=blank` puts a blank line between joined records.
 public struct TextRenderer: Sendable {
     let configuration: EmitStep.Configuration
     /// Shows changes inline (`--format diff`).
@@ -23,6 +23,10 @@ public struct TextRenderer: Sendable {
             return
         case .furniture:
             if !configuration.furniture { return }
+        case .noise:
+            // Line by line, the line keeps its place, empty.
+            if configuration.separator == .line && !record.continues { out.append(0x0A) }
+            return
         case .line:
             break
         default:

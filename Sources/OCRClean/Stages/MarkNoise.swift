@@ -1,0 +1,133 @@
+/// Finds lines that are OCR noise rather than text and relabels them `noise` (kept in records
+/// with their text, left out of text output), so that word repair leaves them alone and
+/// join-paragraphs joins the text around them.
+///
+/// An engine reads noise from specks, images and unreadable scans: on a faded page Tesseract
+/// writes `a ET LOUE es Re ordre on cb a nn ee ei.`, on an unreadable one Ocrad writes
+/// `_lt_ _r(ll[__.l_lt_ ,\.! r¡ll__llrlill_|`. A line is noise when it has no word of four
+/// letters or more that the lexicon knows (under a fifth of its characters for the first kind)
+/// and either
+/// - is made of short letter runs: four chunks at least, three fifths of those with letters or
+///   digits made of letters only, at most 2.8 letters per chunk that has letters, a quarter of
+///   which no word (`ee Se Re He Ho`, `. . ee . . a . > ire a. en He`); or
+/// - is strewn with signs no text puts inside words: three chunks at least, 15 % of its
+///   characters among `_ | \ ( ) [ ] { } % ¬ ¡ ¿ ± < > = ~ ^ # @ *`, 5 % other than `_`, and
+///   under 35 % vowels among its letters.
+///
+/// Lines with two digits in a row (`vol. 2349, n° 42146`, `A/RES/57/168`) or a call sign
+/// (`chmod(2)`, `mntex()`) are never noise, and neither is any line of a damaged text, which
+/// keeps its long words: `séance technique et des services de coms pour vol` stays a line, as
+/// does `_upplémentaire_ tel_ que de_ option_` (a glyph read as `_`).
+public struct MarkNoise: Stage {
+    public static let name = "mark-noise"
+    public static let summary = "Lines of OCR noise (specks, images, unreadable scans) → noise records (kept, left out of text)."
+    public static let options: [OptionSpec] = []
+
+    let lexicon: Lexicon
+    private var lower: [UInt8] = []
+
+    public init(options: StageOptions, context: StageContext) throws {
+        lexicon = try Lexicon.french(resources: context.resources)
+    }
+
+    public mutating func process(_ record: Record, into output: inout StageOutput) {
+        var record = record
+        if record.kind == .line, isNoise(record.text) {
+            record.kind = .noise
+            output.count("noise")
+        }
+        output.emit(record)
+    }
+
+    /// Signs that OCR noise strews inside chunks (`_` counts, but a glyph read as `_` is common
+    /// in real text, so 5 % of the characters must be others).
+    static func isJunk(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x5F, 0x7C, 0x5C, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D, 0x25, 0xAC, 0xA1, 0xBF, 0xB1, 0x3C, 0x3E, 0x3D, 0x7E, 0x5E, 0x23, 0x40, 0x2A: true
+        default: false
+        }
+    }
+
+    static func isVowel(_ v: UInt32) -> Bool {
+        switch Folding.lower(v) {
+        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0xE9, 0xE8, 0xEA, 0xE0, 0xE2, 0xEE, 0xF4, 0xFB, 0x153: true
+        default: false
+        }
+    }
+
+    /// Whether a line is noise (see the type's description).
+    mutating func isNoise(_ text: String) -> Bool {
+        var chunks = 0, characters = 0, junk = 0, hard = 0, letters = 0, vowels = 0
+        var letterChunks = 0, wordChunks = 0, pure = 0
+        var chunkLength = 0, chunkLetters = 0, chunkDigits = 0, chunkOther = 0, trailing = 0
+        var previous: UInt32 = 0x20, beforePrevious: UInt32 = 0x20
+        func endChunk() {
+            guard chunkLength > 0 else { return }
+            chunks += 1
+            characters += chunkLength
+            if chunkLetters > 0 { letterChunks += 1 }
+            if chunkLetters + chunkDigits > 0 { wordChunks += 1 }
+            // Letters only, or letters and one closing `. , ; :`.
+            if chunkLetters > 0, chunkOther == 0 || (chunkOther == 1 && trailing == 1) { pure += 1 }
+            chunkLength = 0; chunkLetters = 0; chunkDigits = 0; chunkOther = 0; trailing = 0
+        }
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            defer { beforePrevious = previous; previous = v }
+            if v == 0x20 || v == 0x09 {
+                endChunk()
+                continue
+            }
+            // Two digits in a row; a call sign `name(2)` or `name()`.
+            if v >= 0x30 && v <= 0x39 && previous >= 0x30 && previous <= 0x39 { return false }
+            if v == 0x29, previous == 0x28 || (previous >= 0x30 && previous <= 0x39 && beforePrevious == 0x28) { return false }
+            chunkLength += 1
+            if Self.isJunk(v) {
+                junk += 1
+                if v != 0x5F { hard += 1 }
+            }
+            if UTF8Bytes.isLetter(v) && v != 0x5F {
+                letters += 1
+                chunkLetters += 1
+                if Self.isVowel(v) { vowels += 1 }
+                trailing = 0
+            } else {
+                if v >= 0x30 && v <= 0x39 { chunkDigits += 1 }
+                chunkOther += 1
+                trailing = (v == 0x2E || v == 0x2C || v == 0x3B || v == 0x3A) && chunkLetters > 0 && trailing == 0 ? 1 : 2
+            }
+        }
+        endChunk()
+        let shortRuns = chunks >= 4 && pure * 5 >= wordChunks * 3 && letterChunks > 0 && Double(letters) <= 2.8 * Double(letterChunks)
+        let strewn = chunks >= 3 && junk * 100 >= characters * 15 && hard * 100 >= characters * 5 && vowels * 100 < letters * 35
+        guard shortRuns || strewn else { return false }
+        let words = lexicalCounts(text)
+        if strewn && words.knownCharacters == 0 { return true }
+        // Short runs of a real sentence are words (`Il y a de ce qu’on a vu.`); noise reads
+        // a quarter of them at least as no word (`ee`, `cb`, `ei`).
+        return shortRuns && words.knownCharacters * 5 < characters && words.unknown * 4 >= letterChunks
+    }
+
+    /// Characters of the chunks whose word (after an elision, punctuation stripped) has four
+    /// letters or more and is known (`l’assistance,` counts 13), and chunks with letters whose
+    /// word is unknown.
+    mutating func lexicalCounts(_ text: String) -> (knownCharacters: Int, unknown: Int) {
+        var known = 0, unknown = 0
+        for chunk in text.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
+            let isWord: (Unicode.Scalar) -> Bool = { UTF8Bytes.isLetter($0.value) || ($0.value >= 0x30 && $0.value <= 0x39) }
+            guard chunk.contains(where: { UTF8Bytes.isLetter($0.value) && $0.value != 0x5F }),
+                  let first = chunk.firstIndex(where: isWord), let last = chunk.lastIndex(where: isWord) else { continue }
+            var core = chunk[first...last]
+            if let apostrophe = core.lastIndex(where: { JoinedText.isApostrophe($0.value) }) { core = core[core.index(after: apostrophe)...] }
+            let bytes = Array(String(String.UnicodeScalarView(core)).utf8)
+            lower.removeAll(keepingCapacity: true)
+            bytes.withUnsafeBufferPointer { Folding.lower($0, into: &lower) }
+            if lower.withUnsafeBufferPointer({ lexicon.compiled.entry($0) }) != nil {
+                if core.count >= 4 { known += chunk.count }
+            } else {
+                unknown += 1
+            }
+        }
+        return (known, unknown)
+    }
+}
