@@ -9,10 +9,15 @@
 /// and either
 /// - is made of short letter runs: four chunks at least, three fifths of those with letters or
 ///   digits made of letters only, at most 2.8 letters per chunk that has letters, a quarter of
-///   which no word (`ee Se Re He Ho`, `. . ee . . a . > ire a. en He`); or
+///   which no word (`_ us re ed Hu Se . ee e. de ee Re ue on`); or
 /// - is strewn with signs no text puts inside words: three chunks at least, 15 % of its
 ///   characters among `_ | \ ( ) [ ] { } % ¬ ¡ ¿ ± < > = ~ ^ # @ *`, 5 % other than `_`, and
 ///   under 35 % vowels among its letters.
+///
+/// A line of short runs whose chunks are nearly all words (`. . ce . . a . > ire a. en He`) is
+/// noise only beside a noise line, blank lines between: a real sentence of short words (`Il y
+/// a de ce qu’on a vu.`) reads the same. Such lines are held back (64 at most) until the next
+/// line that is not blank decides.
 ///
 /// Lines with two digits in a row (`vol. 2349, n° 42146`, `A/RES/57/168`) or a call sign
 /// (`chmod(2)`, `mntex()`) are never noise, and neither is any line of a damaged text, which
@@ -25,18 +30,64 @@ public struct MarkNoise: Stage {
 
     let lexicon: Lexicon
     private var lower: [UInt8] = []
+    /// Lines of short runs that only a neighbouring noise line would make noise, with the blank
+    /// lines among them (at most `maxPending`).
+    private var pending: [Record] = []
+    /// The last line that was not blank was noise.
+    private var afterNoise = false
+    static let maxPending = 64
+
+    /// What a line is on its own.
+    enum Verdict { case noise, nearNoise, text }
 
     public init(options: StageOptions, context: StageContext) throws {
         lexicon = try Lexicon.french(resources: context.resources)
     }
 
     public mutating func process(_ record: Record, into output: inout StageOutput) {
+        guard record.kind == .line else {
+            flush(asNoise: false, into: &output)
+            afterNoise = false
+            output.emit(record)
+            return
+        }
+        if MarkFurniture.isBlank(record) {
+            if pending.isEmpty { output.emit(record) } else { pending.append(record) }
+            return
+        }
+        switch verdict(record.text) {
+        case .noise:
+            flush(asNoise: true, into: &output)
+            emit(record, asNoise: true, into: &output)
+            afterNoise = true
+        case .nearNoise where afterNoise:
+            emit(record, asNoise: true, into: &output)
+        case .nearNoise:
+            pending.append(record)
+            if pending.count >= Self.maxPending { flush(asNoise: false, into: &output) }
+        case .text:
+            flush(asNoise: false, into: &output)
+            afterNoise = false
+            output.emit(record)
+        }
+    }
+
+    public mutating func finish(into output: inout StageOutput) {
+        flush(asNoise: false, into: &output)
+    }
+
+    private func emit(_ record: Record, asNoise: Bool, into output: inout StageOutput) {
         var record = record
-        if record.kind == .line, isNoise(record.text) {
+        if asNoise, record.kind == .line, !MarkFurniture.isBlank(record) {
             record.kind = .noise
             output.count("noise")
         }
         output.emit(record)
+    }
+
+    private mutating func flush(asNoise: Bool, into output: inout StageOutput) {
+        for record in pending { emit(record, asNoise: asNoise, into: &output) }
+        pending.removeAll(keepingCapacity: true)
     }
 
     /// Signs that OCR noise strews inside chunks (`_` counts, but a glyph read as `_` is common
@@ -55,8 +106,9 @@ public struct MarkNoise: Stage {
         }
     }
 
-    /// Whether a line is noise (see the type's description).
-    mutating func isNoise(_ text: String) -> Bool {
+    /// Whether a line is noise on its own, noise beside noise, or text (see the type's
+    /// description).
+    mutating func verdict(_ text: String) -> Verdict {
         var chunks = 0, characters = 0, junk = 0, hard = 0, letters = 0, vowels = 0
         var letterChunks = 0, wordChunks = 0, pure = 0
         var chunkLength = 0, chunkLetters = 0, chunkDigits = 0, chunkOther = 0, trailing = 0
@@ -79,8 +131,8 @@ public struct MarkNoise: Stage {
                 continue
             }
             // Two digits in a row; a call sign `name(2)` or `name()`.
-            if v >= 0x30 && v <= 0x39 && previous >= 0x30 && previous <= 0x39 { return false }
-            if v == 0x29, previous == 0x28 || (previous >= 0x30 && previous <= 0x39 && beforePrevious == 0x28) { return false }
+            if v >= 0x30 && v <= 0x39 && previous >= 0x30 && previous <= 0x39 { return .text }
+            if v == 0x29, previous == 0x28 || (previous >= 0x30 && previous <= 0x39 && beforePrevious == 0x28) { return .text }
             chunkLength += 1
             if Self.isJunk(v) {
                 junk += 1
@@ -100,12 +152,13 @@ public struct MarkNoise: Stage {
         endChunk()
         let shortRuns = chunks >= 4 && pure * 5 >= wordChunks * 3 && letterChunks > 0 && Double(letters) <= 2.8 * Double(letterChunks)
         let strewn = chunks >= 3 && junk * 100 >= characters * 15 && hard * 100 >= characters * 5 && vowels * 100 < letters * 35
-        guard shortRuns || strewn else { return false }
+        guard shortRuns || strewn else { return .text }
         let words = lexicalCounts(text)
-        if strewn && words.knownCharacters == 0 { return true }
+        if strewn && words.knownCharacters == 0 { return .noise }
+        guard shortRuns && words.knownCharacters * 5 < characters else { return .text }
         // Short runs of a real sentence are words (`Il y a de ce qu’on a vu.`); noise reads
-        // a quarter of them at least as no word (`ee`, `cb`, `ei`).
-        return shortRuns && words.knownCharacters * 5 < characters && words.unknown * 4 >= letterChunks
+        // a quarter of them at least as no word (`ee`, `cb`, `ei`), or sits beside noise.
+        return words.unknown * 4 >= letterChunks ? .noise : .nearNoise
     }
 
     /// Characters of the chunks whose word (after an elision, punctuation stripped) has four
