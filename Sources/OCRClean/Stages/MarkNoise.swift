@@ -3,24 +3,25 @@
 /// join-paragraphs joins the text around them.
 ///
 /// An engine reads noise from specks, images and unreadable scans: on a faded page Tesseract
-/// writes `a ET LOUE es Re ordre on cb a nn ee ei.`, on an unreadable one Ocrad writes
-/// `_lt_ _r(ll[__.l_lt_ ,\.! r¡ll__llrlill_|`. A line is noise when it has no word of four
-/// letters or more that the lexicon knows (under a fifth of its characters for the first kind)
-/// and either
-/// - is made of short letter runs: four chunks at least, three fifths of those with letters or
-///   digits made of letters only, at most 2.8 letters per chunk that has letters, a quarter of
-///   which no word (`_ us re ed Hu Se . ee e. de ee Re ue on`); or
-/// - is strewn with signs no text puts inside words: three chunks at least, 15 % of its
-///   characters among `_ | \ ( ) [ ] { } % ¬ ¡ ¿ ± < > = ~ ^ # @ *`, 5 % other than `_`, and
-///   under 35 % vowels among its letters.
+/// writes `_ us re ed Hu Se . ee e. de ee Re ue on`, on an unreadable one Ocrad writes
+/// `_.il_t_lrll_ilri_)|__ r_'llEi_._._ _| |..ll_|_lii_lci_ll_`. A line is noise when it has no
+/// word of four letters or more that the lexicon knows (under a fifth of its characters for the
+/// first kind) and either
+/// - is made of short letter runs: six chunks with letters at least, three fifths of those with
+///   letters or digits made of letters only (a closing `. ; :` allowed; a comma makes a list),
+///   at most 2.5 letters per chunk, under a third of the chunks ending in a comma (`br, ce, de,
+///   ds, el, ie,` lists codes), a quarter of them no word; or
+/// - is strewn with signs no text puts inside words: three chunks and 30 characters at least,
+///   15 % of them among `_ | \ ( ) [ ] { } % ¬ ¡ ¿ ± < > = ~ ^ # @ *`, 5 % other than `_`, two
+///   bars against a letter or `_` (Ocrad's `l`), and under 35 % vowels among its letters.
 ///
 /// A line of short runs whose chunks are nearly all words (`. . ce . . a . > ire a. en He`) is
 /// noise only beside a noise line, blank lines between: a real sentence of short words (`Il y
 /// a de ce qu’on a vu.`) reads the same. Such lines are held back (64 at most) until the next
 /// line that is not blank decides.
 ///
-/// Lines with two digits in a row (`vol. 2349, n° 42146`, `A/RES/57/168`) or a call sign
-/// (`chmod(2)`, `mntex()`) are never noise, and neither is any line of a damaged text, which
+/// Lines with two digits in a row (`vol. 2349, n° 42146`, `A/RES/57/168`), a call sign
+/// (`chmod(2)`, `mntex()`) or an item letter (`j) évt B evt C sur eth0`) are never noise, and neither is any line of a damaged text, which
 /// keeps its long words: `séance technique et des services de coms pour vol` stays a line, as
 /// does `_upplémentaire_ tel_ que de_ option_` (a glyph read as `_`).
 public struct MarkNoise: Stage {
@@ -110,7 +111,7 @@ public struct MarkNoise: Stage {
     /// description).
     mutating func verdict(_ text: String) -> Verdict {
         var chunks = 0, characters = 0, junk = 0, hard = 0, letters = 0, vowels = 0
-        var letterChunks = 0, wordChunks = 0, pure = 0
+        var letterChunks = 0, wordChunks = 0, pure = 0, commas = 0, pipes = 0
         var chunkLength = 0, chunkLetters = 0, chunkDigits = 0, chunkOther = 0, trailing = 0
         var previous: UInt32 = 0x20, beforePrevious: UInt32 = 0x20
         func endChunk() {
@@ -119,13 +120,28 @@ public struct MarkNoise: Stage {
             characters += chunkLength
             if chunkLetters > 0 { letterChunks += 1 }
             if chunkLetters + chunkDigits > 0 { wordChunks += 1 }
-            // Letters only, or letters and one closing `. , ; :`.
+            // Letters only, or letters and one closing `. ; :`.
             if chunkLetters > 0, chunkOther == 0 || (chunkOther == 1 && trailing == 1) { pure += 1 }
+            if previous == 0x2C { commas += 1 }
             chunkLength = 0; chunkLetters = 0; chunkDigits = 0; chunkOther = 0; trailing = 0
         }
+        // An item (`j) évt B evt C`) is text.
+        var lead = text.unicodeScalars.drop { $0 == " " || $0 == "\t" }
+        let enumerator = lead.prefix { $0.value >= 0x61 && $0.value <= 0x7A }
+        lead = lead.dropFirst(enumerator.count)
+        if (1...4).contains(enumerator.count), lead.first == ")", lead.dropFirst().first.map({ $0 == " " || $0 == "\t" }) ?? false { return .text }
+        let wordLike: (UInt32) -> Bool = { UTF8Bytes.isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
+        // A bar against a letter, a digit or `_` (Ocrad's `l`), not one between spaces: a bar
+        // after none waits for the next character.
+        var barAlone = false
         for scalar in text.unicodeScalars {
             let v = scalar.value
             defer { beforePrevious = previous; previous = v }
+            if barAlone, wordLike(v) { pipes += 1 }
+            barAlone = false
+            if v == 0x7C {
+                if wordLike(previous) { pipes += 1 } else { barAlone = true }
+            }
             if v == 0x20 || v == 0x09 {
                 endChunk()
                 continue
@@ -146,12 +162,13 @@ public struct MarkNoise: Stage {
             } else {
                 if v >= 0x30 && v <= 0x39 { chunkDigits += 1 }
                 chunkOther += 1
-                trailing = (v == 0x2E || v == 0x2C || v == 0x3B || v == 0x3A) && chunkLetters > 0 && trailing == 0 ? 1 : 2
+                trailing = (v == 0x2E || v == 0x3B || v == 0x3A) && chunkLetters > 0 && trailing == 0 ? 1 : 2
             }
         }
         endChunk()
-        let shortRuns = chunks >= 4 && pure * 5 >= wordChunks * 3 && letterChunks > 0 && Double(letters) <= 2.8 * Double(letterChunks)
-        let strewn = chunks >= 3 && junk * 100 >= characters * 15 && hard * 100 >= characters * 5 && vowels * 100 < letters * 35
+        let shortRuns = letterChunks >= 6 && pure * 5 >= wordChunks * 3 && letters * 2 <= 5 * letterChunks && commas * 3 < letterChunks
+        let strewn = chunks >= 3 && characters >= 30 && junk * 100 >= characters * 15 && hard * 100 >= characters * 5
+            && vowels * 100 < letters * 35 && pipes >= 2
         guard shortRuns || strewn else { return .text }
         let words = lexicalCounts(text)
         if strewn && words.knownCharacters == 0 { return .noise }
