@@ -110,7 +110,9 @@ public struct ReportData: Sendable {
             }
             original = String(String.UnicodeScalarView(scalars))
             before[document, default: ""] += original + "\n"
-            after[document, default: ""] += current + "\n"
+            // A noise line was read, so it counts in the quality of the input, but text output
+            // leaves it out.
+            if kind != "noise" { after[document, default: ""] += current + "\n" }
         }
         for document in order {
             var m = estimator.measure(before[document] ?? "")
