@@ -1,6 +1,8 @@
 /// Finds lines that are OCR noise rather than text and relabels them `noise` (kept in records
 /// with their text, left out of text output), so that word repair leaves them alone and
-/// join-paragraphs joins the text around them.
+/// join-paragraphs joins the text around them. After join-paragraphs it reads paragraphs the
+/// same way: lines that were no noise one by one may make a paragraph that is, and a second
+/// run over the text output reads that paragraph as one line.
 ///
 /// An engine reads noise from specks, images and unreadable scans: on a faded page Tesseract
 /// writes `_ us re ed Hu Se . ee e. de ee Re ue on`, on an unreadable one Ocrad writes
@@ -46,7 +48,7 @@ public struct MarkNoise: Stage {
     }
 
     public mutating func process(_ record: Record, into output: inout StageOutput) {
-        guard record.kind == .line else {
+        guard record.kind == .line || record.kind == .paragraph else {
             flush(asNoise: false, into: &output)
             afterNoise = false
             output.emit(record)
@@ -79,7 +81,7 @@ public struct MarkNoise: Stage {
 
     private func emit(_ record: Record, asNoise: Bool, into output: inout StageOutput) {
         var record = record
-        if asNoise, record.kind == .line, !MarkFurniture.isBlank(record) {
+        if asNoise, record.kind == .line || record.kind == .paragraph, !MarkFurniture.isBlank(record) {
             record.kind = .noise
             output.count("noise")
         }
