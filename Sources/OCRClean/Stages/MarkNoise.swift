@@ -109,57 +109,71 @@ public struct MarkNoise: Stage {
         }
     }
 
-    /// Whether a line is noise on its own, noise beside noise, or text (see the type's
-    /// description).
-    mutating func verdict(_ text: String) -> Verdict {
+    /// What a line is made of, counted in one pass over its bytes.
+    struct Shape {
         var chunks = 0, characters = 0, junk = 0, hard = 0, letters = 0, vowels = 0
         var letterChunks = 0, wordChunks = 0, pure = 0, commas = 0, pipes = 0
+
+        /// Lines of short runs (see the type's description).
+        var shortRuns: Bool { letterChunks >= 6 && pure * 5 >= wordChunks * 3 && letters * 2 <= 5 * letterChunks && commas * 3 < letterChunks }
+        /// Lines strewn with signs (see the type's description).
+        var strewn: Bool {
+            chunks >= 3 && characters >= 30 && junk * 100 >= characters * 15 && hard * 100 >= characters * 5
+                && vowels * 100 < letters * 35 && pipes >= 2
+        }
+    }
+
+    /// The shape of a line, or nil when it holds what text alone writes: two digits in a row,
+    /// a call sign `name(2)` or `name()`, an item letter opening it (`j) évt B evt C`).
+    static func shape(_ p: UnsafeBufferPointer<UInt8>) -> Shape? {
+        var lead = 0
+        while lead < p.count, p[lead] == 0x20 || p[lead] == 0x09 { lead += 1 }
+        var letter = lead
+        while letter < p.count, p[letter] >= 0x61, p[letter] <= 0x7A { letter += 1 }
+        if (1...4).contains(letter - lead), letter + 1 < p.count, p[letter] == 0x29, p[letter + 1] == 0x20 || p[letter + 1] == 0x09 { return nil }
+        var shape = Shape()
         var chunkLength = 0, chunkLetters = 0, chunkDigits = 0, chunkOther = 0, trailing = 0
         var previous: UInt32 = 0x20, beforePrevious: UInt32 = 0x20
         func endChunk() {
             guard chunkLength > 0 else { return }
-            chunks += 1
-            characters += chunkLength
-            if chunkLetters > 0 { letterChunks += 1 }
-            if chunkLetters + chunkDigits > 0 { wordChunks += 1 }
+            shape.chunks += 1
+            shape.characters += chunkLength
+            if chunkLetters > 0 { shape.letterChunks += 1 }
+            if chunkLetters + chunkDigits > 0 { shape.wordChunks += 1 }
             // Letters only, or letters and one closing `. ; :`.
-            if chunkLetters > 0, chunkOther == 0 || (chunkOther == 1 && trailing == 1) { pure += 1 }
-            if previous == 0x2C { commas += 1 }
+            if chunkLetters > 0, chunkOther == 0 || (chunkOther == 1 && trailing == 1) { shape.pure += 1 }
+            if previous == 0x2C { shape.commas += 1 }
             chunkLength = 0; chunkLetters = 0; chunkDigits = 0; chunkOther = 0; trailing = 0
         }
-        // An item (`j) évt B evt C`) is text.
-        var lead = text.unicodeScalars.drop { $0 == " " || $0 == "\t" }
-        let enumerator = lead.prefix { $0.value >= 0x61 && $0.value <= 0x7A }
-        lead = lead.dropFirst(enumerator.count)
-        if (1...4).contains(enumerator.count), lead.first == ")", lead.dropFirst().first.map({ $0 == " " || $0 == "\t" }) ?? false { return .text }
-        let wordLike: (UInt32) -> Bool = { UTF8Bytes.isLetter($0) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x5F }
+        func wordLike(_ v: UInt32) -> Bool { UTF8Bytes.isLetter(v) || (v >= 0x30 && v <= 0x39) || v == 0x5F }
         // A bar against a letter, a digit or `_` (Ocrad's `l`), not one between spaces: a bar
         // after none waits for the next character.
         var barAlone = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
+        var i = 0
+        while i < p.count {
+            let (v, length) = UTF8Bytes.scalar(p, at: i)
+            i += length
             defer { beforePrevious = previous; previous = v }
-            if barAlone, wordLike(v) { pipes += 1 }
+            if barAlone, wordLike(v) { shape.pipes += 1 }
             barAlone = false
             if v == 0x7C {
-                if wordLike(previous) { pipes += 1 } else { barAlone = true }
+                if wordLike(previous) { shape.pipes += 1 } else { barAlone = true }
             }
             if v == 0x20 || v == 0x09 {
                 endChunk()
                 continue
             }
-            // Two digits in a row; a call sign `name(2)` or `name()`.
-            if v >= 0x30 && v <= 0x39 && previous >= 0x30 && previous <= 0x39 { return .text }
-            if v == 0x29, previous == 0x28 || (previous >= 0x30 && previous <= 0x39 && beforePrevious == 0x28) { return .text }
+            if v >= 0x30 && v <= 0x39 && previous >= 0x30 && previous <= 0x39 { return nil }
+            if v == 0x29, previous == 0x28 || (previous >= 0x30 && previous <= 0x39 && beforePrevious == 0x28) { return nil }
             chunkLength += 1
-            if Self.isJunk(v) {
-                junk += 1
-                if v != 0x5F { hard += 1 }
+            if isJunk(v) {
+                shape.junk += 1
+                if v != 0x5F { shape.hard += 1 }
             }
             if UTF8Bytes.isLetter(v) && v != 0x5F {
-                letters += 1
+                shape.letters += 1
                 chunkLetters += 1
-                if Self.isVowel(v) { vowels += 1 }
+                if isVowel(v) { shape.vowels += 1 }
                 trailing = 0
             } else {
                 if v >= 0x30 && v <= 0x39 { chunkDigits += 1 }
@@ -168,9 +182,15 @@ public struct MarkNoise: Stage {
             }
         }
         endChunk()
-        let shortRuns = letterChunks >= 6 && pure * 5 >= wordChunks * 3 && letters * 2 <= 5 * letterChunks && commas * 3 < letterChunks
-        let strewn = chunks >= 3 && characters >= 30 && junk * 100 >= characters * 15 && hard * 100 >= characters * 5
-            && vowels * 100 < letters * 35 && pipes >= 2
+        return shape
+    }
+
+    /// Whether a line is noise on its own, noise beside noise, or text (see the type's
+    /// description).
+    mutating func verdict(_ text: String) -> Verdict {
+        var bytes = text
+        guard let shape = bytes.withUTF8({ Self.shape($0) }) else { return .text }
+        let shortRuns = shape.shortRuns, strewn = shape.strewn, characters = shape.characters, letterChunks = shape.letterChunks
         guard shortRuns || strewn else { return .text }
         let words = lexicalCounts(text)
         if strewn && words.knownCharacters == 0 { return .noise }
