@@ -823,7 +823,9 @@ public struct RepairWords: Stage {
         // ASCII capitals with an underscore are an identifier (`LC_*`, `MSG_DONTROUTE`), not a
         // word with a glyph the engine could not read (`e_ec`, `RÉ_ÉTER`).
         if word.core.contains(0x5F), word.core.allSatisfy({ $0 < 0x80 }), CasePattern(word.core) == .upper { return nil }
-        if word.core.contains(0x2D), let edit = repairCompound(word, counts: &counts) { return edit }
+        // A name's parts are no words to repair either (`citoyens Don-neyé et Caux`).
+        if word.core.contains(0x2D), !(word.nameContext && !word.sentenceStart && CasePattern(word.core) == .title),
+           let edit = repairCompound(word, counts: &counts) { return edit }
         guard case (var best, var confidence, let rule)? = decide(word) else { return nil }
         if rule == "split" && !split { return nil }
         // A capital read for `l’` (`Vémission`) opens a sentence as `L’émission`.

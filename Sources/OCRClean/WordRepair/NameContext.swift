@@ -18,10 +18,10 @@ struct NameContext {
     static let abbreviations: [[UInt8]] = ["M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Mgr", "Me", "Dr", "Pr"].map { Array($0.utf8) }
     /// Titles written out, in lowercase (a capital first letter is accepted).
     static let nouns: [[UInt8]] = [
-        "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "monseigneur", "citoyen", "citoyenne",
+        "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "monseigneur", "citoyen", "citoyenne", "citoyens", "citoyennes",
         "capitaine", "général", "colonel", "lieutenant", "commandant", "amiral", "maréchal", "docteur",
         "professeur", "abbé", "cardinal", "baron", "baronne", "comte", "comtesse", "duc", "duchesse",
-        "marquis", "marquise", "prince", "princesse", "sieur", "veuve", "président", "présidente",
+        "marquis", "marquise", "prince", "princesse", "sieur", "sieurs", "veuve", "président", "présidente",
     ].map { Array($0.utf8) }
 
     /// Reads a word token; returns whether it is a title whose full stop ends no sentence.
