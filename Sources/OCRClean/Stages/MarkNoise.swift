@@ -149,11 +149,16 @@ public struct MarkNoise: Stage {
         // A bar against a letter, a digit or `_` (Ocrad's `l`), not one between spaces: a bar
         // after none waits for the next character.
         var barAlone = false
+        // `()` or `(2)` just read: a call sign when the chunk ends there (Ocrad reads `o` as
+        // `()` inside a word: `li()||`).
+        var callSign = false
         var i = 0
         while i < p.count {
             let (v, length) = UTF8Bytes.scalar(p, at: i)
             i += length
             defer { beforePrevious = previous; previous = v }
+            if callSign, !wordLike(v), v != 0x7C, v != 0x28 { return nil }
+            callSign = false
             if barAlone, wordLike(v) { shape.pipes += 1 }
             barAlone = false
             if v == 0x7C {
@@ -164,7 +169,7 @@ public struct MarkNoise: Stage {
                 continue
             }
             if v >= 0x30 && v <= 0x39 && previous >= 0x30 && previous <= 0x39 { return nil }
-            if v == 0x29, previous == 0x28 || (previous >= 0x30 && previous <= 0x39 && beforePrevious == 0x28) { return nil }
+            if v == 0x29, previous == 0x28 || (previous >= 0x30 && previous <= 0x39 && beforePrevious == 0x28) { callSign = true }
             chunkLength += 1
             if isJunk(v) {
                 shape.junk += 1
@@ -181,6 +186,7 @@ public struct MarkNoise: Stage {
                 trailing = (v == 0x2E || v == 0x3B || v == 0x3A) && chunkLetters > 0 && trailing == 0 ? 1 : 2
             }
         }
+        if callSign { return nil }
         endChunk()
         return shape
     }
