@@ -22,10 +22,11 @@
 /// a de ce qu’on a vu.`) reads the same. Such lines are held back (64 at most) until the next
 /// line that is not blank decides.
 ///
-/// Lines with two digits in a row (`vol. 2349, n° 42146`, `A/RES/57/168`), a call sign
-/// (`chmod(2)`, `mntex()`) or an item letter (`j) évt B evt C sur eth0`) are never noise, and neither is any line of a damaged text, which
-/// keeps its long words: `séance technique et des services de coms pour vol` stays a line, as
-/// does `_upplémentaire_ tel_ que de_ option_` (a glyph read as `_`).
+/// Lines with two digits in a row (`vol. 2349, n° 42146`, `A/RES/57/168`), a call sign ending a
+/// chunk (`chmod(2)`, `mntex()`; inside a chunk `()` is Ocrad's `o`: `li()||`) or an item
+/// letter (`j) évt B evt C sur eth0`) are never noise, and neither is any line of a damaged
+/// text, which keeps its long words: `séance technique et des services de coms pour vol` stays
+/// a line, as does `_upplémentaire_ tel_ que de_ option_` (a glyph read as `_`).
 public struct MarkNoise: Stage {
     public static let name = "mark-noise"
     public static let summary = "Lines of OCR noise (specks, images, unreadable scans) → noise records (kept, left out of text)."
@@ -102,6 +103,7 @@ public struct MarkNoise: Stage {
         }
     }
 
+    /// `a e i o u y`, accented or not, and `œ`, in either case.
     static func isVowel(_ v: UInt32) -> Bool {
         switch Folding.lower(v) {
         case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0xE9, 0xE8, 0xEA, 0xE0, 0xE2, 0xEE, 0xF4, 0xFB, 0x153: true

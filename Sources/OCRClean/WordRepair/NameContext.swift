@@ -25,7 +25,6 @@ struct NameContext {
     ].map { Array($0.utf8) }
 
     /// Reads a word token; returns whether it is a title whose full stop ends no sentence.
-    @discardableResult
     mutating func read(_ p: UnsafeBufferPointer<UInt8>, _ token: WordToken, known: Bool, sentenceStart: Bool) -> Bool {
         var core = UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd])
         // An abbreviation the lexicon knows keeps its full stop in the core (`MM.`).
