@@ -23,8 +23,8 @@ public struct Record: Sendable, Hashable {
         /// Running heads, page numbers, document symbols at page edges, separator lines:
         /// kept and labelled, left out of text output.
         case furniture
-        /// A line of OCR noise (`ee Se Re He`, `_lt_ _r(ll[__`): kept, left out of text output
-        /// (an empty line where lines stay in place).
+        /// A line of OCR noise (`_ us re ed Hu Se . ee e. de ee`, `_.il_t_lrll_ilri_)|__`): kept,
+        /// left out of text output (an empty line where lines stay in place).
         case noise
         /// A page break (form feed in the input); carries no text.
         case pageBreak = "page-break"

@@ -1,6 +1,7 @@
 /// Renders the text of records: lines end with a line break (none after the piece of a cut
 /// line), a page break between physical lines prints as a form feed, furniture is left out
-/// unless asked for, noise is left out (an empty line when records print one per line), and `separator=blank` puts a blank line between joined records.
+/// unless asked for, noise is left out (an empty line when records print one per line), and
+/// `separator=blank` puts a blank line between joined records.
 public struct TextRenderer: Sendable {
     let configuration: EmitStep.Configuration
     /// Shows changes inline (`--format diff`).
