@@ -4,18 +4,18 @@
 /// `RepairWords.repair` calls them after the single-word repairs, on the record's words.
 extension RepairWords {
     /// `contre La drogue` → `contre la drogue`: an article with a capital inside a sentence, after
-    /// a lowercase word and before a lowercase word, is the OCR's `L` for `l` (`La Haye`, `Le
-    /// Caire`, `Los Angeles` keep theirs: a capital follows). In a document where that happens
-    /// twice or more, also before a capitalised common noun (`de La Convention`).
+    /// a lowercase word or the known word that opens the sentence (`13. Salue Le rapport`), and
+    /// before a lowercase word, is the OCR's `L` for `l` (`La Haye`, `Le Caire`, `Los Angeles`
+    /// keep theirs: a capital follows). In a document where that happens twice or more, also
+    /// before a capitalised common noun (`de La Convention`, `Prie Le Secrétariat`).
     func determinerCaseEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         let articles: Set<String> = ["La", "Le", "Les", "Du", "Des", "Un", "Une"]
         for i in words.indices.dropFirst().dropLast() {
             guard let word = words[i], word.core.count <= 3, let first = word.core.first, first == 0x4C || first == 0x44 || first == 0x55,
                   !consumed[i], let before = words[i - 1], let after = words[i + 1],
                   word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
-                  before.token.coreEnd == before.token.end, !word.sentenceStart,
-                  articles.contains(JoinedText.string(word.core)), after.known != nil,
-                  CasePattern(core(of: before, bytes)) == .lower,
+                  before.token.coreEnd == before.token.end, !word.sentenceStart, articles.contains(JoinedText.string(word.core)), after.known != nil,
+                  Self.lowercaseInContext(before, core(of: before, bytes)),
                   core(of: after, bytes).first.map(UTF8Bytes.isLetter) ?? false else { continue }
             let next = core(of: after, bytes)
             if CasePattern(next) != .lower {
@@ -30,6 +30,14 @@ extension RepairWords {
             edits.append(TextEdit(range: range, replacement: JoinedText.string(CasePattern.lower(word.core)), rule: "case", confidence: 0.9))
             counts.count("case")
         }
+    }
+
+    /// A word written in lowercase, or a known word capitalised only because it opens the
+    /// sentence (`Salue`, `Prie`). (After a comma a capital may open a sentence whose full stop
+    /// the OCR read as a comma: `chaînes, Les expressions`.)
+    static func lowercaseInContext(_ word: Word, _ core: [UInt32]) -> Bool {
+        let casing = CasePattern(core)
+        return casing == .lower || (casing == .title && word.sentenceStart && word.known != nil)
     }
 
     /// `visant À favoriser` → `visant à favoriser`: the preposition with a capital inside a
