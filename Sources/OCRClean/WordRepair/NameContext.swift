@@ -4,9 +4,10 @@
 /// names are what a lexicon does not know, and an edit that reads one as words breaks it
 /// (`Duaime` → `Du aime`, `Taube` → `l’aube`, `Lefrançais` → `le français`).
 ///
-/// A name in a list is a capitalised word the lexicons do not know, after a title or opening a
-/// sentence; the next word continues the list after `,` or `et`, and word repair only reads it
-/// as a name when it is capitalised inside the sentence. `les Nations Unies et Etats
+/// A name in a list is a capitalised word the lexicons do not know; the next word continues the
+/// list after `et`, or after `,` when the list began after a title or at the start of a
+/// sentence. Word repair only reads that word as a name when it is capitalised inside the
+/// sentence. `les Nations Unies et Etats
 /// Membres` opens no list: `Unies` is a known word.
 struct NameContext {
     /// The next word stands where a name does.
@@ -51,10 +52,12 @@ struct NameContext {
             expectsName = true
             return false
         }
-        // A name opens the list after a title or at the start of a sentence; inside a sentence a
-        // capitalised unknown word is as often a misread elision (`Finterpréteur, Tétat`).
-        guard wasExpected || sentenceStart, !known, !stopInCore, Self.isTitleCase(core) else { return false }
-        if comma { expectsName = true } else if trailing == 0 { afterName = true }
+        guard !known, !stopInCore, Self.isTitleCase(core) else { return false }
+        // Two capitalised unknown words joined by `et` are names wherever they stand (`les
+        // ingénieurs Gonin et Ladame`). A list with commas opens only after a title or at the
+        // start of a sentence: inside a sentence a capitalised unknown word is as often a misread
+        // elision, and a comma a misread full stop (`Finterpréteur, Tétat`).
+        if trailing == 0 { afterName = true } else if comma, wasExpected || sentenceStart { expectsName = true }
         return false
     }
 
