@@ -196,34 +196,48 @@ public struct MarkNoise: Stage {
     /// Whether a line is noise on its own, noise beside noise, or text (see the type's
     /// description).
     mutating func verdict(_ text: String) -> Verdict {
-        var bytes = text
-        guard let shape = bytes.withUTF8({ Self.shape($0) }) else { return .text }
-        let shortRuns = shape.shortRuns, strewn = shape.strewn, characters = shape.characters, letterChunks = shape.letterChunks
-        guard shortRuns || strewn else { return .text }
-        let words = lexicalCounts(text)
-        if strewn && words.knownCharacters == 0 { return .noise }
-        guard shortRuns && words.knownCharacters * 5 < characters else { return .text }
-        // Short runs of a real sentence are words (`Il y a de ce qu’on a vu.`); noise reads
-        // a quarter of them at least as no word (`ee`, `cb`, `ei`), or sits beside noise.
-        return words.unknown * 4 >= letterChunks ? .noise : .nearNoise
+        var text = text
+        return text.withUTF8 { p in
+            guard let shape = Self.shape(p), shape.shortRuns || shape.strewn else { return .text }
+            let words = lexicalCounts(p)
+            if shape.strewn && words.knownCharacters == 0 { return .noise }
+            guard shape.shortRuns && words.knownCharacters * 5 < shape.characters else { return .text }
+            // Short runs of a real sentence are words (`Il y a de ce qu’on a vu.`); noise reads
+            // a quarter of them at least as no word (`ee`, `cb`, `ei`), or sits beside noise.
+            return words.unknown * 4 >= shape.letterChunks ? .noise : .nearNoise
+        }
     }
 
     /// Characters of the chunks whose word (after an elision, punctuation stripped) has four
     /// letters or more and is known (`l’assistance,` counts 13), and chunks with letters whose
     /// word is unknown.
-    mutating func lexicalCounts(_ text: String) -> (knownCharacters: Int, unknown: Int) {
+    mutating func lexicalCounts(_ p: UnsafeBufferPointer<UInt8>) -> (knownCharacters: Int, unknown: Int) {
         var known = 0, unknown = 0
-        for chunk in text.unicodeScalars.split(whereSeparator: { $0 == " " || $0 == "\t" }) {
-            let isWord: (Unicode.Scalar) -> Bool = { UTF8Bytes.isLetter($0.value) || ($0.value >= 0x30 && $0.value <= 0x39) }
-            guard chunk.contains(where: { UTF8Bytes.isLetter($0.value) && $0.value != 0x5F }),
-                  let first = chunk.firstIndex(where: isWord), let last = chunk.lastIndex(where: isWord) else { continue }
-            var core = chunk[first...last]
-            if let apostrophe = core.lastIndex(where: { JoinedText.isApostrophe($0.value) }) { core = core[core.index(after: apostrophe)...] }
-            let bytes = Array(String(String.UnicodeScalarView(core)).utf8)
-            lower.removeAll(keepingCapacity: true)
-            bytes.withUnsafeBufferPointer { Folding.lower($0, into: &lower) }
+        var i = 0
+        while i < p.count {
+            while i < p.count, p[i] == 0x20 || p[i] == 0x09 { i += 1 }
+            // One chunk: its scalars, where its word starts and ends (in bytes), whether it has a letter.
+            var characters = 0, wordStart = -1, wordEnd = -1, hasLetter = false, elided = false
+            while i < p.count, p[i] != 0x20, p[i] != 0x09 {
+                let (v, length) = UTF8Bytes.scalar(p, at: i)
+                characters += 1
+                let letter = UTF8Bytes.isLetter(v)
+                if letter || (v >= 0x30 && v <= 0x39) {
+                    // The elided word is what follows the last apostrophe inside the word.
+                    if wordStart < 0 || elided { wordStart = i }
+                    elided = false
+                    wordEnd = i + length
+                    hasLetter = hasLetter || letter
+                } else if JoinedText.isApostrophe(v), wordStart >= 0 {
+                    elided = true
+                }
+                i += length
+            }
+            guard hasLetter, wordStart >= 0 else { continue }
+            let word = UnsafeBufferPointer(rebasing: p[wordStart..<wordEnd])
+            Folding.lower(word, into: &lower)
             if lower.withUnsafeBufferPointer({ lexicon.compiled.entry($0) }) != nil {
-                if core.count >= 4 { known += chunk.count }
+                if word.reduce(0, { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }) >= 4 { known += characters }
             } else {
                 unknown += 1
             }

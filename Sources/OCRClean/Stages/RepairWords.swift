@@ -281,6 +281,11 @@ public struct RepairWords: Stage {
         /// The word stands where a name does: after a title (`M. Duaime`, `le citoyen
         /// Lefrançais`) or after a name in a list (`MM. Rouzé, Desprès`, `Gonin et Ladame`).
         var nameContext = false
+
+        /// A capitalised word where a name stands, inside a sentence: a name, left as written
+        /// (`le capitaine Taube` is no `l’aube`, `M. Duaime` no `Du aime`, `citoyens Don-neyé`
+        /// no `Don-noyé`).
+        var isName: Bool { nameContext && !sentenceStart && CasePattern(core) == .title }
     }
 
     /// Whether a word's scalars are needed: not plain (an apostrophe, hyphen, quote, `|`, `_`,
@@ -823,9 +828,8 @@ public struct RepairWords: Stage {
         // ASCII capitals with an underscore are an identifier (`LC_*`, `MSG_DONTROUTE`), not a
         // word with a glyph the engine could not read (`e_ec`, `RÉ_ÉTER`).
         if word.core.contains(0x5F), word.core.allSatisfy({ $0 < 0x80 }), CasePattern(word.core) == .upper { return nil }
-        // A name's parts are no words to repair either (`citoyens Don-neyé et Caux`).
-        if word.core.contains(0x2D), !(word.nameContext && !word.sentenceStart && CasePattern(word.core) == .title),
-           let edit = repairCompound(word, counts: &counts) { return edit }
+        // A name's parts are no words to repair either.
+        if word.core.contains(0x2D), !word.isName, let edit = repairCompound(word, counts: &counts) { return edit }
         guard case (var best, var confidence, let rule)? = decide(word) else { return nil }
         if rule == "split" && !split { return nil }
         // A capital read for `l’` (`Vémission`) opens a sentence as `L’émission`.
@@ -969,10 +973,8 @@ public struct RepairWords: Stage {
         // A capitalised word inside a sentence is a name, not an elision that lost its apostrophe
         // with its capital kept: `née Javal` is no `née J’aval` (the elided word would not take a
         // capital there); `Iexamen` may still be `l’examen`.
+        if word.isName { return [] }
         let casing = CasePattern(word.core)
-        // A capitalised unknown word after a title or after a name in a list is a name: `le
-        // capitaine Taube` is no `l’aube`, `M. Duaime` no `Du aime`.
-        if word.nameContext, !word.sentenceStart, casing == .title { return [] }
         let name = !word.sentenceStart && casing == .title
         // A glyph the engine could not read before the first letter stands for a letter
         // (`_rotocoles` → `protocoles`); dropped, it would turn identifiers into words (`_exit`).
