@@ -92,7 +92,8 @@ struct CandidateGenerator: Sendable {
         // An `I` inside a lowercase word is a misread `l` or `r` (`pIatiques`, `dIogue`): the word
         // is lowercase.
         let casing = CasePattern(word)
-        let pattern = casing == .mixed && Self.lowercaseButInteriorI(word) ? .lower : casing
+        let pattern: CasePattern = casing != .mixed ? casing
+            : Self.lowercaseButInteriorI(word) ? .lower : titleButInteriorCapital(word) ? .title : .mixed
         var out: [Candidate] = []
         var seenTexts = Set<[UInt32]>()
         let french = LexiconFlags.dicollecte | LexiconFlags.variant | LexiconFlags.user
@@ -149,6 +150,25 @@ struct CandidateGenerator: Sendable {
     static func lowercaseButInteriorI(_ word: [UInt32]) -> Bool {
         guard let first = word.first, !Folding.isUpper(first), word.contains(0x49) else { return false }
         return word.allSatisfy { $0 == 0x49 || !Folding.isUpper($0) }
+    }
+
+    /// A capitalised word with one capital inside, among lowercase letters, is a capitalised
+    /// word with a misread letter (`OKice`: `ffi` read as `K`): it is written `Office`. Not when
+    /// the capital ends the word (`SuperH`, a name), nor when the first capital is the engine's
+    /// reading of an elided `l’` before a capitalised word (`POfice`, `FAssemblée`): the elision
+    /// candidates repair those.
+    func titleButInteriorCapital(_ word: [UInt32]) -> Bool {
+        guard word.count >= 4, Folding.isUpper(word[0]), let last = word.last, !Folding.isUpper(last) else { return false }
+        if Folding.isUpper(word[1]) && !elidedArticleReadings(word[0]).isEmpty { return false }
+        return word.dropFirst().filter(Folding.isUpper).count == 1
+    }
+
+    /// The confusion rules that read this capital at a word's start as `l’` (`P`, `V`, `T`, `F`, `I`).
+    func elidedArticleReadings(_ v: UInt32) -> [ConfusionModel.Rule] {
+        model.rules.filter { rule in
+            rule.position == 1 && rule.observed.count == 1 && rule.observed[0] == v
+                && rule.intended.count == 2 && rule.intended[0] == 0x6C && JoinedText.isApostrophe(rule.intended[1])
+        }
     }
 
     /// A generic edit of a capitalised word (`Ofice` → `Office`): kept after an elided article,
@@ -270,9 +290,8 @@ struct CandidateGenerator: Sendable {
         for prefix in [[0x6C], [0x64], [0x6A], [0x6D], [0x6E], [0x73], [0x74], [0x63], [0x71, 0x75]] as [[UInt32]] where lower.starts(with: prefix) {
             starts.append((Array(word[..<prefix.count]), prefix.count, model.elisionLostCost))
         }
-        // The OCR's reading of `l’` as one capital (`P`, `V`, `T`, `F`, `I`).
-        for rule in model.rules where rule.position == 1 && rule.observed.count == 1 && rule.observed[0] == word[0]
-            && rule.intended.count == 2 && rule.intended[0] == 0x6C && JoinedText.isApostrophe(rule.intended[1]) {
+        // The OCR's reading of `l’` as one capital.
+        for rule in elidedArticleReadings(word[0]) {
             starts.append(([0x6C], 1, rule.cost))
         }
         for (prefix, length, cost) in starts {
