@@ -236,7 +236,7 @@ struct DocumentProfile: Sendable {
 
     /// The apostrophe this document prints: `’` as soon as 9 % of its apostrophes (and at least
     /// two, unless it prints only one) are `’`, or when it prints typographic double quotes
-    /// (`“omnibus”`) and no straight ones. OCR engines read most `’` as `'` but almost never read
+    /// (`“omnibus”`: two at least, since a speck read as `“` is single) and no straight ones. OCR engines read most `’` as `'` but almost never read
     /// a printed `'` as `’` (on the dev pages: 3–100 % `’` where the page printed `’`, at most 7 %
     /// where it printed `'`), so a typeset document shows a minority of `’`, or none, while a
     /// typed one shows none or nearly none. Its quotes tell the two apart when the apostrophes
@@ -249,6 +249,6 @@ struct DocumentProfile: Sendable {
         let share = typographicApostrophes * 100 >= 9 * (asciiApostrophes + typographicApostrophes)
             && (typographicApostrophes >= 2 || (typographicApostrophes == 1 && asciiApostrophes == 0))
         let spaced = spacedStops >= 2 && spacedStops >= gluedStops && !(frozenCapitals?.words ?? capitalAccentWords).isEmpty
-        return share || spaced || (curlyQuotes > 0 && straightQuotes == 0) ? 0x2019 : 0x27
+        return share || spaced || (curlyQuotes >= 2 && straightQuotes == 0) ? 0x2019 : 0x27
     }
 }
