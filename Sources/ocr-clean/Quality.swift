@@ -59,7 +59,7 @@ struct Quality: ParsableCommand {
             }
             if json {
                 var line = "{\"document\":\(jsonString(name)),\"words\":\(m.words),\"known_share\":\(m.knownShare),\"garbage_share\":\(m.garbageShare)"
-                line += ",\"short_share\":\(m.shortShare),\"changed_share\":\(m.changedShare),\"noise_share\":\(m.noiseShare),\"stray_share\":\(m.strayShare),\"unknown_char_share\":\(m.unknownCharacterShare),\"repaired_share\":\(m.repairedShare),\"letter_cost\":\(m.letterCostPerWord),\"implausible_share\":\(m.implausibleShare),\"characters\":\(m.characters),\"changes_per_1000_words\":\(m.changeShare * 1000),\"estimated_cer\":\(m.estimatedCER)"
+                line += ",\"short_share\":\(m.shortShare),\"changed_share\":\(m.changedShare),\"noise_share\":\(m.noiseShare),\"stray_share\":\(m.strayShare),\"misplaced_space_share\":\(m.misplacedSpaceShare),\"unknown_char_share\":\(m.unknownCharacterShare),\"repaired_share\":\(m.repairedShare),\"letter_cost\":\(m.letterCostPerWord),\"implausible_share\":\(m.implausibleShare),\"characters\":\(m.characters),\"changes_per_1000_words\":\(m.changeShare * 1000),\"estimated_cer\":\(m.estimatedCER)"
                 if let trueCER { line += ",\"cer\":\(trueCER)" }
                 print(line + "}")
             } else {

@@ -48,6 +48,21 @@ import Testing
         #expect(estimates[1].repairedErrors > 0)
     }
 
+    /// Punctuation spaced out as tokens is wrong by one character a space, and the estimate says
+    /// so; French spacing (`; : ! ?`, guillemets), a quotation in apostrophes and a table's leaders
+    /// are right.
+    @Test func spacesAroundPunctuationCountAsErrors() throws {
+        let estimator = try QualityEstimator(resources: CLI.resources)
+        let spaced = "Puisqu ' on manque de domestiques ( quoique l ' arrangement soit bon ) , d' une part ."
+        let glued = "Puisqu’on manque de domestiques (quoique l’arrangement soit bon), d’une part."
+        let french = "Il a dit : « le mot 'test' est bon » ; vraiment ? Suisse . . . . Fr. 20, France ... 25."
+        #expect(estimator.measure(spaced).misplacedSpaces == 8)
+        #expect(estimator.measure(glued).misplacedSpaces == 0)
+        #expect(estimator.measure(french).misplacedSpaces == 0)
+        let a = estimator.measure(spaced), b = estimator.measure(glued)
+        #expect(a.estimatedCER - b.estimatedCER > 0.8 * 8 / Double(spaced.unicodeScalars.count))
+    }
+
     /// A word cut at a line end is typesetting, not damage: `coopéra-` / `tion` is one known word,
     /// `Genève-` / `Ville` one compound, and the estimate of the column is that of the text uncut.
     @Test func wordsCutAtLineEndsAreMeasuredWhole() throws {

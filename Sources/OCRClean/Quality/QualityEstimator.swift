@@ -29,6 +29,8 @@ public struct QualityEstimator: Sendable {
         var lower: [UInt8] = []
         text.withUTF8 { p in
             for b in p where b < 0x80 && Self.noise[Int(b)] { m.noiseCharacters += 1 }
+            m.misplacedSpaces = Self.misplacedSpaces(p)
+            m.scalars = p.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
             for token in WordTokenizer.tokens(p) {
                 m.characters += token.end - token.start
                 if token.end - token.start == 1, token.kind != .punctuation, !Self.oneLetterWords.contains(p[token.start]) { m.strayLetters += 1 }
@@ -62,6 +64,59 @@ public struct QualityEstimator: Sendable {
         m.estimatedCER = model.estimate(m)
         return m
     }
+
+    /// Spaces no clean transcription has, left by engines and exports that space out punctuation
+    /// as tokens (`inconvénients , ce`, `( quoique`, `l ' arrangement`, `d' une`): each is one
+    /// character wrong. `;`, `:`, `!`, `?` are spaced in French and `«` `»` quote with spaces, so
+    /// those are not counted, nor an apostrophe opening a quotation (`le mot 'test'`).
+    static func misplacedSpaces(_ p: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var i = 1
+        while i + 1 < p.count {
+            defer { i += 1 }
+            guard p[i] == 0x20 else { continue }
+            let before = p[i - 1], after = p[i + 1]
+            if isWordByte(before), after == 0x2C || after == 0x2E || after == 0x29 {
+                // `mot ,` `mot .` `mot )`, but not the leaders of a table (`Suisse . . . Fr.`).
+                if after == 0x2E, i + 2 < p.count, p[i + 2] == 0x2E || (p[i + 2] == 0x20 && i + 3 < p.count && p[i + 3] == 0x2E) { continue }
+                count += 1
+            } else if before == 0x28, isWordByte(after) {
+                count += 1
+            } else if let length = apostropheLength(p, at: i + 1) {
+                // `l ' a`: both spaces around an apostrophe between letters.
+                let next = i + 1 + length
+                if isWordByte(before), next + 1 < p.count, p[next] == 0x20, isWordByte(p[next + 1]) { count += 2; i = next }
+            } else if isWordByte(after), let (mark, start) = UTF8Bytes.scalar(p, before: i), JoinedText.isApostrophe(mark),
+                      elidedWordEnds(p, at: start) {
+                // `d' une`: an elided word with a space after its apostrophe.
+                count += 1
+            }
+        }
+        return count
+    }
+
+    static func isWordByte(_ b: UInt8) -> Bool {
+        b >= 0x80 || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39)
+    }
+
+    /// The length of `'` or `’` at `i`, if one is there.
+    static func apostropheLength(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        if p[i] == 0x27 { return 1 }
+        if i + 2 < p.count, p[i] == 0xE2, p[i + 1] == 0x80, p[i + 2] == 0x99 { return 3 }
+        return nil
+    }
+
+    /// Whether the letters before `end` are a word French elides (`l`, `d`, `qu`, `jusqu`).
+    static func elidedWordEnds(_ p: UnsafeBufferPointer<UInt8>, at end: Int) -> Bool {
+        var start = end
+        while start > 0, p[start - 1] < 0x80, p[start - 1] | 0x20 >= 0x61, p[start - 1] | 0x20 <= 0x7A { start -= 1 }
+        if start > 0, isWordByte(p[start - 1]) { return false }
+        var word: [UInt8] = []
+        for k in start..<end { word.append(p[k] | 0x20) }
+        return elidedWords.contains(word)
+    }
+
+    static let elidedWords: Set<[UInt8]> = Set(["l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"].map { Array($0.utf8) })
 
     /// A change that only writes the document's apostrophe (`c'est` → `c’est`, recorded with the
     /// elision it checked): typography, not an OCR error, however many words it touches.
@@ -182,6 +237,11 @@ public struct QualityMetrics: Sendable, Hashable {
     public var unknownCharacters = 0
     /// Tokens of one letter that are not words (`i`, `e`, `s` split off a word).
     public var strayLetters = 0
+    /// Spaces around punctuation that no clean text has (`mot ,`, `l ' a`; see
+    /// `QualityEstimator.misplacedSpaces`).
+    public var misplacedSpaces = 0
+    /// Unicode scalars of the text, white space included: the length a CER is measured against.
+    public var scalars = 0
 
     /// Rules that change layout or typography, not words.
     static let layoutRules: Set<String> = ["nfc", "space", "spaces", "indent", "markup", "footnote-mark", "footnote-marker", "invisible", "control", "ligature", "apostrophe", "quote", "french-spacing"]
@@ -209,6 +269,7 @@ public struct QualityMetrics: Sendable, Hashable {
     public var implausibleShare: Double { words == 0 ? 0 : Double(implausibleWords) / Double(words) }
     public var noiseShare: Double { characters == 0 ? 0 : Double(noiseCharacters) / Double(characters) }
     public var strayShare: Double { words == 0 ? 0 : Double(strayLetters) / Double(words) }
+    public var misplacedSpaceShare: Double { scalars == 0 ? 0 : Double(misplacedSpaces) / Double(scalars) }
 
     public var changesPerThousandWords: [String: Double] {
         guard words > 0 else { return [:] }
@@ -226,6 +287,8 @@ public struct QualityMetrics: Sendable, Hashable {
         changedCharacters += other.changedCharacters
         noiseCharacters += other.noiseCharacters
         strayLetters += other.strayLetters
+        misplacedSpaces += other.misplacedSpaces
+        scalars += other.scalars
         unknownCharacters += other.unknownCharacters
         repairedErrors += other.repairedErrors
         letterCost += other.letterCost

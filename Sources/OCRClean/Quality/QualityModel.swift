@@ -2,7 +2,7 @@ import Glibc
 
 /// The coefficients of the estimated character error rate (`Dictionaries/quality-model.tsv`,
 /// written by `Dictionaries/fit-quality.py`): lines `name<TAB>value[<TAB>cap]`, `#` comments;
-/// `CER = exp(intercept + Σ coefficient · x)` over the features of `QualityMetrics` named in
+/// `CER = exp(intercept + Σ coefficient · x) + misplaced spaces per character` over the features of `QualityMetrics` named in
 /// `features`, where `x = min(feature, cap)` (the cap: the largest value the model was fitted
 /// on), or `log(min(feature, cap) + offset)` when the file sets `log-offset` (a power law: twice
 /// the unknown words do not add as much again to a page already full of them).
@@ -58,6 +58,8 @@ struct QualityModel: Sendable {
             let feature = min(cap, Self.features[name]!(m))
             x += c * (logOffset.map { log(feature + $0) } ?? feature)
         }
-        return min(1, exp(x))
+        // A misplaced space is one character wrong whatever the engine: counted as such, outside
+        // the fit (the generated training pages have none).
+        return min(1, exp(x) + m.misplacedSpaceShare)
     }
 }
