@@ -244,7 +244,7 @@ public struct QualityMetrics: Sendable, Hashable {
     public var scalars = 0
 
     /// Rules that change layout or typography, not words.
-    static let layoutRules: Set<String> = ["nfc", "space", "spaces", "indent", "markup", "footnote-mark", "footnote-marker", "invisible", "control", "ligature", "apostrophe", "quote", "french-spacing"]
+    static let layoutRules: Set<String> = ["nfc", "space", "spaces", "indent", "markup", "footnote-mark", "footnote-marker", "invisible", "control", "ligature", "apostrophe", "quote", "french-spacing", "punctuation-space"]
     public var estimatedCER = 0.0
 
     public init() {}

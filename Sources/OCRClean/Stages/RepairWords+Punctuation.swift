@@ -1,6 +1,52 @@
 /// Punctuation that OCR misreads: between the numbered operative paragraphs of a resolution or
-/// the items of a list, and after the abbreviation of a volume number.
+/// the items of a list, after the abbreviation of a volume number, and spaces before a comma or
+/// a full stop.
 extension RepairWords {
+    /// `inconvénients , ce` → `inconvénients, ce`, `tout . Puisqu` → `tout. Puisqu`, `( quoique`
+    /// → `(quoique`, `bon )` → `bon)`: a space OCR engines put (or an export that spaces
+    /// punctuation as tokens left) where French prints none, between a letter (or a closing
+    /// parenthesis or guillemet, before a comma or a stop) and the mark. Not after a number, which
+    /// may be a footnote mark a PDF export spaced out (`rapportant 8 , le cas échéant`: the
+    /// footnote stages read it). A full stop counts only where it ends a sentence (the line's end, or a capital next),
+    /// so a stop that is a word of technical text (`les commandes internes . ou source`, `le
+    /// fichier .config`, `« . »`) stays apart, and so do a table's leaders (`Suisse . . . Fr.`), a
+    /// parenthesis opening after a sign (`nom=( clé`) and the French spacing before `; : ! ?`.
+    func punctuationSpaceEdits(_ bytes: [UInt8], edits: inout [TextEdit], counts: inout Counts) {
+        func isWord(_ v: UInt32) -> Bool { UTF8Bytes.isLetter(v) || (v >= 0x30 && v <= 0x39) }
+        bytes.withUnsafeBufferPointer { p in
+            // A parenthesis at the start or after a space, whose inner space is removed.
+            func opensAfterSpace(_ open: Int) -> Bool { open == 0 || p[open - 1] == 0x20 }
+            var i = 1
+            while i + 1 < p.count {
+                defer { i += 1 }
+                guard p[i] == 0x20 else { continue }
+                let after = p[i + 1]
+                guard after == 0x2C || after == 0x29 || after == 0x2E || p[i - 1] == 0x28 else { continue }
+                var remove: Bool
+                if p[i - 1] == 0x28 {
+                    remove = opensAfterSpace(i - 1) && isWord(UTF8Bytes.scalar(p, at: i + 1).value)
+                } else {
+                    remove = UTF8Bytes.scalar(p, before: i).map { UTF8Bytes.isLetter($0.0) || (after != 0x29 && ($0.0 == 0x29 || $0.0 == 0xBB)) } ?? false
+                    // ` )` closes as its parenthesis opened: glued, or spaced after a space (`( a )`).
+                    if remove, after == 0x29, let open = p[..<i].lastIndex(of: 0x28), p[open + 1] == 0x20 { remove = opensAfterSpace(open) }
+                }
+                if remove, after == 0x2E {
+                    // Then the line's end, or a space and a capital or a digit.
+                    var k = i + 2
+                    if k < p.count, p[k] == 0x20 {
+                        k += 1
+                        remove = k < p.count && p[k] != 0x2E && (UTF8Bytes.scalar(p, at: k).value).isSentenceOpening
+                    } else {
+                        remove = k == p.count
+                    }
+                }
+                guard remove, !edits.contains(where: { $0.range.contains(i) }) else { continue }
+                edits.append(TextEdit(range: i..<(i + 1), replacement: "", rule: "punctuation-space", confidence: 0.9))
+                counts.count("punctuation-space")
+            }
+        }
+    }
+
     /// `Recueil des Traités, vol, 2225` → `vol. 2225`: the full stop of `vol.` or `vols.` read as a
     /// comma in a reference (after a comma, before a number here or opening the next line);
     /// `le vol, puis`, `le vol, 2 fois` stay.
@@ -121,4 +167,9 @@ extension RepairWords {
         edits.append(TextEdit(range: range, replacement: ";", rule: "semicolon", confidence: 0.9))
         counts.count("semicolon")
     }
+}
+
+private extension UInt32 {
+    /// A capital letter or a digit, which may open a sentence.
+    var isSentenceOpening: Bool { Folding.isUpper(self) || (self >= 0x30 && self <= 0x39) }
 }
