@@ -5,25 +5,32 @@
 extension RepairWords {
     /// `contre La drogue` → `contre la drogue`: an article with a capital inside a sentence, after
     /// a lowercase word or the known word that opens the sentence (`13. Salue Le rapport`), and
-    /// before a lowercase word, is the OCR's `L` for `l` (`La Haye`, `Le Caire`, `Los Angeles`
+    /// before a lowercase word (known or misread: `contre Le Banchiment`) or a number (`tenue Les
+    /// 19 et 20 octobre`), is the OCR's `L` for `l` (`La Haye`, `Le Caire`, `Los Angeles`
     /// keep theirs: a capital follows). In a document where that happens twice or more, also
     /// before a capitalised common noun (`de La Convention`, `Prie Le Secrétariat`).
     func determinerCaseEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         let articles: Set<String> = ["La", "Le", "Les", "Du", "Des", "Un", "Une"]
-        for i in words.indices.dropFirst().dropLast() {
+        for i in words.indices.dropFirst() {
             guard let word = words[i], word.core.count <= 3, let first = word.core.first, first == 0x4C || first == 0x44 || first == 0x55,
-                  !consumed[i], let before = words[i - 1], let after = words[i + 1],
+                  !consumed[i], let before = words[i - 1],
                   word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
-                  before.token.coreEnd == before.token.end, !word.sentenceStart, articles.contains(JoinedText.string(word.core)), after.known != nil,
-                  Self.lowercaseInContext(before, core(of: before, bytes)),
-                  core(of: after, bytes).first.map(UTF8Bytes.isLetter) ?? false else { continue }
-            let next = core(of: after, bytes)
-            if CasePattern(next) != .lower {
-                // Before a capitalised noun only in a document whose OCR capitalises articles
-                // (`de La Convention`); a name keeps its article (`La Haye`: no common noun).
-                guard profile.capitalisesArticles, first == 0x4C, CasePattern(next) == .title,
-                      knowledge.exact(next).map({ $0.flags & LexiconFlags.properNoun == 0 }) ?? true,
-                      let common = knowledge.exact(CasePattern.lower(next)), common.flags & LexiconFlags.noun != 0 else { continue }
+                  before.token.coreEnd == before.token.end, !word.sentenceStart, articles.contains(JoinedText.string(word.core)),
+                  Self.lowercaseInContext(before, core(of: before, bytes)) else { continue }
+            if i + 1 < words.count, let after = words[i + 1] {
+                let next = core(of: after, bytes)
+                guard let start = next.first, UTF8Bytes.isLetter(start) else { continue }
+                if CasePattern(next) != .lower {
+                    // Before a capitalised noun only in a document whose OCR capitalises articles
+                    // (`de La Convention`); a name keeps its article (`La Haye`: no common noun).
+                    guard profile.capitalisesArticles, first == 0x4C, CasePattern(next) == .title,
+                          knowledge.exact(next).map({ $0.flags & LexiconFlags.properNoun == 0 }) ?? true,
+                          let common = knowledge.exact(CasePattern.lower(next)), common.flags & LexiconFlags.noun != 0 else { continue }
+                }
+            } else {
+                // A date or a number: `tenue Les 19 et 20 octobre`.
+                let k = word.token.end + 1
+                guard first == 0x4C, k < bytes.count, bytes[k - 1] == 0x20, bytes[k] >= 0x30, bytes[k] <= 0x39 else { continue }
             }
             let range = word.token.coreStart..<word.token.coreEnd
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
