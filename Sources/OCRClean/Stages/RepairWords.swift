@@ -391,6 +391,11 @@ public struct RepairWords: Stage {
                 }
                 continue
             }
+            if word.known?.entry == nil, word.core.contains(0x2D), !word.isName, let spaced = spacedCompound(word.core) {
+                edits.append(TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(spaced), rule: "hyphen-space", confidence: 0.85))
+                counts.count("hyphen-space")
+                continue
+            }
             if word.known?.entry == nil, word.core.contains(0x2D), word.known != nil || profile.keepsBreakHyphens, let edit = joinHyphenated(word) {
                 edits.append(edit)
                 counts.count("hyphen")
@@ -957,6 +962,33 @@ public struct RepairWords: Stage {
         counts.count(rule)
         return TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(out), rule: rule, confidence: confidence)
     }
+
+    /// `importance-sur`, `situation-et`, `la-justice` → `importance sur`, `situation et`, `la
+    /// justice`: words an engine or a flattened export joined with a hyphen where the page had a
+    /// space or a line break. Only where a preposition, conjunction or article stands beside a
+    /// known lowercase word and neither the compound nor the two parts joined are a word, with or
+    /// without accents (`au-dessus`, `vis-à-vis`, `la-bas` for `là-bas`, and `de-main`, a word cut
+    /// at a line end, stay); a pronoun after the hyphen is an inversion or an
+    /// imperative (`dit-il`, `donne-le`), and names keep their hyphens (`Saint-Jean-de-Luz`).
+    func spacedCompound(_ core: [UInt32]) -> [UInt32]? {
+        let parts = core.split(separator: 0x2D, omittingEmptySubsequences: false).map(Array.init)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && CasePattern($0) == .lower && $0.allSatisfy(UTF8Bytes.isLetter) }),
+              knowledge.known(parts[0]) != nil, knowledge.known(parts[1]) != nil else { return nil }
+        let left = JoinedText.string(parts[0]), right = JoinedText.string(parts[1])
+        guard (Self.hyphenGlueBefore.contains(left) && parts[1].count >= 3) || (Self.hyphenGlueAfter.contains(right) && parts[0].count >= 3) else { return nil }
+        // Neither the compound nor the word cut at a line end (`de-main`, `les-quelles`) is a word.
+        for form in [core, parts[0] + parts[1]] {
+            var folded: [UInt8] = []
+            JoinedText.bytes(form).withUnsafeBufferPointer { Folding.fold($0, into: &folded) }
+            guard knowledge.lexicon.compiled.fold(folded) == nil else { return nil }
+        }
+        return parts[0] + [0x20] + parts[1]
+    }
+
+    /// Words that open a group and are never the first part of a compound not in the lexicon.
+    static let hyphenGlueBefore: Set<String> = ["de", "des", "du", "à", "au", "aux", "la", "le", "les", "un", "une", "et", "ou", "par", "pour", "avec", "dans", "qui", "que"]
+    /// Words that follow and are never the last part of a compound not in the lexicon.
+    static let hyphenGlueAfter: Set<String> = ["et", "ou", "sur", "de", "des", "du", "à", "au", "aux", "dans", "par", "pour", "avec", "qui", "que"]
 
     /// The candidates for an unknown word (searched once per document and word), adjusted to what
     /// the document shows: its apostrophe, accented capitals, how often it glues words.
