@@ -330,9 +330,13 @@ public struct ParseMarkdown: Stage {
                 while i + run < to, text[i + run] == b, run < 3 { run += 1 }
                 let before: UInt8 = i > from ? text[i - 1] : 0x20
                 let after: UInt8 = i + run < to ? text[i + run] : 0x20
-                // `_` inside a word (`snake_case`) is not emphasis.
-                if !(b == 0x5F && FootnoteMarkers.isLetterByte(before) && FootnoteMarkers.isLetterByte(after)) {
-                    markers.append(EmphasisMarker(position: i, length: run, byte: b, canOpen: Self.opensText(after), canClose: Self.closesText(before)))
+                // `_` inside a word or number (`snake_case`, `56_t20`) is not emphasis; one after
+                // a letter or digit opens none, one before a letter or digit closes none (`!_n`).
+                let alnumBefore = FootnoteMarkers.isLetterByte(before) || FootnoteMarkers.isDigit(before)
+                let alnumAfter = FootnoteMarkers.isLetterByte(after) || FootnoteMarkers.isDigit(after)
+                if !(b == 0x5F && alnumBefore && alnumAfter) {
+                    markers.append(EmphasisMarker(position: i, length: run, byte: b, canOpen: Self.opensText(after) && !(b == 0x5F && alnumBefore),
+                                                  canClose: Self.closesText(before) && !(b == 0x5F && alnumAfter)))
                 }
                 i += run
                 continue
