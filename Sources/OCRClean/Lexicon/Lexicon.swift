@@ -8,6 +8,8 @@ public final class Lexicon: Sendable {
     public let compiled: CompiledLexicon
     /// Lowercase word pairs of the domain's multiword entries, joined by a space.
     public let pairs: Set<[UInt8]>
+    /// The same pairs as the domain writes them (`États Membres`).
+    public let casedPairs: Set<[UInt8]>
     /// Names of bodies and instruments and terms of three words or more.
     let phrases: DomainPhrases
     /// English words French text quotes, with their English frequency (not known words).
@@ -18,6 +20,7 @@ public final class Lexicon: Sendable {
     init(compiled: CompiledLexicon, side: SideLists, files: [String]) {
         self.compiled = compiled
         self.pairs = side.pairs
+        self.casedPairs = side.casedPairs
         self.phrases = side.phrases
         self.english = side.english
         self.files = files
@@ -64,6 +67,7 @@ public final class Lexicon: Sendable {
     /// pairs and phrases and the English words.
     struct SideLists {
         var pairs: Set<[UInt8]> = []
+        var casedPairs: Set<[UInt8]> = []
         var phrases = DomainPhrases()
         var english = EnglishWords()
 
@@ -74,6 +78,7 @@ public final class Lexicon: Sendable {
                 if role == "english" { english = try EnglishWords(path: path) }
             }
             pairs = sources.pairs
+            casedPairs = sources.casedPairs
             phrases = sources.phrases
         }
     }

@@ -13,6 +13,8 @@ public struct LexiconSources: Sendable {
     public var zipf: [[UInt8]: UInt16] = [:]
     /// Lowercase word pairs from the domain's multiword entries (`prie le`, `états membres`).
     public var pairs: Set<[UInt8]> = []
+    /// The same pairs as the domain writes them (`États Membres`, `Nations Unies`), formulas aside.
+    public var casedPairs: Set<[UInt8]> = []
     /// The domain's names of three words or more, for repairing their damaged words.
     var phrases = DomainPhrases()
     /// The files read, for the cache key.
@@ -96,6 +98,8 @@ public struct LexiconSources: Sendable {
             for word in words { forms.append(Form(bytes: Array(word.utf8), flags: flags)) }
             for (a, b) in zip(words, words.dropFirst()) {
                 pairs.insert(Folding.lower(a) + [0x20] + Folding.lower(b))
+                // A formula's capital is the sentence's (`Considérant que`), not the domain's.
+                if category != "formula" { casedPairs.insert(Array(a.utf8) + [0x20] + Array(b.utf8)) }
             }
             if ["term", "body", "instrument"].contains(category) {
                 phrases.add(phrase, capitalsFixed: category != "term")

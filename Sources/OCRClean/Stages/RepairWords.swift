@@ -56,6 +56,8 @@ public struct RepairWords: Stage {
     private var neighbours: (previous: [UInt8]?, next: [UInt8]?) = (nil, nil)
     /// Whether those words are capitalised (`Unies`): a name the word may belong to.
     private var capitalisedNeighbours: (previous: Bool, next: Bool) = (false, false)
+    /// Those words as written (`Membres`), for the domain's casing.
+    private var neighboursAsWritten: (previous: [UInt8]?, next: [UInt8]?) = (nil, nil)
     /// The word before the one being decided is a form of *avoir* (see `auxiliary(_:_:)`).
     private var afterAuxiliary = false
     let minConfidence: Double
@@ -407,6 +409,8 @@ public struct RepairWords: Stage {
             let opensCapitalised = word.core.first.map { Unicode.Scalar($0)?.properties.isUppercase ?? false } ?? false
             capitalisedNeighbours = (opensCapitalised && i > 0 && words[i - 1].map { Self.capitalised($0.token, bytes) } == true,
                                      opensCapitalised && i + 1 < words.count && words[i + 1].map { Self.capitalised($0.token, bytes) } == true)
+            neighboursAsWritten = (i > 0 ? words[i - 1].map { Array(bytes[$0.token.coreStart..<$0.token.coreEnd]) } : nil,
+                                   i + 1 < words.count ? words[i + 1].map { Array(bytes[$0.token.coreStart..<$0.token.coreEnd]) } : nil)
             afterAuxiliary = i > 0 && words[i - 1].map { auxiliary($0, bytes) } ?? false
             if let edit = repairWord(word, counts: &counts) {
                 edits.append(edit)
@@ -1034,6 +1038,16 @@ public struct RepairWords: Stage {
                 && (!CandidateGenerator.titleEdit($0, casing) || (word.afterElision && $0.logPrior >= 4 - 9) || inDomainPair($0)) }
     }
 
+    /// Whether the domain writes this capitalised form in a pair with a neighbour as written
+    /// (`États` before `Membres`), a neighbour of four letters or more: `de Justice` (in `Cour
+    /// internationale de Justice`) says nothing of `de justice pénale`.
+    func domainWrites(_ form: [UInt8]) -> Bool {
+        let cased = knowledge.lexicon.casedPairs
+        if let previous = neighboursAsWritten.previous, previous.count >= 4, cased.contains(previous + [0x20] + form) { return true }
+        if let next = neighboursAsWritten.next, next.count >= 4, cased.contains(form + [0x20] + next) { return true }
+        return false
+    }
+
     /// The best correction of an unknown word and its probability, when it reaches `min-confidence`.
     mutating func decide(_ word: Word) -> ([UInt32], Double, String)? {
         let candidates = adjustedCandidates(word)
@@ -1069,16 +1083,26 @@ public struct RepairWords: Stage {
             if word.beforeStop, c.rule != "split", let hit = knowledge.exact(c.text + [0x2E]), hit.flags & LexiconFlags.abbreviation != 0 {
                 s += 1.5
             }
-            // A domain phrase with the word before or after (`criminalité organisée`, `États Membres`),
-            // or, for a split, between its two words (`Priele` → `Prie le`, a resolution's opener).
+            // A domain pair with the word before or after (`criminalité organisée`, `États
+            // Membres`), or, for a split, between its two words (`Priele` → `Prie le`, a
+            // resolution's opener). A lowercase
+            // word pairs in the form the domain writes when that form has a capital of its own:
+            // the capitalised candidate gets back what the capital cost, its lowercase twin gets
+            // no pair (`les _tats Membres` → `les États Membres`; `États parcies` stays `parties`,
+            // as the domain writes `États parties`).
             if !pairs.isEmpty {
                 let lower = Folding.lower(JoinedText.string(c.text))
                 if c.rule == "split" {
                     if pairs.contains(lower) { s += 1.5 }
-                } else if let before = neighbours.previous, pairs.contains(before + [0x20] + lower) {
-                    s += 1.5
-                } else if let after = neighbours.next, pairs.contains(lower + [0x20] + after) {
-                    s += 1.5
+                } else if (neighbours.previous.map { pairs.contains($0 + [0x20] + lower) } ?? false)
+                            || (neighbours.next.map { pairs.contains(lower + [0x20] + $0) } ?? false) {
+                    if casing != .lower || c.rule == "elision" {
+                        s += 1.5
+                    } else if c.name {
+                        s += 1.5 + (domainWrites(JoinedText.bytes(c.text)) ? CandidateGenerator.ownCapitalCost : 0)
+                    } else if !domainWrites(JoinedText.bytes(CasePattern.title(c.text))) {
+                        s += 1.5
+                    }
                 }
             }
             return s

@@ -115,7 +115,7 @@ struct CandidateGenerator: Sendable {
                 let lowered = model.explain(observed: CasePattern.lower(word), intended: CasePattern.lower(cased))
                 if lowered.cost < path.cost { path = lowered }
             }
-            let cost = path.cost + (ownCapitals && pattern == .lower ? 1.5 : 0)
+            let cost = path.cost + (ownCapitals && pattern == .lower ? Self.ownCapitalCost : 0)
             guard cost < 6 else { continue }
             // Generic edits only for lowercase words, one at most: a capitalised unknown word is
             // more likely a name than a misread word (Favre is not faire). A capitalised word of
@@ -151,6 +151,10 @@ struct CandidateGenerator: Sendable {
         guard let first = word.first, !Folding.isUpper(first), word.contains(0x49) else { return false }
         return word.allSatisfy { $0 == 0x49 || !Folding.isUpper($0) }
     }
+
+    /// What a capital of the candidate's own (a proper noun or domain term offered for a
+    /// lowercase word) costs: an engine seldom reads a capital as lowercase.
+    static let ownCapitalCost = 1.5
 
     /// A capitalised word with one capital inside, among lowercase letters, is a capitalised
     /// word with a misread letter (`OKice`: `ffi` read as `K`): it is written `Office`. Not when
