@@ -6,8 +6,8 @@
 /// - a year or resolution number with the digits appended: `19885` → `1988⁵`,
 ///   `201210` → `2012¹⁰`, `66/1819` → `66/181⁹`
 /// - the digits between spaces before punctuation: `rapportant 8 ,` → `rapportant⁸,`
-/// - what OCR made of a raised digit, glued to a word: `crime'`, `organisée!`, `rapportant?;`,
-///   `crime°` (never `n°`).
+/// - what OCR made of a raised digit, glued to a word, when it can look like the number:
+///   `crime'`, `organisée!` (1), `rapportant?;` (2), `crime°` (never 1 or 2, never `n°`).
 ///
 /// A number that matches none of these stays as it is: `39574` in a treaty reference is not
 /// `3957` + note 4 when the page has no note 4, and is only split when the page has one.
@@ -77,7 +77,7 @@ struct FootnoteMarkers {
             for r in candidates where r >= cursor.record {
                 let text = Array(records[r].text.utf8)
                 let from = r == cursor.record ? cursor.offset : 0
-                let hit = pass == 0 ? digitMarker(digits, in: text, from: from) : glyphMarker(in: text, from: from)
+                let hit = pass == 0 ? digitMarker(digits, in: text, from: from) : glyphMarker(in: text, from: from, for: digits[0])
                 if let hit { return Hit(record: r, range: hit) }
             }
         }
@@ -161,8 +161,11 @@ struct FootnoteMarkers {
     }
 
     /// What OCR made of a raised digit, glued to the end of a word and followed by a space,
-    /// punctuation or the line end: `crime'`, `organisée!`, `rapportant?;`.
-    static func glyphMarker(in text: [UInt8], from: Int) -> Range<Int>? {
+    /// punctuation or the line end: `crime'`, `organisée!`, `rapportant?;`. For a note whose
+    /// number starts with `digit`, only a glyph that digit can look like: on rendered pages `!`
+    /// was always ¹ (37 times), `'` ¹ or ⁷, `?` ², ⁷ or ⁹, `°` never ¹ or ² (⁹, ⁵, ⁶, ³);
+    /// `’`, quotes, `*` and `+` stand for any digit. A glyph passed over is left for a later note.
+    static func glyphMarker(in text: [UInt8], from: Int, for digit: UInt8? = nil) -> Range<Int>? {
         var i = max(from, 2)
         while i < text.count {
             let b = text[i]
@@ -175,6 +178,8 @@ struct FootnoteMarkers {
             }
             guard length > 0 else { i += 1; continue }
             let end = i + length
+            // (The second glyph of two read for a two-digit number, `osrelease’!`, may be any.)
+            if let digit, !followsGlyph(text, i), !looksLike(text[i], digit) { i = end; continue }
             // After two letters of a word (not `n°`, `N°`), or after a resolution number
             // (`66/181°`).
             guard (isLetterByte(text[i - 1]) && isLetterByte(text[i - 2])) || afterSlashNumber(text, i) else { i = end; continue }
@@ -199,6 +204,24 @@ struct FootnoteMarkers {
             i = end
         }
         return nil
+    }
+
+    /// Whether another raise glyph ends just before `i`.
+    static func followsGlyph(_ text: [UInt8], _ i: Int) -> Bool {
+        if ocrMarks.contains(text[i - 1]) { return true }
+        guard text[i - 1] >= 0x80, let (v, _) = text.withUnsafeBufferPointer({ UTF8Bytes.scalar($0, before: i) }) else { return false }
+        return ocrMarkScalars.contains(v)
+    }
+
+    /// Whether the glyph starting with byte `b` can be a raised `digit` (see `glyphMarker`).
+    static func looksLike(_ b: UInt8, _ digit: UInt8) -> Bool {
+        switch b {
+        case 0x21: return digit == 0x31
+        case 0x27: return digit == 0x31 || digit == 0x37
+        case 0x3F: return digit == 0x32 || digit == 0x37 || digit == 0x39
+        case 0xC2: return digit != 0x31 && digit != 0x32  // °
+        default: return true
+        }
     }
 
     /// Digits, a slash and digits end just before `i`: `66/181`.
