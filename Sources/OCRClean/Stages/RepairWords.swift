@@ -13,7 +13,9 @@ import Glibc
 /// (`a prie` → `a prié`), capitals misread inside a sentence (`visant À favoriser`, `contre La
 /// drogue`), list markers in sequence (`k)`, `1)`, `m)` → `l)`), and punctuation: between a
 /// resolution's operative paragraphs or a list's items (`criminalité :` / `4, Exhorte` →
-/// `criminalité ;` / `4. Exhorte`) and in references (`vol, 2225` → `vol. 2225`), and words of
+/// `criminalité ;` / `4. Exhorte`), in references (`vol, 2225` → `vol. 2225`) and spaces an
+/// engine put before a comma or a full stop (`inconvénients , ce` → `inconvénients, ce`), words
+/// joined by a hyphen (`importance-sur` → `importance sur`), and words of
 /// a domain name that is mostly intact (`la Comenton des Nations Unies core la criminalité` →
 /// `la Convention des Nations Unies contre la criminalité`).
 /// Case patterns are kept (`ETATS` → `ÉTATS`).
@@ -29,7 +31,7 @@ import Glibc
 /// Report: counts `words`, `unknown` (word tokens left unknown), and each rule applied
 /// (`accent`, `confusion`, `edit`, `split`, `merge`, `hyphen`, `elision`, `a-grave`, `comma`,
 /// `case`, `pronoun`, `function-word`, `participle`, `apostrophe`, `semicolon`, `number-stop`,
-/// `abbreviation`, `item-marker`, `phrase`).
+/// `abbreviation`, `item-marker`, `phrase`, `punctuation-space`, `hyphen-space`).
 ///
 /// Holds back `window` records so that the words after a record count as evidence too.
 public struct RepairWords: Stage {
