@@ -16,7 +16,9 @@
 ///   e read as c and t as l or x (`ex aequo`, `ex officio` stay: Latin).
 /// - `dés droits`, `Recueil dés Traités` → `des` before a plural noun (`dés pipés`, an
 ///   adjective, stays).
-/// - `Ire séance` → `1re`; `celte femme` → `cette femme` (the adjective follows its noun).
+/// - `Ire séance` → `1re`; `celte femme`, `celle étude` → `cette` with t read as l (the adjective
+///   follows its noun; the pronoun stands before `de`, `qui`, `-ci`, or a participle: `celle
+///   prise hier` stays).
 /// - `le ler juin`, `le Ier janvier` → `1er` before a month, and `ler` before `et` and a number
 ///   (`les ler et 2 octobre`); `François Ier` stays, also before `et 2`.
 /// - `et Jes Protocoles`, `sur es analyses`, `Saluant es travaux` → `les` before a plural noun;
@@ -79,14 +81,14 @@ enum FunctionWords {
         if written == [0x63, 0x6C] || written == [0x65, 0x78] || written == [0x65, 0x6C], afterWord, french, nextCase == .lower,
            nextFlags & LexiconFlags.foreign == 0, !latinAfterEx.contains(CasePattern.lower(next)) { return "et" }
         if written == [0x49, 0x72, 0x65], nextCase == .lower { return "1re" }
-        if written.count == 5, CasePattern.lower(written) == celte, nextCase == .lower, feminineNoun {
-            return CasePattern(written) == .title ? "Cette" : written == celte ? "cette" : nil
+        if written.count == 5, [celte, celle].contains(CasePattern.lower(written)), nextCase == .lower, feminineNoun {
+            return CasePattern(written) == .title ? "Cette" : CasePattern(written) == .lower ? "cette" : nil
         }
         return nil
     }
 
     /// The cheap test first (it runs on every word): could the rules above read these bytes
-    /// (`do`, `dé`, `là`, `lé`, `lès`, `lés`, `ls`, `cl`, `celte`, `Celte`, `Ja`, `Je`, `Jes`, `Ire`,
+    /// (`do`, `dé`, `là`, `lé`, `lès`, `lés`, `ls`, `cl`, `celte`, `celle`, `Ja`, `Je`, `Jes`, `Ire`,
     /// `Ier`, `ler`, `a`, `es`, `ex`, `el`, `sy`, `ta`, `tes`, `qu`)?
     static func mayReplace(_ word: ArraySlice<UInt8>) -> Bool {
         guard word.count <= 5, let first = word.first else { return false }
@@ -148,8 +150,10 @@ enum FunctionWords {
         return pronoun
     }
 
-    /// `celte` (Celtic) follows its noun; before one it is `cette` with t read as l.
+    /// `celte` (Celtic) follows its noun; before one it is `cette` with t read as l, and so is
+    /// the pronoun `celle`, which no noun follows.
     static let celte: [UInt32] = [0x63, 0x65, 0x6C, 0x74, 0x65]
+    static let celle: [UInt32] = [0x63, 0x65, 0x6C, 0x6C, 0x65]
 
     static let misreadPronouns: [[UInt32]: String] = [[0x49, 0x49]: "Il", [0x55, 0x73]: "Ils"]
 
