@@ -2,10 +2,11 @@ import Glibc
 
 /// The coefficients of the estimated character error rate (`Dictionaries/quality-model.tsv`,
 /// written by `Dictionaries/fit-quality.py`): lines `name<TAB>value[<TAB>cap]`, `#` comments;
-/// `CER = exp(intercept + Σ coefficient · x) + misplaced spaces per character` over the features of `QualityMetrics` named in
-/// `features`, where `x = min(feature, cap)` (the cap: the largest value the model was fitted
-/// on), or `log(min(feature, cap) + offset)` when the file sets `log-offset` (a power law: twice
-/// the unknown words do not add as much again to a page already full of them).
+/// `CER = exp(intercept + Σ coefficient · x) + misplaced spaces per character` over the features
+/// of `QualityMetrics` named in `features`, where `x = min(feature, cap)` (the cap: the largest
+/// value the model was fitted on), or `log(min(feature, cap) + offset)` when the file sets
+/// `log-offset` (a power law: twice the unknown words do not add as much again to a page already
+/// full of them).
 struct QualityModel: Sendable {
     var intercept = -5.0
     var logOffset: Double?

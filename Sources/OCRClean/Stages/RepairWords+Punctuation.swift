@@ -7,12 +7,13 @@ extension RepairWords {
     /// punctuation as tokens left) where French prints none, between a letter (or a closing
     /// parenthesis or guillemet, before a comma or a stop) and the mark. Not after a number, which
     /// may be a footnote mark a PDF export spaced out (`rapportant 8 , le cas échéant`: the
-    /// footnote stages read it). A full stop counts only where it ends a sentence (the line's end, or a capital next),
-    /// so a stop that is a word of technical text (`les commandes internes . ou source`, `le
-    /// fichier .config`, `« . »`) stays apart, and so do a table's leaders (`Suisse . . . Fr.`), a
-    /// parenthesis opening after a sign (`nom=( clé`) and the French spacing before `; : ! ?`.
+    /// footnote stages read it). A full stop counts only where it ends a sentence (the line's
+    /// end, or a capital or digit next), so a stop that is a word of technical text (`les
+    /// commandes internes . ou source`, `le fichier .config`, `« . »`) stays apart, and so do a
+    /// table's leaders (`Suisse . . . Fr.`), a parenthesis opening after a sign (`nom=( clé`) and
+    /// the French spacing before `; : ! ?`.
     func punctuationSpaceEdits(_ bytes: [UInt8], edits: inout [TextEdit], counts: inout Counts) {
-        func isWord(_ v: UInt32) -> Bool { UTF8Bytes.isLetter(v) || (v >= 0x30 && v <= 0x39) }
+        func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
         bytes.withUnsafeBufferPointer { p in
             // A parenthesis at the start or after a space, whose inner space is removed.
             func opensAfterSpace(_ open: Int) -> Bool { open == 0 || p[open - 1] == 0x20 }
@@ -24,7 +25,8 @@ extension RepairWords {
                 guard after == 0x2C || after == 0x29 || after == 0x2E || p[i - 1] == 0x28 else { continue }
                 var remove: Bool
                 if p[i - 1] == 0x28 {
-                    remove = opensAfterSpace(i - 1) && isWord(UTF8Bytes.scalar(p, at: i + 1).value)
+                    let next = UTF8Bytes.scalar(p, at: i + 1).value
+                    remove = opensAfterSpace(i - 1) && (UTF8Bytes.isLetter(next) || isDigit(next))
                 } else {
                     remove = UTF8Bytes.scalar(p, before: i).map { UTF8Bytes.isLetter($0.0) || (after != 0x29 && ($0.0 == 0x29 || $0.0 == 0xBB)) } ?? false
                     // ` )` closes as its parenthesis opened: glued, or spaced after a space (`( a )`).
@@ -35,7 +37,8 @@ extension RepairWords {
                     var k = i + 2
                     if k < p.count, p[k] == 0x20 {
                         k += 1
-                        remove = k < p.count && p[k] != 0x2E && (UTF8Bytes.scalar(p, at: k).value).isSentenceOpening
+                        let opening = k < p.count ? UTF8Bytes.scalar(p, at: k).value : 0
+                        remove = Folding.isUpper(opening) || isDigit(opening)
                     } else {
                         remove = k == p.count
                     }
@@ -167,9 +170,4 @@ extension RepairWords {
         edits.append(TextEdit(range: range, replacement: ";", rule: "semicolon", confidence: 0.9))
         counts.count("semicolon")
     }
-}
-
-private extension UInt32 {
-    /// A capital letter or a digit, which may open a sentence.
-    var isSentenceOpening: Bool { Folding.isUpper(self) || (self >= 0x30 && self <= 0x39) }
 }

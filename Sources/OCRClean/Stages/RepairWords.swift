@@ -974,8 +974,8 @@ public struct RepairWords: Stage {
     /// space or a line break. Only where a preposition, conjunction or article stands beside a
     /// known lowercase word and neither the compound nor the two parts joined are a word, with or
     /// without accents (`au-dessus`, `vis-à-vis`, `la-bas` for `là-bas`, and `de-main`, a word cut
-    /// at a line end, stay); a pronoun after the hyphen is an inversion or an
-    /// imperative (`dit-il`, `donne-le`), and names keep their hyphens (`Saint-Jean-de-Luz`).
+    /// at a line end, stay); a pronoun after the hyphen is an inversion or an imperative
+    /// (`dit-il`, `donne-le`), and names keep their hyphens (`Saint-Jean-de-Luz`).
     func spacedCompound(_ core: [UInt32]) -> [UInt32]? {
         let parts = core.split(separator: 0x2D, omittingEmptySubsequences: false).map(Array.init)
         guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && CasePattern($0) == .lower && $0.allSatisfy(UTF8Bytes.isLetter) }),
@@ -1087,11 +1087,10 @@ public struct RepairWords: Stage {
             }
             // A domain pair with the word before or after (`criminalité organisée`, `États
             // Membres`), or, for a split, between its two words (`Priele` → `Prie le`, a
-            // resolution's opener). A lowercase
-            // word pairs in the form the domain writes when that form has a capital of its own:
-            // the capitalised candidate gets back what the capital cost, its lowercase twin gets
-            // no pair (`les _tats Membres` → `les États Membres`; `États parcies` stays `parties`,
-            // as the domain writes `États parties`).
+            // resolution's opener). A lowercase word pairs in the form the domain writes when that
+            // form has a capital of its own: the capitalised candidate gets back what the capital
+            // cost, its lowercase twin gets no pair (`les _tats Membres` → `les États Membres`;
+            // `États parcies` stays `parties`, as the domain writes `États parties`).
             if !pairs.isEmpty {
                 let lower = Folding.lower(JoinedText.string(c.text))
                 if c.rule == "split" {
