@@ -472,7 +472,7 @@ public struct RepairWords: Stage {
                     k += 1
                 }
                 if k == words.count, following.count < 3, let next {
-                    following += Self.firstWords(next.text, 3 - following.count)
+                    following += firstWordsAsRepaired(next.text, 3 - following.count)
                     // A word cut at the line end reads whole (`visant a pré-` / `venir`).
                     if let cut = following.firstIndex(where: { $0.count > 2 && $0.hasSuffix("-") }), cut + 1 < following.count {
                         let rest = following[cut + 1].unicodeScalars.filter { UTF8Bytes.isLetter($0.value) }
@@ -556,8 +556,31 @@ public struct RepairWords: Stage {
         }
     }
 
-    static func firstWords(_ text: String, _ n: Int) -> [String] {
-        text.split(separator: " ").prefix(n).map { ContextRules.contextForm(String($0).lowercased()) }
+    /// The first `n` words of the next line, lowercase, as this stage will repair them out of
+    /// context: `a` at a line end before `sassurer` reads `s’assurer` (`et a` / `sassurer` → `et
+    /// à` / `s’assurer`), as a second run over the output would.
+    mutating func firstWordsAsRepaired(_ text: String, _ n: Int) -> [String] {
+        let saved = (neighbours, capitalisedNeighbours, neighboursAsWritten, afterAuxiliary)
+        neighbours = (nil, nil)
+        capitalisedNeighbours = (false, false)
+        neighboursAsWritten = (nil, nil)
+        afterAuxiliary = false
+        defer { (neighbours, capitalisedNeighbours, neighboursAsWritten, afterAuxiliary) = saved }
+        return text.split(separator: " ").prefix(n).map { piece in
+            let scalars = piece.unicodeScalars.map(\.value)
+            guard let start = scalars.firstIndex(where: UTF8Bytes.isLetter), let end = scalars.lastIndex(where: UTF8Bytes.isLetter) else {
+                return ContextRules.contextForm(String(piece).lowercased())
+            }
+            let core = Array(scalars[start...end])
+            var repaired = core
+            if knowledge.known(core) == nil {
+                let word = Word(token: WordToken(start: 0, end: 0, coreStart: 0, coreEnd: 0, kind: .word, spaceBefore: 0, singleSpaceBefore: false),
+                                core: core, known: nil, sentenceStart: false)
+                if let (best, _, rule) = decide(word), rule != "split" { repaired = best }
+            }
+            let text = Array(scalars[..<start]) + repaired + Array(scalars[(end + 1)...])
+            return ContextRules.contextForm(JoinedText.string(text).lowercased())
+        }
     }
 
     // MARK: Merges
