@@ -58,8 +58,11 @@ public struct RepairWords: Stage {
     private var neighbours: (previous: [UInt8]?, next: [UInt8]?) = (nil, nil)
     /// Whether those words are capitalised (`Unies`): a name the word may belong to.
     private var capitalisedNeighbours: (previous: Bool, next: Bool) = (false, false)
-    /// Those words as written (`Membres`), for the domain's casing.
-    private var neighboursAsWritten: (previous: [UInt8]?, next: [UInt8]?) = (nil, nil)
+    /// Where those words stand in `recordBytes`, as written (`Membres`), for the domain's casing:
+    /// read only when a word pairs with one, so nothing is copied for the others.
+    private var neighbourRanges: (previous: Range<Int>?, next: Range<Int>?) = (nil, nil)
+    /// The UTF-8 bytes of the record being repaired.
+    private var recordBytes: [UInt8] = []
     /// The word before the one being decided is a form of *avoir* (see `auxiliary(_:_:)`).
     private var afterAuxiliary = false
     let minConfidence: Double
@@ -350,6 +353,7 @@ public struct RepairWords: Stage {
         var edits: [TextEdit] = []
         var consumed = [Bool](repeating: false, count: words.count)
         let bytes = Array(record.text.utf8)
+        recordBytes = bytes
 
         // A hyphenated line end and the start of the next line are pieces of one word.
         let continuesHyphenated = previous.map { Self.endsWithHyphen($0.text) } ?? false
@@ -411,8 +415,8 @@ public struct RepairWords: Stage {
             let opensCapitalised = word.core.first.map { Unicode.Scalar($0)?.properties.isUppercase ?? false } ?? false
             capitalisedNeighbours = (opensCapitalised && i > 0 && words[i - 1].map { Self.capitalised($0.token, bytes) } == true,
                                      opensCapitalised && i + 1 < words.count && words[i + 1].map { Self.capitalised($0.token, bytes) } == true)
-            neighboursAsWritten = (i > 0 ? words[i - 1].map { Array(bytes[$0.token.coreStart..<$0.token.coreEnd]) } : nil,
-                                   i + 1 < words.count ? words[i + 1].map { Array(bytes[$0.token.coreStart..<$0.token.coreEnd]) } : nil)
+            neighbourRanges = (i > 0 ? words[i - 1].map { $0.token.coreStart..<$0.token.coreEnd } : nil,
+                               i + 1 < words.count ? words[i + 1].map { $0.token.coreStart..<$0.token.coreEnd } : nil)
             afterAuxiliary = i > 0 && words[i - 1].map { auxiliary($0, bytes) } ?? false
             if let edit = repairWord(word, counts: &counts) {
                 edits.append(edit)
@@ -560,12 +564,12 @@ public struct RepairWords: Stage {
     /// context: `a` at a line end before `sassurer` reads `s’assurer` (`et a` / `sassurer` → `et
     /// à` / `s’assurer`), as a second run over the output would.
     mutating func firstWordsAsRepaired(_ text: String, _ n: Int) -> [String] {
-        let saved = (neighbours, capitalisedNeighbours, neighboursAsWritten, afterAuxiliary)
+        let saved = (neighbours, capitalisedNeighbours, neighbourRanges, afterAuxiliary)
         neighbours = (nil, nil)
         capitalisedNeighbours = (false, false)
-        neighboursAsWritten = (nil, nil)
+        neighbourRanges = (nil, nil)
         afterAuxiliary = false
-        defer { (neighbours, capitalisedNeighbours, neighboursAsWritten, afterAuxiliary) = saved }
+        defer { (neighbours, capitalisedNeighbours, neighbourRanges, afterAuxiliary) = saved }
         return text.split(separator: " ").prefix(n).map { piece in
             let scalars = piece.unicodeScalars.map(\.value)
             guard let start = scalars.firstIndex(where: UTF8Bytes.isLetter), let end = scalars.lastIndex(where: UTF8Bytes.isLetter) else {
@@ -1068,8 +1072,8 @@ public struct RepairWords: Stage {
     /// internationale de Justice`) says nothing of `de justice pénale`.
     func domainWrites(_ form: [UInt8]) -> Bool {
         let cased = knowledge.lexicon.casedPairs
-        if let previous = neighboursAsWritten.previous, previous.count >= 4, cased.contains(previous + [0x20] + form) { return true }
-        if let next = neighboursAsWritten.next, next.count >= 4, cased.contains(form + [0x20] + next) { return true }
+        if let previous = neighbourRanges.previous, previous.count >= 4, cased.contains(recordBytes[previous] + [0x20] + form) { return true }
+        if let next = neighbourRanges.next, next.count >= 4, cased.contains(form + [0x20] + recordBytes[next]) { return true }
         return false
     }
 

@@ -163,16 +163,14 @@ struct CandidateGenerator: Sendable {
     /// candidates repair those.
     func titleButInteriorCapital(_ word: [UInt32]) -> Bool {
         guard word.count >= 4, Folding.isUpper(word[0]), let last = word.last, !Folding.isUpper(last) else { return false }
-        if Folding.isUpper(word[1]) && !elidedArticleReadings(word[0]).isEmpty { return false }
+        if Folding.isUpper(word[1]) && model.rules.contains(where: { Self.readsElidedArticle($0, word[0]) }) { return false }
         return word.dropFirst().filter(Folding.isUpper).count == 1
     }
 
-    /// The confusion rules that read this capital at a word's start as `l’` (`P`, `V`, `T`, `F`, `I`).
-    func elidedArticleReadings(_ v: UInt32) -> [ConfusionModel.Rule] {
-        model.rules.filter { rule in
-            rule.position == 1 && rule.observed.count == 1 && rule.observed[0] == v
-                && rule.intended.count == 2 && rule.intended[0] == 0x6C && JoinedText.isApostrophe(rule.intended[1])
-        }
+    /// Whether a confusion rule reads this capital at a word's start as `l’` (`P`, `V`, `T`, `F`, `I`).
+    static func readsElidedArticle(_ rule: ConfusionModel.Rule, _ v: UInt32) -> Bool {
+        rule.position == 1 && rule.observed.count == 1 && rule.observed[0] == v
+            && rule.intended.count == 2 && rule.intended[0] == 0x6C && JoinedText.isApostrophe(rule.intended[1])
     }
 
     /// A generic edit of a capitalised word (`Ofice` → `Office`): kept after an elided article,
@@ -295,7 +293,7 @@ struct CandidateGenerator: Sendable {
             starts.append((Array(word[..<prefix.count]), prefix.count, model.elisionLostCost))
         }
         // The OCR's reading of `l’` as one capital.
-        for rule in elidedArticleReadings(word[0]) {
+        for rule in model.rules where Self.readsElidedArticle(rule, word[0]) {
             starts.append(([0x6C], 1, rule.cost))
         }
         for (prefix, length, cost) in starts {
