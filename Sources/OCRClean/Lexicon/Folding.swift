@@ -17,6 +17,8 @@ public enum Folding {
             if (0x139...0x148).contains(v) || (0x179...0x17E).contains(v) { return v & 1 == 1 ? v + 1 : v }
             return v & 1 == 0 ? v + 1 : v
         }
+        // General punctuation (`’`, `–`), super- and subscripts, currency signs: no case.
+        if v >= 0x2000 && v <= 0x20FF { return v }
         guard let s = Unicode.Scalar(v) else { return v }
         let mapped = s.properties.lowercaseMapping.unicodeScalars
         return mapped.count == 1 ? mapped.first!.value : v
@@ -26,6 +28,7 @@ public enum Folding {
     public static func isUpper(_ v: UInt32) -> Bool {
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
         if v >= 0xC0 && v <= 0xDE && v != 0xD7 { return true }
+        if v >= 0x2000 && v <= 0x20FF { return false }
         guard let s = Unicode.Scalar(v) else { return false }
         return s.properties.isUppercase
     }

@@ -17,11 +17,11 @@ public struct ConfusionModel: Sendable {
     }
 
     var rules: [Rule] = []
-    /// Rules by (last observed scalar, last intended scalar).
-    var byEnds: [UInt64: [Int]] = [:]
-    /// One bit per (low byte of the last observed scalar, low byte of the last intended one) that
-    /// some rule ends with: most cells of `explain` have none, and skip the dictionary.
-    var endsFilter = [UInt64](repeating: 0, count: 1024)
+    /// Rules by the low bytes of their last observed and last intended scalars (`endsBit`):
+    /// the rules of bucket `k` are `endsRules[endsStart[k]..<endsStart[k + 1]]`, in rule order.
+    /// Most cells of `explain` find their bucket empty.
+    var endsStart = [Int32](repeating: 0, count: 65537)
+    var endsRules: [Int32] = []
     /// Rules by first observed scalar, for generating variants.
     var byFirst: [UInt32: [Int]] = [:]
 
@@ -130,19 +130,24 @@ public struct ConfusionModel: Sendable {
     }
 
     mutating func index() {
-        byEnds = [:]
         byFirst = [:]
         for i in rules.indices {
             rules[i].accentOnly = rules[i].observed.count == 1 && rules[i].intended.count == 1
                 && Self.sameBase(rules[i].observed[0], rules[i].intended[0])
         }
-        endsFilter = [UInt64](repeating: 0, count: 1024)
-        for (i, rule) in rules.enumerated() {
-            byEnds[UInt64(rule.observed.last!) << 32 | UInt64(rule.intended.last!), default: []].append(i)
-            let bit = Self.endsBit(rule.observed.last!, rule.intended.last!)
-            endsFilter[bit >> 6] |= 1 << UInt64(bit & 63)
-            byFirst[rule.observed[0], default: []].append(i)
+        // Counting sort by bucket: counts, their running sums, then each rule at its bucket's
+        // next free place (rule order kept inside a bucket).
+        let bits = rules.map { Self.endsBit($0.observed.last!, $0.intended.last!) }
+        endsStart = [Int32](repeating: 0, count: 65537)
+        for bit in bits { endsStart[bit + 1] += 1 }
+        for k in 0..<65536 { endsStart[k + 1] += endsStart[k] }
+        var next = endsStart
+        endsRules = [Int32](repeating: 0, count: rules.count)
+        for (i, bit) in bits.enumerated() {
+            endsRules[Int(next[bit])] = Int32(i)
+            next[bit] += 1
         }
+        for (i, rule) in rules.enumerated() { byFirst[rule.observed[0], default: []].append(i) }
         var folded: [String: FoldedRule] = [:]
         for rule in rules {
             var o: [UInt8] = []
@@ -205,10 +210,18 @@ public struct ConfusionModel: Sendable {
         let m = t.count
         if n == m && o == t { return Path(cost: 0, generic: 0, accentsOnly: true) }
         let width = m + 1
+        // What the diagonal moves compare, once per letter rather than once per cell: the
+        // lowercase, the base letter, and apostrophes read as one.
+        var letters = [Letter](repeating: Letter(value: 0, lower: 0, base: 0, apostrophe: false), count: n + m)
+        for (k, v) in o.enumerated() { letters[k] = Letter(v) }
+        for (k, v) in t.enumerated() { letters[n + k] = Letter(v) }
         // Per cell: the best cost, generic edits on the best path, and whether it holds only accent
         // or case changes. Moves are tried in a fixed order and a later one wins only when it is
         // strictly cheaper.
         var dp = [Cell](repeating: Cell(cost: .infinity, generic: 0, accents: true), count: (n + 1) * width)
+        endsStart.withUnsafeBufferPointer { starts in
+        endsRules.withUnsafeBufferPointer { bucketRules in
+        letters.withUnsafeBufferPointer { letters in
         dp.withUnsafeMutableBufferPointer { dp in
             dp[0].cost = 0
             for i in 0...n {
@@ -218,30 +231,28 @@ public struct ConfusionModel: Sendable {
                     if i > 0 { Self.consider(&best, dp[(i - 1) * width + j], Self.deletion, generic: 1, accent: false) }
                     if j > 0 { Self.consider(&best, dp[i * width + j - 1], Self.insertion, generic: 1, accent: false) }
                     if i > 0 && j > 0 {
-                        let a = o[i - 1]
-                        let b = t[j - 1]
+                        let a = letters[i - 1]
+                        let b = letters[n + j - 1]
                         let diagonal = dp[(i - 1) * width + j - 1]
-                        if a == b || (JoinedText.isApostrophe(a) && JoinedText.isApostrophe(b)) {
+                        if a.value == b.value || (a.apostrophe && b.apostrophe) {
                             Self.consider(&best, diagonal, 0, generic: 0, accent: true)
-                        } else if Folding.lower(a) == Folding.lower(b) {
+                        } else if a.lower == b.lower {
                             Self.consider(&best, diagonal, Self.caseChange, generic: 0, accent: true)
-                        } else if Self.sameBase(a, b) {
+                        } else if a.base != 0 && a.base == b.base {
                             Self.consider(&best, diagonal, Self.accent, generic: 0, accent: true)
                         } else {
                             Self.consider(&best, diagonal, Self.substitution, generic: 1, accent: false)
                         }
-                        let bit = Self.endsBit(a, b)
-                        if endsFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0, let candidates = byEnds[UInt64(a) << 32 | UInt64(b)] {
-                            for r in candidates {
-                                let rule = rules[r]
-                                let lo = rule.observed.count
-                                let lt = rule.intended.count
-                                guard lo <= i, lt <= j else { continue }
-                                if rule.position == 1 && (i - lo != 0 || j - lt != 0) { continue }
-                                if rule.position == 2 && (i != n || j != m) { continue }
-                                if !Self.matches(o, i - lo, rule.observed) || !Self.matches(t, j - lt, rule.intended) { continue }
-                                Self.consider(&best, dp[(i - lo) * width + j - lt], rule.cost, generic: 0, accent: rule.accentOnly)
-                            }
+                        let bit = Self.endsBit(a.value, b.value)
+                        for k in Int(starts[bit])..<Int(starts[bit + 1]) {
+                            let rule = rules[Int(bucketRules[k])]
+                            let lo = rule.observed.count
+                            let lt = rule.intended.count
+                            guard lo <= i, lt <= j, rule.observed[lo - 1] == a.value, rule.intended[lt - 1] == b.value else { continue }
+                            if rule.position == 1 && (i - lo != 0 || j - lt != 0) { continue }
+                            if rule.position == 2 && (i != n || j != m) { continue }
+                            if !Self.matches(o, i - lo, rule.observed) || !Self.matches(t, j - lt, rule.intended) { continue }
+                            Self.consider(&best, dp[(i - lo) * width + j - lt], rule.cost, generic: 0, accent: rule.accentOnly)
                         }
                     }
                     if i > 0 && o[i - 1] == 0x5F {
@@ -260,8 +271,27 @@ public struct ConfusionModel: Sendable {
                 }
             }
         }
+        }
+        }
+        }
         let last = dp[n * width + m]
         return Path(cost: last.cost, generic: last.generic, accentsOnly: last.accents)
+    }
+
+    /// A letter of `explain`'s words with what its diagonal moves compare.
+    struct Letter {
+        var value: UInt32
+        var lower: UInt32
+        var base: UInt8
+        var apostrophe: Bool
+
+        init(value: UInt32, lower: UInt32, base: UInt8, apostrophe: Bool) {
+            self.value = value; self.lower = lower; self.base = base; self.apostrophe = apostrophe
+        }
+
+        init(_ v: UInt32) {
+            self.init(value: v, lower: Folding.lower(v), base: Folding.base(v), apostrophe: JoinedText.isApostrophe(v))
+        }
     }
 
     /// Takes the move from `cell` at `cost` more when it is strictly cheaper than `best`.
