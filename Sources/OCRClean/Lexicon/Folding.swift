@@ -9,6 +9,8 @@ public enum Folding {
     public static func lower(_ v: UInt32) -> UInt32 {
         if v < 0x80 { return (v >= 0x41 && v <= 0x5A) ? v | 0x20 : v }
         if v >= 0xC0 && v <= 0xDE && v != 0xD7 { return v + 0x20 }
+        // The rest of Latin-1 (`«`, `°`, `ß`, `é`) is no capital.
+        if v < 0x100 { return v }
         if v >= 0x100 && v <= 0x17F {
             // Latin Extended-A: pairs upper/lower (with a few exceptions handled by properties).
             if v == 0x130 || v == 0x131 || v == 0x138 || v == 0x149 || v == 0x17F || v == 0x178 {
@@ -28,6 +30,7 @@ public enum Folding {
     public static func isUpper(_ v: UInt32) -> Bool {
         if v < 0x80 { return v >= 0x41 && v <= 0x5A }
         if v >= 0xC0 && v <= 0xDE && v != 0xD7 { return true }
+        if v < 0x100 { return false }
         if v >= 0x2000 && v <= 0x20FF { return false }
         guard let s = Unicode.Scalar(v) else { return false }
         return s.properties.isUppercase
