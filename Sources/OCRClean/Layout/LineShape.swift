@@ -79,7 +79,7 @@ struct LineShape: Sendable {
     static func counts(_ body: Substring) -> (letters: Int, digits: Int) {
         var letters = 0, digits = 0
         for s in body.unicodeScalars {
-            if s.value >= 0x30 && s.value <= 0x39 { digits += 1 } else if s.properties.isAlphabetic { letters += 1 }
+            if s.value >= 0x30 && s.value <= 0x39 { digits += 1 } else if UTF8Bytes.isLetter(s.value) { letters += 1 }
         }
         return (letters, digits)
     }

@@ -104,8 +104,13 @@ public struct MarkNoise: Stage {
     }
 
     /// `a e i o u y`, accented or not, and `œ`, in either case.
+    @inline(__always)
     static func isVowel(_ v: UInt32) -> Bool {
-        switch Folding.lower(v) {
+        if v < 0x80 {
+            let l = v | 0x20
+            return l == 0x61 || l == 0x65 || l == 0x69 || l == 0x6F || l == 0x75 || l == 0x79
+        }
+        return switch Folding.lower(v) {
         case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79, 0xE9, 0xE8, 0xEA, 0xE0, 0xE2, 0xEE, 0xF4, 0xFB, 0x153: true
         default: false
         }

@@ -88,7 +88,7 @@ extension RepairWords {
         }
         guard digits > 0, let mark = next, mark == "." || mark == ",", scalars.next() == " " else { return nil }
         var word: [UInt32] = []
-        while let s = scalars.next(), s.properties.isAlphabetic { word.append(s.value) }
+        while let s = scalars.next(), UTF8Bytes.isLetter(s.value) { word.append(s.value) }
         guard word.count >= 3, CasePattern(word) == .title, let end = word.last, end == 0x65 || end == 0x74 || end == 0x64,
               let hit = knowledge.exact(CasePattern.lower(word)), hit.flags & LexiconFlags.finiteVerb != 0 else { return nil }
         return (number, mark.value, digits)

@@ -412,7 +412,7 @@ public struct RepairWords: Stage {
             neighbours = (i > 0 ? words[i - 1].map { Self.lowercase($0.token, bytes) } : nil,
                           i + 1 < words.count ? words[i + 1].map { Self.lowercase($0.token, bytes) } : nil)
             // (Read only for a word that opens with a capital: see `adjustedCandidates`.)
-            let opensCapitalised = word.core.first.map { Unicode.Scalar($0)?.properties.isUppercase ?? false } ?? false
+            let opensCapitalised = word.core.first.map(Folding.isUpper) ?? false
             capitalisedNeighbours = (opensCapitalised && i > 0 && words[i - 1].map { Self.capitalised($0.token, bytes) } == true,
                                      opensCapitalised && i + 1 < words.count && words[i + 1].map { Self.capitalised($0.token, bytes) } == true)
             neighbourRanges = (i > 0 ? words[i - 1].map { $0.token.coreStart..<$0.token.coreEnd } : nil,
@@ -535,7 +535,7 @@ public struct RepairWords: Stage {
 
     /// The last scalar of a text that is not white space.
     static func lastScalar(_ text: String) -> Unicode.Scalar? {
-        text.unicodeScalars.last { !$0.properties.isWhitespace }
+        text.unicodeScalars.last { !UTF8Bytes.isSpace($0.value) }
     }
 
     static func endsSentence(_ text: String) -> Bool {

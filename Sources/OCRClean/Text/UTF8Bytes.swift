@@ -55,6 +55,14 @@ enum UTF8Bytes {
         return s.properties.isAlphabetic
     }
 
+    /// Whether the scalar value is white space (Unicode White_Space; ASCII without a table).
+    @inline(__always)
+    static func isSpace(_ v: UInt32) -> Bool {
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        guard let s = Unicode.Scalar(v) else { return false }
+        return s.properties.isWhitespace
+    }
+
     /// Whether the scalar is a letter or a digit.
     @inline(__always)
     static func isWordCharacter(_ v: UInt32) -> Bool {

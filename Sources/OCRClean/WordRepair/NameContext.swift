@@ -16,14 +16,14 @@ struct NameContext {
     private var afterName = false
 
     /// Titles, abbreviated (case-sensitive, with or without their full stop).
-    static let abbreviations: [[UInt8]] = ["M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Mgr", "Me", "Dr", "Pr"].map { Array($0.utf8) }
+    static let abbreviations = Words(["M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Mgr", "Me", "Dr", "Pr"])
     /// Titles written out, in lowercase (a capital first letter is accepted).
-    static let nouns: [[UInt8]] = [
+    static let nouns = Words([
         "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "monseigneur", "citoyen", "citoyenne", "citoyens", "citoyennes",
         "capitaine", "général", "colonel", "lieutenant", "commandant", "amiral", "maréchal", "docteur",
         "professeur", "abbé", "cardinal", "baron", "baronne", "comte", "comtesse", "duc", "duchesse",
         "marquis", "marquise", "prince", "princesse", "sieur", "sieurs", "veuve", "président", "présidente",
-    ].map { Array($0.utf8) }
+    ])
 
     /// Reads a word token; returns whether it is a title whose full stop ends no sentence.
     mutating func read(_ p: UnsafeBufferPointer<UInt8>, _ token: WordToken, known: Bool, sentenceStart: Bool) -> Bool {
@@ -74,13 +74,25 @@ struct NameContext {
     }
 
     /// Whether `core` is one of `list` (its first letter folded to lowercase if `foldFirst`).
-    static func matches(_ core: UnsafeBufferPointer<UInt8>, _ list: [[UInt8]], foldFirst: Bool) -> Bool {
-        guard let first = core.first else { return false }
+    static func matches(_ core: UnsafeBufferPointer<UInt8>, _ list: Words, foldFirst: Bool) -> Bool {
+        guard let first = core.first, core.count < 64, list.lengths & (1 << UInt64(core.count)) != 0 else { return false }
         let lead = foldFirst && first >= 0x41 && first <= 0x5A ? first | 0x20 : first
-        search: for word in list where word.count == core.count && word[0] == lead {
+        search: for word in list.words where word.count == core.count && word[0] == lead {
             for k in 1..<word.count where word[k] != core[k] { continue search }
             return true
         }
         return false
+    }
+
+    /// A short list of words (UTF-8), with the set of their lengths: most words read are of no
+    /// length the list has, and are turned away before it is searched.
+    struct Words {
+        let words: [[UInt8]]
+        let lengths: UInt64
+
+        init(_ list: [String]) {
+            words = list.map { Array($0.utf8) }
+            lengths = words.reduce(0) { $0 | (1 << UInt64($1.count)) }
+        }
     }
 }
