@@ -709,37 +709,41 @@ public struct RepairWords: Stage {
         // every pair tried retained and released its array each time.
         struct Piece { var token: WordToken; var known: WordKnowledge.Hit? }
         let pieces = words.map { $0.map { Piece(token: $0.token, known: $0.known) } }
-        for i in pieces.indices {
-            guard let first = pieces[i], !consumed[i], first.token.coreEnd == first.token.end else { continue }
-            var unknown = first.known == nil ? 1 : 0
-            var rare = (first.known?.zipf ?? 0) < 3.0 || Self.isBoundPrefix(bytes[first.token.coreStart..<first.token.coreEnd]) ? 1 : 0
-            buffer.removeAll(keepingCapacity: true)
-            buffer.append(contentsOf: bytes[first.token.coreStart..<first.token.coreEnd])
-            guard let lead = buffer.first, lead >= 0x80 || (lead | 0x20 >= 0x61 && lead | 0x20 <= 0x7A) else { continue }
-            for span in 2...3 where i + span <= pieces.count {
-                // Only white space between the pieces, no punctuation inside the group, and every
-                // piece starts with a letter (`l’option -L` stays apart).
-                guard let piece = pieces[i + span - 1], !consumed[i + span - 1], piece.token.singleSpaceBefore,
-                      piece.token.coreStart == piece.token.start else { break }
-                let start = bytes[piece.token.coreStart]
-                guard start >= 0x80 || (start | 0x20 >= 0x61 && start | 0x20 <= 0x7A) else { break }
-                if piece.known == nil { unknown += 1 }
-                if (piece.known?.zipf ?? 0) < 3.0 { rare += 1 }
-                buffer.append(contentsOf: bytes[piece.token.coreStart..<piece.token.coreEnd])
-                guard unknown > 0 || rare > 0 || (joinKnown && span == 2) else { continue }
-                // The cheap test first: is the joined text a word as written, or with other accents?
-                let exact = buffer.withUnsafeBufferPointer { knowledge.knownBytes($0) } != nil
-                if !exact && (unknown == 0 || i == continuation) { continue }
-                if !exact, !buffer.withUnsafeBufferPointer({ knowledge.mayBeKnown($0, folded: &folded) }) { continue }
-                let group = words[i..<(i + span)].compactMap { $0 }
-                let joined = group.flatMap { core(of: $0, bytes) }
-                guard let (text, hit, cost) = mergedForm(joined) else { continue }
-                let separate = group.map { pieceScore($0) }.reduce(0, +)
-                let merged = hit - cost - gapCost * Double(span - 1) + (profile.count(text) > 0 ? 1 : 0)
-                let confidence = 1 / (1 + pow10(separate - merged))
-                guard confidence >= minConfidence else { continue }
-                joins.append(Join(start: i, span: span, text: text, gain: merged - separate, confidence: confidence))
-                if piece.token.coreEnd != piece.token.end { break }
+        // The record's bytes by pointer: the pieces are appended and tested without slicing.
+        bytes.withUnsafeBufferPointer { p in
+            for i in pieces.indices {
+                guard let first = pieces[i], !consumed[i], first.token.coreEnd == first.token.end else { continue }
+                let firstBytes = UnsafeBufferPointer(rebasing: p[first.token.coreStart..<first.token.coreEnd])
+                var unknown = first.known == nil ? 1 : 0
+                var rare = (first.known?.zipf ?? 0) < 3.0 || Self.isBoundPrefix(firstBytes) ? 1 : 0
+                buffer.removeAll(keepingCapacity: true)
+                buffer.append(contentsOf: firstBytes)
+                guard let lead = buffer.first, lead >= 0x80 || (lead | 0x20 >= 0x61 && lead | 0x20 <= 0x7A) else { continue }
+                for span in 2...3 where i + span <= pieces.count {
+                    // Only white space between the pieces, no punctuation inside the group, and every
+                    // piece starts with a letter (`l’option -L` stays apart).
+                    guard let piece = pieces[i + span - 1], !consumed[i + span - 1], piece.token.singleSpaceBefore,
+                          piece.token.coreStart == piece.token.start else { break }
+                    let start = p[piece.token.coreStart]
+                    guard start >= 0x80 || (start | 0x20 >= 0x61 && start | 0x20 <= 0x7A) else { break }
+                    if piece.known == nil { unknown += 1 }
+                    if (piece.known?.zipf ?? 0) < 3.0 { rare += 1 }
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: p[piece.token.coreStart..<piece.token.coreEnd]))
+                    guard unknown > 0 || rare > 0 || (joinKnown && span == 2) else { continue }
+                    // The cheap test first: is the joined text a word as written, or with other accents?
+                    let exact = buffer.withUnsafeBufferPointer { knowledge.knownBytes($0) } != nil
+                    if !exact && (unknown == 0 || i == continuation) { continue }
+                    if !exact, !buffer.withUnsafeBufferPointer({ knowledge.mayBeKnown($0, folded: &folded) }) { continue }
+                    let group = words[i..<(i + span)].compactMap { $0 }
+                    let joined = group.flatMap { core(of: $0, bytes) }
+                    guard let (text, hit, cost) = mergedForm(joined) else { continue }
+                    let separate = group.map { pieceScore($0) }.reduce(0, +)
+                    let merged = hit - cost - gapCost * Double(span - 1) + (profile.count(text) > 0 ? 1 : 0)
+                    let confidence = 1 / (1 + pow10(separate - merged))
+                    guard confidence >= minConfidence else { continue }
+                    joins.append(Join(start: i, span: span, text: text, gain: merged - separate, confidence: confidence))
+                    if piece.token.coreEnd != piece.token.end { break }
+                }
             }
         }
         for join in joins.sorted(by: { $0.gain > $1.gain }) {
@@ -759,9 +763,9 @@ public struct RepairWords: Stage {
     static let boundPrefixes: [[UInt8]] = ["inter", "intra", "trans", "multi", "pluri", "supra", "infra", "ultra", "extra", "hyper", "semi", "anti"]
         .map { Array($0.utf8) }
 
-    static func isBoundPrefix(_ piece: ArraySlice<UInt8>) -> Bool {
+    static func isBoundPrefix(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
         guard piece.count >= 4, piece.count <= 5 else { return false }
-        search: for prefix in boundPrefixes where prefix.count == piece.count && prefix[0] == piece[piece.startIndex] | 0x20 {
+        search: for prefix in boundPrefixes where prefix.count == piece.count && prefix[0] == piece[0] | 0x20 {
             for (k, b) in piece.enumerated() where prefix[k] != b | 0x20 { continue search }
             return true
         }

@@ -75,8 +75,9 @@ struct NameContext {
 
     /// Whether `core` is one of `list` (its first letter folded to lowercase if `foldFirst`).
     static func matches(_ core: UnsafeBufferPointer<UInt8>, _ list: Words, foldFirst: Bool) -> Bool {
-        guard let first = core.first, core.count < 64, list.lengths & (1 << UInt64(core.count)) != 0 else { return false }
+        guard let first = core.first, core.count < 64 else { return false }
         let lead = foldFirst && first >= 0x41 && first <= 0x5A ? first | 0x20 : first
+        guard list.mayHold(length: core.count, first: lead) else { return false }
         search: for word in list.words where word.count == core.count && word[0] == lead {
             for k in 1..<word.count where word[k] != core[k] { continue search }
             return true
@@ -84,15 +85,25 @@ struct NameContext {
         return false
     }
 
-    /// A short list of words (UTF-8), with the set of their lengths: most words read are of no
-    /// length the list has, and are turned away before it is searched.
+    /// A short list of words (UTF-8), with a bit for each length and first byte its words have:
+    /// most words read have no such pair, and are turned away before the list is searched.
     struct Words {
         let words: [[UInt8]]
-        let lengths: UInt64
+        private var pairs = [UInt64](repeating: 0, count: 256)
 
         init(_ list: [String]) {
             words = list.map { Array($0.utf8) }
-            lengths = words.reduce(0) { $0 | (1 << UInt64($1.count)) }
+            for word in words {
+                let bit = Self.bit(length: word.count, first: word[0])
+                pairs[bit >> 6] |= 1 << UInt64(bit & 63)
+            }
         }
+
+        func mayHold(length: Int, first: UInt8) -> Bool {
+            let bit = Self.bit(length: length, first: first)
+            return pairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        }
+
+        private static func bit(length: Int, first: UInt8) -> Int { (length & 63) << 8 | Int(first) }
     }
 }
