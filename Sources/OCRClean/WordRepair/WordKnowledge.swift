@@ -86,8 +86,7 @@ struct WordKnowledge: Sendable {
     /// `l`, `d`, `qu`, `jusqu`… in any case, from bytes.
     static func isElisionPrefix(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard p.count <= 7, p.allSatisfy({ $0 < 0x80 }) else { return false }
-        let lower = String(decoding: p.map { $0 | 0x20 }, as: UTF8.self)
-        return ElisionRules.prefixes.contains(lower + "’")
+        return ElisionRules.isBare(count: p.count) { p[$0] | 0x20 }
     }
 
     /// The exact form only (an ASCII apostrophe matches the lexicon's `’`), or its lowercase.
@@ -217,24 +216,33 @@ struct WordKnowledge: Sendable {
     /// `mayBeKnown` for a word's scalars: `known` asks it first, so an unknown word costs one
     /// folded hash lookup instead of the case, elision and spelling variants.
     func mayBeKnown(_ s: [UInt32]) -> Bool {
-        var folded: [UInt8] = []
-        folded.reserveCapacity(s.count + 2)
-        for v in s {
-            if v == 0x27 || v == 0x2D || v == 0x2018 || v == 0x2019 || v == 0x2BC { return true }
-            if v < 0x80 {
-                folded.append(UInt8(v >= 0x41 && v <= 0x5A ? v | 0x20 : v))
-            } else {
-                Folding.strip(Folding.lower(v), into: &folded)
+        // Folded on the stack: a scalar folds to four bytes at most.
+        let foldKnown = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: s.count * 4 + 1) { space -> Bool? in
+            var folded = StackBytes(space.baseAddress!)
+            for v in s {
+                if v == 0x27 || v == 0x2D || v == 0x2018 || v == 0x2019 || v == 0x2BC { return nil }
+                if v < 0x80 {
+                    folded.append(UInt8(v >= 0x41 && v <= 0x5A ? v | 0x20 : v))
+                } else {
+                    Folding.strip(Folding.lower(v), into: &folded)
+                }
             }
+            return foldMayBeKnown(folded.bytes)
         }
-        if foldMayBeKnown(folded) { return true }
+        // (Nil: an apostrophe or a hyphen, an elision or a compound.)
+        guard let foldKnown else { return true }
+        if foldKnown { return true }
         return !protected.isEmpty && protected.contains(JoinedText.bytes(CasePattern.lower(s)))
     }
 
     /// A lexicon word shares this fold, or an old spelling may stand for one whose fold differs
     /// (`spellingVariant`; œ and æ fold to oe and ae, so those share the fold).
     func foldMayBeKnown(_ folded: [UInt8]) -> Bool {
-        if folded.withUnsafeBufferPointer({ lexicon.compiled.fold($0) }) != nil { return true }
+        folded.withUnsafeBufferPointer { foldMayBeKnown($0) }
+    }
+
+    func foldMayBeKnown(_ folded: UnsafeBufferPointer<UInt8>) -> Bool {
+        if lexicon.compiled.fold(folded) != nil { return true }
         for ending in Self.oldEndings where folded.count > ending.count && folded.suffix(ending.count).elementsEqual(ending) { return true }
         return false
     }
@@ -255,24 +263,30 @@ struct WordKnowledge: Sendable {
     static func spellingVariant(_ s: [UInt32]) -> [UInt32]? {
         let n = s.count
         guard n >= 3 else { return nil }
-        let lower = s.map(Folding.lower)
+        func lower(_ k: Int) -> UInt32 { Folding.lower(s[k]) }
+        func endsWith(_ ending: StaticString) -> Bool {
+            let count = ending.utf8CodeUnitCount
+            guard n > count + 1 else { return false }
+            for k in 0..<count where lower(n - count + k) != UInt32(ending.utf8Start[k]) { return false }
+            return true
+        }
         // oe → œ, ae → æ (Oe → Œ at the start).
-        for i in 0..<(n - 1) where lower[i + 1] == 0x65 && (lower[i] == 0x6F || lower[i] == 0x61) {
+        for i in 0..<(n - 1) where lower(i + 1) == 0x65 && (lower(i) == 0x6F || lower(i) == 0x61) {
             var v = s
             let upper = Folding.isUpper(s[i])
-            v.replaceSubrange(i...(i + 1), with: [lower[i] == 0x6F ? (upper ? 0x152 : 0x153) : (upper ? 0xC6 : 0xE6)])
+            v.replaceSubrange(i...(i + 1), with: [lower(i) == 0x6F ? (upper ? 0x152 : 0x153) : (upper ? 0xC6 : 0xE6)])
             return v
         }
-        if n > 5, lower[n - 1] == 0x73, lower[n - 2] == 0x6E, lower[n - 3] == 0x65 || lower[n - 3] == 0x61 {
+        if n > 5, lower(n - 1) == 0x73, lower(n - 2) == 0x6E, lower(n - 3) == 0x65 || lower(n - 3) == 0x61 {
             return Array(s.dropLast()) + [0x74, 0x73]
         }
         // -oit -ois -oient → -ait -ais -aient
-        for ending in [[0x6F, 0x69, 0x74], [0x6F, 0x69, 0x73], [0x6F, 0x69, 0x65, 0x6E, 0x74]] as [[UInt32]] where n > ending.count + 1 && Array(lower.suffix(ending.count)) == ending {
+        for ending: StaticString in ["oit", "ois", "oient"] where endsWith(ending) {
             var v = s
-            v[n - ending.count] = 0x61
+            v[n - ending.utf8CodeUnitCount] = 0x61
             return v
         }
-        if n >= 3, lower[n - 1] == 0x79, lower[n - 2] == 0x6F || lower[n - 2] == 0x75 {
+        if n >= 3, lower(n - 1) == 0x79, lower(n - 2) == 0x6F || lower(n - 2) == 0x75 {
             return Array(s.dropLast()) + [0x69]
         }
         return nil
@@ -280,11 +294,11 @@ struct WordKnowledge: Sendable {
 
     /// `l’État` → (`l’`, `État`); the prefix must be a French elided word (any case).
     static func splitElision(_ s: [UInt32]) -> (prefix: [UInt32], rest: [UInt32])? {
-        guard let a = s.firstIndex(where: JoinedText.isApostrophe), a >= 1, a <= 6 else { return nil }
-        let prefix = Array(s[...a])
-        var lower = CasePattern.lower(Array(s[..<a]))
-        lower.append(0x2019)
-        guard ElisionRules.prefixes.contains(JoinedText.string(lower)) else { return nil }
-        return (prefix, Array(s[(a + 1)...]))
+        guard let a = s.firstIndex(where: JoinedText.isApostrophe), a >= 1, a <= 6,
+              ElisionRules.isBare(count: a, { k in
+                  let v = Folding.lower(s[k])
+                  return v < 0x80 ? UInt8(v) : 0
+              }) else { return nil }
+        return (Array(s[...a]), Array(s[(a + 1)...]))
     }
 }
