@@ -48,12 +48,9 @@ struct LineShape: Sendable {
         self.indent = indent
         bodyStart = i
         bodyEnd = end
-        // Scalars are the bytes that continue none.
-        var continuation = 0
-        if let base = p.baseAddress {
-            for k in i..<end { continuation &+= base[k] & 0xC0 == 0x80 ? 1 : 0 }
-        }
-        self.length = end - i - continuation
+        var length = 0
+        for k in i..<end where p[k] & 0xC0 != 0x80 { length += 1 }
+        self.length = length
         first = i < end ? UTF8Bytes.scalar(p, at: i).value : 0
         if (first == 0x49 || first == 0x7C), i + 2 < end {
             let (second, n) = UTF8Bytes.scalar(p, at: i + 1)
