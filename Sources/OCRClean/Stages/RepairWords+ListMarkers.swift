@@ -8,18 +8,21 @@ extension RepairWords {
     /// (`b) `, `iv) `, and what OCR made of one: `£) `, `8) `). Leading spaces are skipped; the
     /// marker's byte range is returned with it.
     static func itemMarker(_ text: String) -> (marker: String, range: Range<Int>)? {
-        let u = Array(text.utf8.prefix(24))
-        var start = 0
-        while start < u.count, u[start] == 0x20 { start += 1 }
-        var end = start
-        var scalars = 0
-        while end < u.count, u[end] != 0x20, u[end] != 0x29, scalars < 4 {
-            end += 1
-            while end < u.count, u[end] & 0xC0 == 0x80 { end += 1 }
-            scalars += 1
+        var text = text
+        return text.withUTF8 { whole in
+            let u = UnsafeBufferPointer(rebasing: whole.prefix(24))
+            var start = 0
+            while start < u.count, u[start] == 0x20 { start += 1 }
+            var end = start
+            var scalars = 0
+            while end < u.count, u[end] != 0x20, u[end] != 0x29, scalars < 4 {
+                end += 1
+                while end < u.count, u[end] & 0xC0 == 0x80 { end += 1 }
+                scalars += 1
+            }
+            guard end > start, end + 1 < u.count, u[end] == 0x29, u[end + 1] == 0x20 else { return nil }
+            return (String(decoding: UnsafeBufferPointer(rebasing: u[start..<end]), as: UTF8.self), start..<end)
         }
-        guard end > start, end + 1 < u.count, u[end] == 0x29, u[end + 1] == 0x20 else { return nil }
-        return (String(decoding: u[start..<end], as: UTF8.self), start..<end)
     }
 
     /// The markers that may follow `marker` in a list: the next letter, the next roman numeral
