@@ -198,12 +198,31 @@ public struct MarkNoise: Stage {
         return shape
     }
 
+    /// A byte count that clears most lines of prose before their shape is read: a line strewn
+    /// with signs has two bars at least, and a line of short runs has at most 2.5 letters per
+    /// chunk, so a line with under two bars and more ASCII letters than that per run of
+    /// non-blanks is text (`Le Conseil de sécurité,` has 18 letters in 4 runs).
+    static func mayBeNoise(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        var letters = 0, runs = 0, bars = 0
+        var blank = true
+        for b in p {
+            if b == 0x20 || b == 0x09 {
+                blank = true
+                continue
+            }
+            if blank { runs += 1 }
+            blank = false
+            if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { letters += 1 } else if b == 0x7C { bars += 1 }
+        }
+        return bars >= 2 || letters * 2 <= runs * 5
+    }
+
     /// Whether a line is noise on its own, noise beside noise, or text (see the type's
     /// description).
     mutating func verdict(_ text: String) -> Verdict {
         var text = text
         return text.withUTF8 { p in
-            guard let shape = Self.shape(p), shape.shortRuns || shape.strewn else { return .text }
+            guard Self.mayBeNoise(p), let shape = Self.shape(p), shape.shortRuns || shape.strewn else { return .text }
             let words = lexicalCounts(p)
             if shape.strewn && words.knownCharacters == 0 { return .noise }
             guard shape.shortRuns && words.knownCharacters * 5 < shape.characters else { return .text }

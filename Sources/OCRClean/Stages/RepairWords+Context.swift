@@ -3,6 +3,9 @@
 /// `Protocoles S’y rapportant`, `a prie`), and apostrophes the document prints otherwise.
 /// `RepairWords.repair` calls them after the single-word repairs, on the record's words.
 extension RepairWords {
+    /// The articles `determinerCaseEdits` lowercases, as the OCR capitalises them.
+    static let capitalisedArticles: Set<String> = ["La", "Le", "Les", "Du", "Des", "Un", "Une"]
+
     /// `contre La drogue` → `contre la drogue`: an article with a capital inside a sentence, after
     /// a lowercase word or the known word that opens the sentence (`13. Salue Le rapport`), and
     /// before a lowercase word (known or misread: `contre Le Banchiment`) or a number (`tenue Les
@@ -10,12 +13,11 @@ extension RepairWords {
     /// keep theirs: a capital follows). In a document where that happens twice or more, also
     /// before a capitalised common noun (`de La Convention`, `Prie Le Secrétariat`).
     func determinerCaseEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
-        let articles: Set<String> = ["La", "Le", "Les", "Du", "Des", "Un", "Une"]
         for i in words.indices.dropFirst() {
             guard let word = words[i], word.core.count <= 3, let first = word.core.first, first == 0x4C || first == 0x44 || first == 0x55,
                   !consumed[i], let before = words[i - 1],
                   word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
-                  before.token.coreEnd == before.token.end, !word.sentenceStart, articles.contains(JoinedText.string(word.core)),
+                  before.token.coreEnd == before.token.end, !word.sentenceStart, Self.capitalisedArticles.contains(JoinedText.string(word.core)),
                   Self.lowercaseInContext(before, core(of: before, bytes)) else { continue }
             if i + 1 < words.count, let after = words[i + 1] {
                 let next = core(of: after, bytes)
