@@ -212,9 +212,8 @@ public struct ConfusionModel: Sendable {
         let width = m + 1
         // What the diagonal moves compare, once per letter rather than once per cell: the
         // lowercase, the base letter, and apostrophes read as one.
-        var letters = [Letter](repeating: Letter(value: 0, lower: 0, base: 0, apostrophe: false), count: n + m)
-        for (k, v) in o.enumerated() { letters[k] = Letter(v) }
-        for (k, v) in t.enumerated() { letters[n + k] = Letter(v) }
+        var letters = o.map(Letter.init)
+        letters += t.map(Letter.init)
         // Per cell: the best cost, generic edits on the best path, and whether it holds only accent
         // or case changes. Moves are tried in a fixed order and a later one wins only when it is
         // strictly cheaper.
@@ -280,17 +279,16 @@ public struct ConfusionModel: Sendable {
 
     /// A letter of `explain`'s words with what its diagonal moves compare.
     struct Letter {
-        var value: UInt32
-        var lower: UInt32
-        var base: UInt8
-        var apostrophe: Bool
-
-        init(value: UInt32, lower: UInt32, base: UInt8, apostrophe: Bool) {
-            self.value = value; self.lower = lower; self.base = base; self.apostrophe = apostrophe
-        }
+        let value: UInt32
+        let lower: UInt32
+        let base: UInt8
+        let apostrophe: Bool
 
         init(_ v: UInt32) {
-            self.init(value: v, lower: Folding.lower(v), base: Folding.base(v), apostrophe: JoinedText.isApostrophe(v))
+            value = v
+            lower = Folding.lower(v)
+            base = Folding.base(v)
+            apostrophe = JoinedText.isApostrophe(v)
         }
     }
 
