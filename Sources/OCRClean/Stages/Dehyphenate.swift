@@ -278,19 +278,22 @@ public struct Dehyphenate: ConventionFollowing {
 
     /// Adds the lowercase words of a line to the document's vocabulary.
     private mutating func learn(_ text: String) {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var count = 0
-        for b in text.utf8 {
-            if FootnoteMarkers.isASCIILetter(b) || b >= 0x80 {
-                h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100_0000_01b3
-                count += 1
-            } else {
-                if count >= 5 { vocabulary.insert(h) }
-                h = 0xcbf2_9ce4_8422_2325
-                count = 0
+        var text = text
+        text.withUTF8 { p in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var count = 0
+            for b in p {
+                if FootnoteMarkers.isASCIILetter(b) || b >= 0x80 {
+                    h = (h ^ UInt64(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)) &* 0x100_0000_01b3
+                    count += 1
+                } else {
+                    if count >= 5 { vocabulary.insert(h) }
+                    h = 0xcbf2_9ce4_8422_2325
+                    count = 0
+                }
             }
+            if count >= 5 { vocabulary.insert(h) }
         }
-        if count >= 5 { vocabulary.insert(h) }
     }
 
     static func hash(_ bytes: [UInt8]) -> UInt64 {
