@@ -354,6 +354,9 @@ public struct RepairWords: Stage {
         var consumed = [Bool](repeating: false, count: words.count)
         let bytes = Array(record.text.utf8)
         recordBytes = bytes
+        // No word is being decided yet: what the last one of the previous record left would
+        // otherwise reach the pieces `mergeFragments` scores.
+        clearWordContext()
 
         // A hyphenated line end and the start of the next line are pieces of one word.
         let continuesHyphenated = previous.map { Self.endsWithHyphen($0.text) } ?? false
@@ -560,15 +563,20 @@ public struct RepairWords: Stage {
         }
     }
 
+    /// Forgets the neighbours of the word being decided: words are then decided on their own.
+    mutating func clearWordContext() {
+        neighbours = (nil, nil)
+        capitalisedNeighbours = (false, false)
+        neighbourRanges = (nil, nil)
+        afterAuxiliary = false
+    }
+
     /// The first `n` words of the next line, lowercase, as this stage will repair them out of
     /// context: `a` at a line end before `sassurer` reads `s’assurer` (`et a` / `sassurer` → `et
     /// à` / `s’assurer`), as a second run over the output would.
     mutating func firstWordsAsRepaired(_ text: String, _ n: Int) -> [String] {
         let saved = (neighbours, capitalisedNeighbours, neighbourRanges, afterAuxiliary)
-        neighbours = (nil, nil)
-        capitalisedNeighbours = (false, false)
-        neighbourRanges = (nil, nil)
-        afterAuxiliary = false
+        clearWordContext()
         defer { (neighbours, capitalisedNeighbours, neighbourRanges, afterAuxiliary) = saved }
         return text.split(separator: " ").prefix(n).map { piece in
             let scalars = piece.unicodeScalars.map(\.value)
