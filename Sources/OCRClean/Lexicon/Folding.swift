@@ -96,6 +96,12 @@ public enum Folding {
     static func appendLower<Sink: ByteSink>(_ word: UnsafeBufferPointer<UInt8>, to out: inout Sink) {
         var i = 0
         while i < word.count {
+            let b = word[i]
+            if b < 0x80, b != 0x27 {
+                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                i += 1
+                continue
+            }
             let (v, n) = UTF8Bytes.scalar(word, at: i)
             let l = lower(v)
             if l == 0x27 || l == 0x2BC || l == 0x2018 { appendUTF8(0x2019, to: &out) } else { appendUTF8(l, to: &out) }

@@ -74,6 +74,8 @@ public struct RepairWords: Stage {
     var window: [Record] = []
     /// Whether each record of the window is in the sample of cut and glued words.
     var windowSampled: [Bool] = []
+    /// The tokens `observe` read in each record of the window, for its first repair pass.
+    var windowTokens: [[WordToken]] = []
     var profile = DocumentProfile()
     var previousReleased: Record?
     /// The number of the last operative paragraph released (`6. Prend note…`), for `semicolonEdit`.
@@ -117,7 +119,12 @@ public struct RepairWords: Stage {
     }
 
     public mutating func process(_ record: Record, into output: inout StageOutput) {
-        if Self.repairable(record) { observe(record) } else { windowSampled.append(false) }
+        if Self.repairable(record) {
+            observe(record)
+        } else {
+            windowSampled.append(false)
+            windowTokens.append([])
+        }
         window.append(record)
         if window.count > windowSize { release(window.count - max(1, windowSize / 2), into: &output) }
     }
@@ -137,6 +144,7 @@ public struct RepairWords: Stage {
         text.withUTF8 { p in
             profile.addPunctuation(p)
             let tokens = WordTokenizer.tokens(p)
+            windowTokens.append(tokens)
             for (k, token) in tokens.enumerated() where token.kind == .word {
                 let bytes = UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd])
                 profile.add(bytes)
@@ -249,7 +257,7 @@ public struct RepairWords: Stage {
                 for pass in 0..<3 {
                     let before = record.text
                     var counts = Counts()
-                    repair(&record, previous: previousReleased, next: next, counts: &counts)
+                    repair(&record, tokens: pass == 0 ? windowTokens[i] : nil, previous: previousReleased, next: next, counts: &counts)
                     for (key, value) in counts where pass == 0 || !["words", "unknown", "searches"].contains(key) {
                         output.counts.count(key, by: value)
                     }
@@ -269,6 +277,7 @@ public struct RepairWords: Stage {
         }
         window.removeFirst(count)
         windowSampled.removeFirst(count)
+        windowTokens.removeFirst(count)
     }
 
     // MARK: Repairing one record
@@ -306,9 +315,10 @@ public struct RepairWords: Stage {
         return false
     }
 
-    mutating func repair(_ record: inout Record, previous: Record?, next: Record?, counts: inout Counts) {
+    /// Repairs one record; `tokens`, when given, are its text's (as `observe` read them).
+    mutating func repair(_ record: inout Record, tokens read: [WordToken]?, previous: Record?, next: Record?, counts: inout Counts) {
         var text = record.text
-        let tokens = text.withUTF8 { WordTokenizer.tokens($0) }
+        let tokens = read ?? text.withUTF8 { WordTokenizer.tokens($0) }
         let words = text.withUTF8 { p -> [Word?] in
             var words: [Word?] = []
             words.reserveCapacity(tokens.count)
