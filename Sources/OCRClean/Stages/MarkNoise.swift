@@ -201,7 +201,7 @@ public struct MarkNoise: Stage {
     /// A byte count that clears most lines of prose before their shape is read: a line strewn
     /// with signs has two bars at least, and a line of short runs has at most 2.5 letters per
     /// chunk, so a line with under two bars and more ASCII letters than that per run of
-    /// non-blanks is text (`Le Conseil de sécurité,` has 18 letters in 4 runs).
+    /// non-blanks is text (`Le Conseil de sécurité,` has 17 ASCII letters in 4 runs).
     static func mayBeNoise(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         var letters = 0, runs = 0, bars = 0
         var blank = true
