@@ -153,7 +153,7 @@ extension RepairWords {
         } else if let following = Self.itemMarker(next.text)?.marker, following.utf8.count == 1, let letter = following.utf8.first,
                   letter > 0x61, letter <= 0x7A, letter != 0x69, !Self.introducesList(bytes[..<(end - 1)]),
                   (Self.itemMarker(record.text)?.marker ?? (record.kind == .line ? lastItemMarker : nil))
-                      .map { Self.romanNumerals.contains($0) && !Self.successors(of: $0).contains(following) } ?? true {
+                      .map({ Self.romanNumerals.contains($0) && !Self.successors(of: $0).contains(following) }) ?? true {
             // A colon before a later letter item (`e)`) when the item it ends is unseen (the
             // page began inside it) or a roman sub-item (`iv) …potentielles:` / `d) …`).
             betweenItems = true

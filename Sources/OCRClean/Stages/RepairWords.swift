@@ -778,16 +778,10 @@ public struct RepairWords: Stage {
     /// Prefixes the lexicons list as words (sports, slang, English) but that formal French only
     /// writes bound to the next word: as a piece they count as rare, so `inter nationale` is
     /// joined without the document having to show that it cuts words.
-    static let boundPrefixes: [[UInt8]] = ["inter", "intra", "trans", "multi", "pluri", "supra", "infra", "ultra", "extra", "hyper", "semi", "anti"]
-        .map { Array($0.utf8) }
+    static let boundPrefixes = ByteWordList(["inter", "intra", "trans", "multi", "pluri", "supra", "infra", "ultra", "extra", "hyper", "semi", "anti"])
 
     static func isBoundPrefix(_ piece: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard piece.count >= 4, piece.count <= 5 else { return false }
-        search: for prefix in boundPrefixes where prefix.count == piece.count && prefix[0] == piece[0] | 0x20 {
-            for (k, b) in piece.enumerated() where prefix[k] != b | 0x20 { continue search }
-            return true
-        }
-        return false
+        boundPrefixes.contains(count: piece.count) { piece[$0] | 0x20 }
     }
 
     /// What a piece of a possible join is worth on its own: kept as written, or repaired when an

@@ -4,20 +4,8 @@ enum ElisionRules {
     /// Lowercase, with `’`.
     static let prefixes: Set<String> = ["l’", "d’", "j’", "m’", "n’", "s’", "t’", "c’", "qu’", "jusqu’", "lorsqu’", "puisqu’", "quoiqu’"]
 
-    /// The prefixes without their apostrophe, as ASCII bytes (`qu`).
-    static let bare: [[UInt8]] = prefixes.map { Array($0.utf8.dropLast(3)) }.sorted { $0.lexicographicallyPrecedes($1) }
-
-    /// Whether the `count` lowercase letters `letter(0)`, `letter(1)`… are an elided word
-    /// without its apostrophe (`qu`, `jusqu`): no string is built to ask.
-    @inline(__always)
-    static func isBare(count: Int, _ letter: (Int) -> UInt8) -> Bool {
-        guard count >= 1, count <= 7 else { return false }
-        search: for prefix in bare where prefix.count == count {
-            for k in 0..<count where prefix[k] != letter(k) { continue search }
-            return true
-        }
-        return false
-    }
+    /// The prefixes without their apostrophe (`qu`), asked letter by letter.
+    static let bare = ByteWordList(prefixes.map { String($0.dropLast()) })
 }
 
 /// Elision happens before a vowel or a mute h.

@@ -16,9 +16,9 @@ struct NameContext {
     private var afterName = false
 
     /// Titles, abbreviated (case-sensitive, with or without their full stop).
-    static let abbreviations = Words(["M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Mgr", "Me", "Dr", "Pr"])
+    static let abbreviations = ByteWordList(["M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Mgr", "Me", "Dr", "Pr"])
     /// Titles written out, in lowercase (a capital first letter is accepted).
-    static let nouns = Words([
+    static let nouns = ByteWordList([
         "monsieur", "madame", "mademoiselle", "messieurs", "mesdames", "monseigneur", "citoyen", "citoyenne", "citoyens", "citoyennes",
         "capitaine", "général", "colonel", "lieutenant", "commandant", "amiral", "maréchal", "docteur",
         "professeur", "abbé", "cardinal", "baron", "baronne", "comte", "comtesse", "duc", "duchesse",
@@ -74,36 +74,9 @@ struct NameContext {
     }
 
     /// Whether `core` is one of `list` (its first letter folded to lowercase if `foldFirst`).
-    static func matches(_ core: UnsafeBufferPointer<UInt8>, _ list: Words, foldFirst: Bool) -> Bool {
-        guard let first = core.first, core.count < 64 else { return false }
-        let lead = foldFirst && first >= 0x41 && first <= 0x5A ? first | 0x20 : first
-        guard list.mayHold(length: core.count, first: lead) else { return false }
-        search: for word in list.words where word.count == core.count && word[0] == lead {
-            for k in 1..<word.count where word[k] != core[k] { continue search }
-            return true
+    static func matches(_ core: UnsafeBufferPointer<UInt8>, _ list: ByteWordList, foldFirst: Bool) -> Bool {
+        list.contains(count: core.count) { k in
+            k == 0 && foldFirst && core[0] >= 0x41 && core[0] <= 0x5A ? core[0] | 0x20 : core[k]
         }
-        return false
-    }
-
-    /// A short list of words (UTF-8), with a bit for each length and first byte its words have:
-    /// most words read have no such pair, and are turned away before the list is searched.
-    struct Words {
-        let words: [[UInt8]]
-        private var pairs = [UInt64](repeating: 0, count: 256)
-
-        init(_ list: [String]) {
-            words = list.map { Array($0.utf8) }
-            for word in words {
-                let bit = Self.bit(length: word.count, first: word[0])
-                pairs[bit >> 6] |= 1 << UInt64(bit & 63)
-            }
-        }
-
-        func mayHold(length: Int, first: UInt8) -> Bool {
-            let bit = Self.bit(length: length, first: first)
-            return pairs[bit >> 6] & (1 << UInt64(bit & 63)) != 0
-        }
-
-        private static func bit(length: Int, first: UInt8) -> Int { (length & 63) << 8 | Int(first) }
     }
 }

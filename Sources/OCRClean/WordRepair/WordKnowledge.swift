@@ -86,7 +86,7 @@ struct WordKnowledge: Sendable {
     /// `l`, `d`, `qu`, `jusqu`… in any case, from bytes.
     static func isElisionPrefix(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard p.count <= 7, p.allSatisfy({ $0 < 0x80 }) else { return false }
-        return ElisionRules.isBare(count: p.count) { p[$0] | 0x20 }
+        return ElisionRules.bare.contains(count: p.count) { p[$0] | 0x20 }
     }
 
     /// The exact form only (an ASCII apostrophe matches the lexicon's `’`), or its lowercase.
@@ -295,7 +295,7 @@ struct WordKnowledge: Sendable {
     /// `l’État` → (`l’`, `État`); the prefix must be a French elided word (any case).
     static func splitElision(_ s: [UInt32]) -> (prefix: [UInt32], rest: [UInt32])? {
         guard let a = s.firstIndex(where: JoinedText.isApostrophe), a >= 1, a <= 6,
-              ElisionRules.isBare(count: a, { k in
+              ElisionRules.bare.contains(count: a, { k in
                   let v = Folding.lower(s[k])
                   return v < 0x80 ? UInt8(v) : 0
               }) else { return nil }
