@@ -397,6 +397,9 @@ public struct RepairWords: Stage {
                 consumed[c + 1] = true
             }
         }
+        if record.kind == .line {
+            keepPiecesOfUnmarkedCut(words, bytes: bytes, record: record, previous: previous, next: next, consumed: &consumed)
+        }
         if context {
             phraseEdits(words, bytes: bytes, consumed: &consumed, edits: &edits, counts: &counts)
         }
@@ -559,6 +562,62 @@ public struct RepairWords: Stage {
     static func endsWithHyphen(_ text: String) -> Bool {
         guard let last = lastScalar(text) else { return false }
         return last == "-" || last == "\u{AC}"
+    }
+
+    /// A word cut at a line end whose hyphen the OCR lost or the page never printed: `construc` /
+    /// `tion`, `pa` / `resse`, `inau` / `gurera`. Each line is repaired alone, and either piece
+    /// alone reads as a misread short word (`tion` → `ton`, `pa` → `ps`, `gurera` → `durera`).
+    /// When an unknown piece and its neighbour across the break make a known word, the piece
+    /// stays as written. Lines only: layout joins a paragraph's lines, and merge-fragments makes
+    /// the word whole there.
+    func keepPiecesOfUnmarkedCut(_ words: [Word?], bytes: [UInt8], record: Record, previous: Record?, next: Record?, consumed: inout [Bool]) {
+        if let first = words.firstIndex(where: { $0 != nil }), !consumed[first], let word = words[first], word.known == nil,
+           word.token.start == word.token.coreStart, let previous, Self.adjacentLines(previous, record),
+           let rest = Self.plainLetters(core(of: word, bytes)), let cut = lastPiece(of: previous.text),
+           knowledge.known(cut + rest) != nil {
+            consumed[first] = true
+        }
+        if let last = words.lastIndex(where: { $0 != nil }), !consumed[last], let word = words[last], word.known == nil,
+           word.token.coreEnd == word.token.end, bytes[word.token.end...].allSatisfy({ $0 == 0x20 }),
+           let next, Self.adjacentLines(record, next), let start = Self.plainLetters(Self.afterElision(core(of: word, bytes))),
+           let rest = firstPiece(of: next.text), knowledge.known(start + rest) != nil {
+            consumed[last] = true
+        }
+    }
+
+    /// Two physical lines, the second right after the first.
+    static func adjacentLines(_ a: Record, _ b: Record) -> Bool {
+        a.kind == .line && b.kind == .line && a.origin.lines.upperBound + 1 == b.origin.lines.lowerBound
+    }
+
+    /// The scalars when all are letters.
+    static func plainLetters(_ core: [UInt32]) -> [UInt32]? {
+        !core.isEmpty && core.allSatisfy(UTF8Bytes.isLetter) ? core : nil
+    }
+
+    /// What follows an elided article or pronoun in a word (`enve` in `l’enve`), or the word.
+    static func afterElision(_ core: [UInt32]) -> [UInt32] {
+        guard let a = core.lastIndex(where: JoinedText.isApostrophe) else { return core }
+        return Array(core[(a + 1)...])
+    }
+
+    /// The letters of the last word of `text` when nothing follows it but spaces, after an
+    /// elided article (`enve` in `mit l’enve`).
+    func lastPiece(of text: String) -> [UInt32]? {
+        var text = text
+        return text.withUTF8 { p in
+            guard let last = WordTokenizer.tokens(p).last, last.kind == .word, last.coreEnd == last.end else { return nil }
+            return Self.plainLetters(Self.afterElision(JoinedText.scalars(UnsafeBufferPointer(rebasing: p[last.coreStart..<last.coreEnd]))))
+        }
+    }
+
+    /// The letters of the first word of `text` when nothing stands before it (`resse` in `resse, 13`).
+    func firstPiece(of text: String) -> [UInt32]? {
+        var text = text
+        return text.withUTF8 { p in
+            guard let first = WordTokenizer.tokens(p).first, first.kind == .word, first.coreStart == first.start else { return nil }
+            return Self.plainLetters(JoinedText.scalars(UnsafeBufferPointer(rebasing: p[first.coreStart..<first.coreEnd])))
+        }
     }
 
     /// Whether the word cut at the end of `previous` (its last word before the hyphen) and `rest`
