@@ -938,7 +938,15 @@ public struct RepairWords: Stage {
             counts.count(rule == "elision" ? "elision" : rule)
             return TextEdit(range: range, replacement: JoinedText.string(replacement), rule: rule, confidence: confidence)
         }
-        guard word.known == nil else { return nil }
+        if word.known != nil {
+            // A compound known only as two known words (`tempe-rature`, `tempe` and `rature`) is
+            // the hyphen of a line end left in a joined word when the word without it, with an
+            // accent or a letter repaired, is the better reading (`température`).
+            guard word.known?.entry == nil, word.core.contains(0x2D), !word.isName,
+                  let (best, confidence, rule) = decide(word), rule == "hyphen", CasePattern(best) != .mixed else { return nil }
+            counts.count(rule)
+            return TextEdit(range: range, replacement: JoinedText.string(best), rule: rule, confidence: confidence)
+        }
         // ASCII capitals with an underscore are an identifier (`LC_*`, `MSG_DONTROUTE`), not a
         // word with a glyph the engine could not read (`e_ec`, `RÉ_ÉTER`).
         if word.core.contains(0x5F), word.core.allSatisfy({ $0 < 0x80 }), CasePattern(word.core) == .upper { return nil }
