@@ -50,6 +50,62 @@ extension RepairWords {
         }
     }
 
+    /// `Un << NaN silencieux >> est` → `Un « NaN silencieux » est`: guillemets read as two angle
+    /// brackets. Only a pair on one record, opening at its start or after a space or `(`,
+    /// closing before a space, punctuation or the end, with letters and no sign of code between
+    /// (`=`, `;`, `{`, `<`, `>`): a shift (`x << 2`), a here-document (`cat << FIN`) and a
+    /// redirection (`>> journal`) stay.
+    func guillemetEdits(_ bytes: [UInt8], edits: inout [TextEdit], counts: inout Counts) {
+        guard bytes.count >= 6 else { return }
+        var open: Int?
+        var letters = false
+        var i = 0
+        while i + 1 < bytes.count {
+            defer { i += 1 }
+            let b = bytes[i]
+            if b == 0x3C, bytes[i + 1] == 0x3C {
+                let opens = (i == 0 || bytes[i - 1] == 0x20 || bytes[i - 1] == 0x28) && (i + 2 == bytes.count || bytes[i + 2] != 0x3C)
+                open = opens ? i : nil
+                letters = false
+                i += 1
+            } else if b == 0x3E, bytes[i + 1] == 0x3E {
+                let end = i + 2
+                let closes = end == bytes.count || [0x20, 0x2C, 0x2E, 0x3B, 0x3A, 0x29, 0x21, 0x3F].contains(bytes[end])
+                if let start = open, closes, letters, i > start + 2, bytes[i - 1] != 0x3E,
+                   Self.readsAsQuotation(bytes[(start + 2)..<i]) {
+                    let pair = [start..<(start + 2), i..<end]
+                    if !edits.contains(where: { e in pair.contains { $0.overlaps(e.range) } }) {
+                        edits.append(TextEdit(range: pair[0], replacement: "«", rule: "guillemet", confidence: 0.9))
+                        edits.append(TextEdit(range: pair[1], replacement: "»", rule: "guillemet", confidence: 0.9))
+                        counts.count("guillemet", by: 2)
+                    }
+                }
+                open = nil
+                i += 1
+            } else if b == 0x3D || b == 0x3B || b == 0x7B || b == 0x7D || b == 0x3C || b == 0x3E {
+                open = nil
+            } else if b >= 0x80 || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) {
+                letters = true
+            }
+        }
+    }
+
+    /// Whether the text between `<<` and `>>` reads as quoted words: its parentheses balance
+    /// (`(a << b) >> c` is code), and it does not open with a here-document's delimiter in
+    /// capitals followed by more words (`cat << FIN et echo a >> journal`).
+    static func readsAsQuotation(_ inner: ArraySlice<UInt8>) -> Bool {
+        var depth = 0
+        for b in inner {
+            if b == 0x28 { depth += 1 }
+            if b == 0x29 { depth -= 1; if depth < 0 { return false } }
+        }
+        guard depth == 0 else { return false }
+        let words = inner.split(separator: 0x20)
+        guard words.count > 1, let first = words.first else { return true }
+        let capitals = first.allSatisfy { $0 >= 0x41 && $0 <= 0x5A || $0 == 0x5F || $0 >= 0x30 && $0 <= 0x39 }
+        return !(capitals && first.count >= 2)
+    }
+
     /// `Recueil des Traités, vol, 2225` → `vol. 2225`: the full stop of `vol.` or `vols.` read as a
     /// comma in a reference (after a comma, before a number here or opening the next line);
     /// `le vol, puis`, `le vol, 2 fois` stay.

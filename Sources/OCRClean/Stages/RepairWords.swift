@@ -527,6 +527,7 @@ public struct RepairWords: Stage {
             numberStopEdit(record.text, edits: &edits, counts: &counts)
             volumeStopEdits(words, bytes: bytes, nextLine: nextLine, edits: &edits, counts: &counts)
             punctuationSpaceEdits(bytes, edits: &edits, counts: &counts)
+            guillemetEdits(bytes, edits: &edits, counts: &counts)
             itemMarkerEdit(record.text, nextItem: upcomingItemMarkers.first, edits: &edits, counts: &counts)
         }
         if documentApostrophes {
