@@ -10,6 +10,8 @@ public final class Lexicon: Sendable {
     public let pairs: Set<[UInt8]>
     /// The same pairs as the domain writes them (`États Membres`).
     public let casedPairs: Set<[UInt8]>
+    /// Those pairs by one word, for the word beside it.
+    public let pairIndex: DomainPairIndex
     /// Names of bodies and instruments and terms of three words or more.
     let phrases: DomainPhrases
     /// English words French text quotes, with their English frequency (not known words).
@@ -21,6 +23,7 @@ public final class Lexicon: Sendable {
         self.compiled = compiled
         self.pairs = side.pairs
         self.casedPairs = side.casedPairs
+        self.pairIndex = DomainPairIndex(casedPairs: side.casedPairs)
         self.phrases = side.phrases
         self.english = side.english
         self.files = files

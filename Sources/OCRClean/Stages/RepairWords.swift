@@ -1144,11 +1144,59 @@ public struct RepairWords: Stage {
             if capitalisedNeighbours.previous, let previous = neighbours.previous, pairs.contains(previous + [0x20] + lower) { return true }
             return false
         }
-        return CandidateGenerator.adjusted(raw, for: word.core, allowCapitalAccents: profile.allowCapitalAccents, apostrophe: profile.apostrophe,
-                                           joinCost: profile.joinCost, seen: { profile.showsCapitalAccent($0) })
+        var out = CandidateGenerator.adjusted(raw, for: word.core, allowCapitalAccents: profile.allowCapitalAccents, apostrophe: profile.apostrophe,
+                                              joinCost: profile.joinCost, seen: { profile.showsCapitalAccent($0) })
             .filter { (split || $0.rule != "split") && !(name && $0.rule == "elision" && $0.text.first == word.core.first)
                 && !(leadingHole && $0.text.count < word.core.count)
                 && (!CandidateGenerator.titleEdit($0, casing) || (word.afterElision && $0.logPrior >= 4 - 9) || inDomainPair($0)) }
+        for c in pairCandidates(word) where !out.contains(where: { $0.text == c.text }) { out.append(c) }
+        return out
+    }
+
+    /// The domain's word a neighbour calls for, when the written word is one or two letters from
+    /// it (folded): `Prats Membres`, `Écacs Membres`, `Tats parties` → `États`. Such an error is too
+    /// far from the word for the confusion table alone, but the pair says what stood there; the
+    /// pair's bonus in `decide` then weighs it. Each letter costs as much as a confusion of the
+    /// table's middle range; the word's case pattern and the document's capital accents are kept.
+    func pairCandidates(_ word: Word) -> [CandidateGenerator.Candidate] {
+        guard word.known == nil, word.core.count >= 4, word.core.allSatisfy(UTF8Bytes.isLetter) else { return [] }
+        // Only a neighbour across white space (`Pour` after `entre.` is no pair).
+        func spaces(_ range: Range<Int>) -> Bool { !range.isEmpty && recordBytes[range].allSatisfy { $0 == 0x20 } }
+        // A grammatical word calls for nothing (`contre` follows `lutte` and a hundred words).
+        func content(_ word: [UInt8]?) -> [UInt8]? {
+            word.flatMap { w in w.withUnsafeBufferPointer { knowledge.knownBytes($0) }.map { $0.flags & LexiconFlags.grammatical == 0 } == true ? w : nil }
+        }
+        let next = neighbourRanges.next.flatMap { spaces(word.token.coreEnd..<$0.lowerBound) ? content(neighbours.next) : nil }
+        let previous = neighbourRanges.previous.flatMap { spaces($0.upperBound..<word.token.coreStart) ? content(neighbours.previous) : nil }
+        let forms = knowledge.lexicon.pairIndex.words(before: next, after: previous)
+        guard !forms.isEmpty else { return [] }
+        let folded = Folding.fold(JoinedText.string(word.core))
+        // A word with its accents lost (`Etats`) is that word: its own candidates decide.
+        guard knowledge.lexicon.compiled.fold(folded) == nil else { return [] }
+        let written = folded.map(Int.init)
+        let casing = CasePattern(word.core)
+        var out: [CandidateGenerator.Candidate] = []
+        for form in forms {
+            let target = Folding.fold(String(decoding: form, as: UTF8.self)).map(Int.init)
+            guard abs(target.count - written.count) <= 1 else { continue }
+            let distance = EditDistance.distance(written, target)
+            // The word with a letter or two before it is an elided article glued on (`lassistance
+            // technique`), which the elision rules read.
+            guard distance >= 1, distance <= 2, !(written.count > target.count && written.suffix(target.count).elementsEqual(target)) else { continue }
+            var text = form.withUnsafeBufferPointer { JoinedText.scalars($0) }
+            if casing == .upper { text = CasePattern.upper.apply(to: text) }
+            guard let hit = knowledge.known(text) else { continue }
+            var cost = 1.2 * Double(distance)
+            // A document that writes no accent on capitals gets `Etats`; `decide` finds no pair
+            // for that form, so the candidate carries the pair's bonus itself.
+            if let first = text.first, Folding.isUpper(first), Folding.base(first) != 0, UInt32(Folding.base(first)) != Folding.lower(first),
+               !profile.allowCapitalAccents, !profile.showsCapitalAccent(text) {
+                text[0] = UInt32(Folding.base(first)) - 0x20
+                cost -= Self.pairBonus
+            }
+            out.append(CandidateGenerator.Candidate(text: text, logPrior: hit.zipf - 9, cost: cost, rule: "pair"))
+        }
+        return out
     }
 
     /// Whether the domain writes this capitalised form in a pair with a neighbour as written
@@ -1160,6 +1208,9 @@ public struct RepairWords: Stage {
         if let next = neighbourRanges.next, next.count >= 4, cased.contains(form + [0x20] + recordBytes[next]) { return true }
         return false
     }
+
+    /// What a candidate gains (log10) when it makes a pair of the domain lexicon with a neighbour.
+    static let pairBonus = 1.5
 
     /// The best correction of an unknown word and its probability, when it reaches `min-confidence`.
     mutating func decide(_ word: Word) -> ([UInt32], Double, String)? {
@@ -1205,15 +1256,15 @@ public struct RepairWords: Stage {
             if !pairs.isEmpty {
                 let lower = Folding.lower(JoinedText.string(c.text))
                 if c.rule == "split" {
-                    if pairs.contains(lower) { s += 1.5 }
+                    if pairs.contains(lower) { s += Self.pairBonus }
                 } else if (neighbours.previous.map { pairs.contains($0 + [0x20] + lower) } ?? false)
                             || (neighbours.next.map { pairs.contains(lower + [0x20] + $0) } ?? false) {
                     if casing != .lower || c.rule == "elision" {
-                        s += 1.5
+                        s += Self.pairBonus
                     } else if c.name {
-                        s += 1.5 + (domainWrites(JoinedText.bytes(c.text)) ? CandidateGenerator.ownCapitalCost : 0)
+                        s += Self.pairBonus + (domainWrites(JoinedText.bytes(c.text)) ? CandidateGenerator.ownCapitalCost : 0)
                     } else if !domainWrites(JoinedText.bytes(CasePattern.title(c.text))) {
-                        s += 1.5
+                        s += Self.pairBonus
                     }
                 }
             }
