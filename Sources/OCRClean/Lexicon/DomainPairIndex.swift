@@ -31,9 +31,4 @@ public struct DomainPairIndex: Sendable {
         let scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars
         return scalars.count >= 4 && scalars.allSatisfy { UTF8Bytes.isLetter($0.value) }
     }
-
-    /// The domain's words that stand before `next` or after `previous` (lowercase bytes).
-    func words(before next: [UInt8]?, after previous: [UInt8]?) -> [[UInt8]] {
-        (next.flatMap { byNext[$0] } ?? []) + (previous.flatMap { byPrevious[$0] } ?? [])
-    }
 }

@@ -1,3 +1,5 @@
+import Glibc
+
 /// Punctuation that OCR misreads: between the numbered operative paragraphs of a resolution or
 /// the items of a list, after the abbreviation of a volume number, and spaces before a comma or
 /// a full stop.
@@ -56,7 +58,8 @@ extension RepairWords {
     /// (`=`, `;`, `{`, `<`, `>`): a shift (`x << 2`), a here-document (`cat << FIN`) and a
     /// redirection (`>> journal`) stay.
     func guillemetEdits(_ bytes: [UInt8], edits: inout [TextEdit], counts: inout Counts) {
-        guard bytes.count >= 6 else { return }
+        // Most records hold no `<` at all: one `memchr` says so.
+        guard bytes.count >= 6, bytes.withUnsafeBytes({ memchr($0.baseAddress!, 0x3C, $0.count) }) != nil else { return }
         var open: Int?
         var letters = false
         var i = 0

@@ -1163,12 +1163,19 @@ public struct RepairWords: Stage {
         // Only a neighbour across white space (`Pour` after `entre.` is no pair).
         func spaces(_ range: Range<Int>) -> Bool { !range.isEmpty && recordBytes[range].allSatisfy { $0 == 0x20 } }
         // A grammatical word calls for nothing (`contre` follows `lutte` and a hundred words).
-        func content(_ word: [UInt8]?) -> [UInt8]? {
-            word.flatMap { w in w.withUnsafeBufferPointer { knowledge.knownBytes($0) }.map { $0.flags & LexiconFlags.grammatical == 0 } == true ? w : nil }
+        func content(_ word: [UInt8]) -> Bool {
+            word.withUnsafeBufferPointer { knowledge.knownBytes($0) }.map { $0.flags & LexiconFlags.grammatical == 0 } == true
         }
-        let next = neighbourRanges.next.flatMap { spaces(word.token.coreEnd..<$0.lowerBound) ? content(neighbours.next) : nil }
-        let previous = neighbourRanges.previous.flatMap { spaces($0.upperBound..<word.token.coreStart) ? content(neighbours.previous) : nil }
-        let forms = knowledge.lexicon.pairIndex.words(before: next, after: previous)
+        let index = knowledge.lexicon.pairIndex
+        var forms: [[UInt8]] = []
+        if let next = neighbours.next, let words = index.byNext[next], let range = neighbourRanges.next,
+           spaces(word.token.coreEnd..<range.lowerBound), content(next) {
+            forms += words
+        }
+        if let previous = neighbours.previous, let words = index.byPrevious[previous], let range = neighbourRanges.previous,
+           spaces(range.upperBound..<word.token.coreStart), content(previous) {
+            forms += words
+        }
         guard !forms.isEmpty else { return [] }
         let folded = Folding.fold(JoinedText.string(word.core))
         // A word with its accents lost (`Etats`) is that word: its own candidates decide.
