@@ -280,6 +280,38 @@ extension RepairWords {
             && (flags & LexiconFlags.plural == 0 || flags & LexiconFlags.singular != 0)
     }
 
+    /// `les Mats Membres`, `aux Étals Membres` → `les États Membres`: a word the lexicon knows
+    /// only in lowercase (`mats`, `étals`), written with a capital before the word of a domain
+    /// pair as the domain writes it, one or two letters from the pair's capitalised word. A
+    /// common noun takes no capital inside a sentence, and the pair says what stood there.
+    /// A name where one stands (`M. Fats`) and pairs whose word the domain writes in lowercase
+    /// stay.
+    func domainPairRealWordEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        let index = knowledge.lexicon.pairIndex
+        for i in words.indices.dropLast() {
+            guard let word = words[i], !consumed[i], !word.nameContext, let hit = word.known, hit.flags & (LexiconFlags.properNoun | LexiconFlags.domain | LexiconFlags.acronym) == 0,
+                  word.token.start == word.token.coreStart, word.token.end == word.token.coreEnd,
+                  let after = words[i + 1], after.token.singleSpaceBefore, after.token.start == after.token.coreStart else { continue }
+            let written = core(of: word, bytes)
+            guard written.count >= 4, CasePattern(written) == .title, knowledge.exact(written) == nil else { continue }
+            let next = Array(bytes[after.token.coreStart..<after.token.coreEnd])
+            let lowerNext = Folding.lower(String(decoding: next, as: UTF8.self))
+            // A grammatical word calls for nothing (`Entrée pour` is no `Centre pour`).
+            guard let forms = index.byNext[lowerNext], let nextHit = after.known, nextHit.flags & LexiconFlags.grammatical == 0 else { continue }
+            let folded = Folding.fold(JoinedText.string(written)).map(Int.init)
+            for form in forms where form.withUnsafeBufferPointer({ Folding.isUpper(UTF8Bytes.scalar($0, at: 0).value) }) && knowledge.lexicon.casedPairs.contains(form + [0x20] + next) {
+                let target = Folding.fold(String(decoding: form, as: UTF8.self)).map(Int.init)
+                let distance = EditDistance.distance(folded, target)
+                guard distance >= 1, distance <= 2 else { continue }
+                let range = word.token.coreStart..<word.token.coreEnd
+                guard !edits.contains(where: { $0.range.overlaps(range) }) else { break }
+                edits.append(TextEdit(range: range, replacement: String(decoding: form, as: UTF8.self), rule: "pair", confidence: 0.85))
+                counts.count("pair")
+                break
+            }
+        }
+    }
+
     /// `les Protocoles S’y rapportant`, `ceux qui S’y livrent` → `s’y`: the pronoun capitalised
     /// inside a sentence, after a word in lowercase or a capitalised noun and before a verb in
     /// lowercase. After a word in capitals (a headline run into its text: `BERLIN S’y`) it stays.

@@ -523,6 +523,7 @@ public struct RepairWords: Stage {
             missingArticleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             lostArticleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             capitalisedCliticEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+            domainPairRealWordEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             semicolonEdit(record, bytes, next: next, edits: &edits, counts: &counts)
             numberStopEdit(record.text, edits: &edits, counts: &counts)
             volumeStopEdits(words, bytes: bytes, nextLine: nextLine, edits: &edits, counts: &counts)
