@@ -292,12 +292,16 @@ extension RepairWords {
             guard let word = words[i], !consumed[i], !word.nameContext, let hit = word.known, hit.flags & (LexiconFlags.properNoun | LexiconFlags.domain | LexiconFlags.acronym) == 0,
                   word.token.start == word.token.coreStart, word.token.end == word.token.coreEnd,
                   let after = words[i + 1], after.token.singleSpaceBefore, after.token.start == after.token.coreStart else { continue }
+            // The cheap test first (it runs for every known word): a capital opens the word.
+            let opening = bytes[word.token.coreStart]
+            guard (opening >= 0x41 && opening <= 0x5A) || (opening == 0xC3 && bytes[word.token.coreStart + 1] <= 0x9E),
+                  word.token.coreEnd - word.token.coreStart >= 4, after.token.coreEnd - after.token.coreStart >= 4,
+                  // A grammatical word calls for nothing (`Entrée pour` is no `Centre pour`).
+                  let nextHit = after.known, nextHit.flags & LexiconFlags.grammatical == 0 else { continue }
+            let next = Array(bytes[after.token.coreStart..<after.token.coreEnd])
+            guard let forms = index.byNext[Folding.lower(String(decoding: next, as: UTF8.self))] else { continue }
             let written = core(of: word, bytes)
             guard written.count >= 4, CasePattern(written) == .title, knowledge.exact(written) == nil else { continue }
-            let next = Array(bytes[after.token.coreStart..<after.token.coreEnd])
-            let lowerNext = Folding.lower(String(decoding: next, as: UTF8.self))
-            // A grammatical word calls for nothing (`Entrée pour` is no `Centre pour`).
-            guard let forms = index.byNext[lowerNext], let nextHit = after.known, nextHit.flags & LexiconFlags.grammatical == 0 else { continue }
             let folded = Folding.fold(JoinedText.string(written)).map(Int.init)
             for form in forms where form.withUnsafeBufferPointer({ Folding.isUpper(UTF8Bytes.scalar($0, at: 0).value) }) && knowledge.lexicon.casedPairs.contains(form + [0x20] + next) {
                 let target = Folding.fold(String(decoding: form, as: UTF8.self)).map(Int.init)
