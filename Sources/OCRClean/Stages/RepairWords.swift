@@ -1155,7 +1155,8 @@ public struct RepairWords: Stage {
     }
 
     /// The domain's word a neighbour calls for, when the written word is one or two letters from
-    /// it (folded): `Prats Membres`, `Écacs Membres`, `Tats parties` → `États`. Such an error is too
+    /// it (folded; two letters lost or added only from five letters on): `Prats Membres`, `Écacs
+    /// Membres`, `Tats parties` → `États`, `Nains Unies` → `Nations`. Such an error is too
     /// far from the word for the confusion table alone, but the pair says what stood there; the
     /// pair's bonus in `decide` then weighs it. Each letter costs as much as a confusion of the
     /// table's middle range; the word's case pattern and the document's capital accents are kept.
@@ -1186,11 +1187,13 @@ public struct RepairWords: Stage {
         var out: [CandidateGenerator.Candidate] = []
         for form in forms {
             let target = Folding.fold(String(decoding: form, as: UTF8.self)).map(Int.init)
-            guard abs(target.count - written.count) <= 1 else { continue }
+            guard abs(target.count - written.count) <= (written.count >= 5 ? 2 : 1) else { continue }
             let distance = EditDistance.distance(written, target)
             // The word with a letter or two before it is an elided article glued on (`lassistance
-            // technique`), which the elision rules read.
-            guard distance >= 1, distance <= 2, !(written.count > target.count && written.suffix(target.count).elementsEqual(target)) else { continue }
+            // technique`), which the elision rules read; with letters after it, a word glued on
+            // (`Unies contrela`), which a split reads.
+            guard distance >= 1, distance <= 2,
+                  !(written.count > target.count && (written.suffix(target.count).elementsEqual(target) || written.starts(with: target))) else { continue }
             var text = form.withUnsafeBufferPointer { JoinedText.scalars($0) }
             if casing == .upper { text = CasePattern.upper.apply(to: text) }
             guard let hit = knowledge.known(text) else { continue }
