@@ -25,6 +25,10 @@ extension RepairWords {
         }
     }
 
+    /// Glyphs an engine reads for a letter marker (on the rendered pages: `8)` for `g)`, `1)` for
+    /// `l)`, `€)` for `e)`, `£)` for `f)`).
+    static let letterLookalikes: [String: String] = ["8": "g", "9": "g", "1": "l", "|": "l", "€": "e", "£": "f", "0": "o", "5": "s"]
+
     /// The markers that may follow `marker` in a list: the next letter, the next roman numeral
     /// (`i` is both: `j` or `ii`).
     static func successors(of marker: String) -> [String] {
@@ -43,12 +47,19 @@ extension RepairWords {
     }
 
     /// An item's marker that does not follow the item before it is the one that does when the
-    /// next item confirms it: `k)`, `1)`, `m)`. Nothing changes without both neighbours, so a
-    /// list that restarts (`h)` then `i)` as a roman one) or a numbered sub-list (`1)`) stays.
+    /// next item confirms it: `k)`, `1)`, `m)`; or, without that confirmation, when it is a
+    /// glyph the letter due (or the one after, the marker between lost: `e)`, `©`, `8)`) looks
+    /// like: `8)` for `g)`, `1)` for `l)`, `€)` for `e)`. Otherwise nothing changes, so a list
+    /// that restarts (`h)` then `i)` as a roman one) or a numbered sub-list (`2)`) stays.
     func itemMarkerEdit(_ text: String, nextItem: String?, edits: inout [TextEdit], counts: inout Counts) {
-        guard let last = lastItemMarker, let nextItem, let (marker, range) = Self.itemMarker(text) else { return }
+        guard let last = lastItemMarker, let (marker, range) = Self.itemMarker(text) else { return }
         let expected = Self.successors(of: last)
-        guard !expected.contains(marker), let fix = expected.first(where: { Self.successors(of: $0).contains(nextItem) }) else { return }
+        guard !expected.contains(marker) else { return }
+        let confirmed = nextItem.flatMap { next in expected.first { Self.successors(of: $0).contains(next) } }
+        let lookalike = Self.letterLookalikes[marker].flatMap { letter in
+            expected.contains(letter) || expected.contains { Self.successors(of: $0).contains(letter) } ? letter : nil
+        }
+        guard let fix = confirmed ?? lookalike else { return }
         guard !edits.contains(where: { $0.range.overlaps(range) }) else { return }
         edits.append(TextEdit(range: range, replacement: fix, rule: "item-marker", confidence: 0.9))
         counts.count("item-marker")
