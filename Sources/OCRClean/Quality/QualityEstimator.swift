@@ -42,7 +42,7 @@ public struct QualityEstimator: Sendable {
                 guard token.kind == .word else { continue }
                 m.words += 1
                 let core = UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd])
-                Folding.lower(Self.afterElision(core), into: &lower)
+                Folding.lower(JoinedText.afterElision(core), into: &lower)
                 let logProbability = letters.logProbability(lower)
                 m.letterCost -= logProbability
                 if logProbability < Self.implausible { m.implausibleWords += 1 }
@@ -191,16 +191,6 @@ public struct QualityEstimator: Sendable {
     /// are not tokens alone), and digits.
     static let oneLetterWords: Set<UInt8> = Set("aAyYoO0123456789".utf8)
 
-    /// The word after an elided article or pronoun (`l’entrée` → `entrée`).
-    static func afterElision(_ p: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        var i = p.count - 1
-        while i > 0 {
-            if p[i] == 0x27 { return UnsafeBufferPointer(rebasing: p[(i + 1)...]) }
-            if p[i] == 0x99, i >= 2, p[i - 1] == 0x80, p[i - 2] == 0xE2 { return UnsafeBufferPointer(rebasing: p[(i + 1)...]) }
-            i -= 1
-        }
-        return p
-    }
 
     /// Opening and closing punctuation removed.
     static func trimmed(_ s: [UInt32]) -> [UInt32] {

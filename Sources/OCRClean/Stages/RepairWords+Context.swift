@@ -303,13 +303,12 @@ extension RepairWords {
             let written = core(of: word, bytes)
             guard written.count >= 4, CasePattern(written) == .title, knowledge.exact(written) == nil else { continue }
             let folded = Folding.fold(JoinedText.string(written)).map(Int.init)
-            for form in forms where form.withUnsafeBufferPointer({ Folding.isUpper(UTF8Bytes.scalar($0, at: 0).value) }) && knowledge.lexicon.casedPairs.contains(form + [0x20] + next) {
-                let target = Folding.fold(String(decoding: form, as: UTF8.self)).map(Int.init)
-                let distance = EditDistance.distance(folded, target)
+            for pairWord in forms where pairWord.capitalised && knowledge.lexicon.casedPairs.contains(pairWord.form + [0x20] + next) {
+                let distance = EditDistance.distance(folded, pairWord.folded)
                 guard distance >= 1, distance <= 2 else { continue }
                 let range = word.token.coreStart..<word.token.coreEnd
                 guard !edits.contains(where: { $0.range.overlaps(range) }) else { break }
-                edits.append(TextEdit(range: range, replacement: String(decoding: form, as: UTF8.self), rule: "pair", confidence: 0.85))
+                edits.append(TextEdit(range: range, replacement: String(decoding: pairWord.form, as: UTF8.self), rule: "pair", confidence: 0.85))
                 counts.count("pair")
                 break
             }

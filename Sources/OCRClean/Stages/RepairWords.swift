@@ -581,7 +581,9 @@ public struct RepairWords: Stage {
         }
         if let last = words.lastIndex(where: { $0 != nil }), !consumed[last], let word = words[last], word.known == nil,
            word.token.coreEnd == word.token.end, bytes[word.token.end...].allSatisfy({ $0 == 0x20 }),
-           let next, Self.adjacentLines(record, next), let start = Self.plainLetters(Self.afterElision(core(of: word, bytes))),
+           let next, Self.adjacentLines(record, next), let start = Self.plainLetters(bytes.withUnsafeBufferPointer {
+               JoinedText.scalars(JoinedText.afterElision(UnsafeBufferPointer(rebasing: $0[word.token.coreStart..<word.token.coreEnd])))
+           }),
            let rest = firstPiece(of: next.text), knowledge.known(start + rest) != nil {
             consumed[last] = true
         }
@@ -597,19 +599,13 @@ public struct RepairWords: Stage {
         !core.isEmpty && core.allSatisfy(UTF8Bytes.isLetter) ? core : nil
     }
 
-    /// What follows an elided article or pronoun in a word (`enve` in `l’enve`), or the word.
-    static func afterElision(_ core: [UInt32]) -> [UInt32] {
-        guard let a = core.lastIndex(where: JoinedText.isApostrophe) else { return core }
-        return Array(core[(a + 1)...])
-    }
-
     /// The letters of the last word of `text` when nothing follows it but spaces, after an
     /// elided article (`enve` in `mit l’enve`).
     func lastPiece(of text: String) -> [UInt32]? {
         var text = text
         return text.withUTF8 { p in
             guard let last = WordTokenizer.tokens(p).last, last.kind == .word, last.coreEnd == last.end else { return nil }
-            return Self.plainLetters(Self.afterElision(JoinedText.scalars(UnsafeBufferPointer(rebasing: p[last.coreStart..<last.coreEnd]))))
+            return Self.plainLetters(JoinedText.scalars(JoinedText.afterElision(UnsafeBufferPointer(rebasing: p[last.coreStart..<last.coreEnd]))))
         }
     }
 
@@ -1169,7 +1165,7 @@ public struct RepairWords: Stage {
             word.withUnsafeBufferPointer { knowledge.knownBytes($0) }.map { $0.flags & LexiconFlags.grammatical == 0 } == true
         }
         let index = knowledge.lexicon.pairIndex
-        var forms: [[UInt8]] = []
+        var forms: [DomainPairIndex.Word] = []
         if let next = neighbours.next, let words = index.byNext[next], let range = neighbourRanges.next,
            spaces(word.token.coreEnd..<range.lowerBound), content(next) {
             forms += words
@@ -1185,8 +1181,8 @@ public struct RepairWords: Stage {
         let written = folded.map(Int.init)
         let casing = CasePattern(word.core)
         var out: [CandidateGenerator.Candidate] = []
-        for form in forms {
-            let target = Folding.fold(String(decoding: form, as: UTF8.self)).map(Int.init)
+        for pairWord in forms {
+            let target = pairWord.folded
             guard abs(target.count - written.count) <= (written.count >= 5 ? 2 : 1) else { continue }
             let distance = EditDistance.distance(written, target)
             // The word with a letter or two before it is an elided article glued on (`lassistance
@@ -1194,7 +1190,7 @@ public struct RepairWords: Stage {
             // (`Unies contrela`), which a split reads.
             guard distance >= 1, distance <= 2,
                   !(written.count > target.count && (written.suffix(target.count).elementsEqual(target) || written.starts(with: target))) else { continue }
-            var text = form.withUnsafeBufferPointer { JoinedText.scalars($0) }
+            var text = pairWord.form.withUnsafeBufferPointer { JoinedText.scalars($0) }
             if casing == .upper { text = CasePattern.upper.apply(to: text) }
             guard let hit = knowledge.known(text) else { continue }
             var cost = 1.2 * Double(distance)

@@ -393,6 +393,17 @@ enum JoinedText {
     @inline(__always)
     static func isApostrophe(_ v: UInt32) -> Bool { v == 0x27 || v == 0x2019 || v == 0x2BC || v == 0x2018 }
 
+    /// The word after an elided article or pronoun (`l’entrée` → `entrée`), after `'` or `’`.
+    static func afterElision(_ p: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        var i = p.count - 1
+        while i > 0 {
+            if p[i] == 0x27 { return UnsafeBufferPointer(rebasing: p[(i + 1)...]) }
+            if p[i] == 0x99, i >= 2, p[i - 1] == 0x80, p[i - 2] == 0xE2 { return UnsafeBufferPointer(rebasing: p[(i + 1)...]) }
+            i -= 1
+        }
+        return p
+    }
+
     static func scalars(_ p: UnsafeBufferPointer<UInt8>) -> [UInt32] {
         var out: [UInt32] = []
         out.reserveCapacity(p.count)
