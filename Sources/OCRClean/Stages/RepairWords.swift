@@ -921,7 +921,11 @@ public struct RepairWords: Stage {
             var restText = rest
             var rule = "elision"
             var confidence = 0.95
-            if knowledge.known(rest) == nil {
+            if rest == [0x61], CasePattern.lower(fixedPrefix) == Self.jusqu {
+                // `jusqu’a` is always `jusqu’à`: the engine lost the accent.
+                restText = [0xE0]
+                rule = "a-grave"
+            } else if knowledge.known(rest) == nil {
                 let restWord = Word(token: word.token, core: rest, known: nil, sentenceStart: false, afterElision: true)
                 // The elided word follows its article or pronoun, not the word before.
                 afterAuxiliary = false
@@ -964,6 +968,9 @@ public struct RepairWords: Stage {
         counts.count(rule)
         return TextEdit(range: range, replacement: JoinedText.string(best), rule: rule, confidence: confidence)
     }
+
+    /// The elided word after which `a` is always `à` (`jusqu’à`; `qu’a` is `que a`).
+    static let jusqu: [UInt32] = Array("jusqu".unicodeScalars.map(\.value))
 
     /// `chaine`, `connait`, `complétement` → `chaîne`, `connaît`, `complètement`, in a document
     /// whose OCR loses accents (it prints unknown words that are words with accents): a form the
