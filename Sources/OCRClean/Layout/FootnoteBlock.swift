@@ -12,8 +12,9 @@
 ///
 /// A note is a marked line (see `LineShape.footnoteMark`) and the lines continuing it (no mark,
 /// and the note so far does not end a sentence). Without a separator, only a block that ends the
-/// page counts, starts after a blank line or a sentence end, and holds short notes: a numbered
-/// paragraph that lost its full stop (`3 Note avec satisfaction…`) in mid-page stays text. In
+/// page counts, starts after a blank line, a sentence end or an item's `;`, and holds short
+/// notes: a numbered paragraph that lost its full stop (`3 Note avec satisfaction…`) in
+/// mid-page stays text. In
 /// such a block a note also takes an unmarked line after a full stop (a note whose mark OCR
 /// garbled: `# Désactiver…` for `⁶ Désactiver…`). Both follow what a second run sees: paragraph
 /// joining makes a note's lines one line, after a blank line.
@@ -101,7 +102,7 @@ struct FootnoteBlock {
         return notes
     }
 
-    /// The block of notes that ends the page (after a blank line or a sentence end, before
+    /// The block of notes that ends the page (after a blank line, a sentence end or `;`, before
     /// trailing blanks and furniture), or nil.
     static func trailingBlock(_ page: [Record], _ shapes: [LineShape?]) -> FootnoteBlock? {
         var end = page.count
@@ -118,7 +119,7 @@ struct FootnoteBlock {
             if page[k].kind == .line, let shape = shapes[k], !shape.isBlank {
                 lines += 1
                 let previous = page[k - 1]
-                let afterBreak = previous.kind == .furniture || (previous.kind == .line && (shapes[k - 1]?.isBlank == true || shapes[k - 1]?.endsSentence == true))
+                let afterBreak = previous.kind == .furniture || (previous.kind == .line && (shapes[k - 1]?.isBlank == true || shapes[k - 1]?.endsSentence == true || shapes[k - 1]?.lastSignificant == 0x3B))
                 if afterBreak, LineShape.footnoteMark(shape.body(of: page[k].text)) != nil { candidates.append(k) }
             } else if page[k].kind != .line {
                 break
