@@ -70,6 +70,16 @@ import Testing
         #expect(Self.rss(records.stderr) < 64 * 1024, "default: peak RSS \(Self.rss(records.stderr)) KB")
     }
 
+    @Test func aLongRunOfLettersIsLeftAsItIs() throws {
+        // 200,000 letters without a space (a blob, a table's glued cells) are no word to repair:
+        // searching the splits of such a token took minutes (quadratic); it must take no time.
+        let path = try write("letters.txt", [UInt8](repeating: 0x61, count: 200_000))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        // (Killed, not terminated: a process spawned by the test runner inherits its blocked signals.)
+        let r = try CLI.shell("set -o pipefail; timeout -s KILL 30 '\(CLI.executable)' '\(path)' | tr -d '\\n' | wc -c")
+        #expect(r.status == 0 && r.output.trimmingCharacters(in: .whitespacesAndNewlines) == "200000")
+    }
+
     @Test func deeplyNestedJSONIsWrittenBackAndReported() throws {
         let path = try write("deep.jsonl", HostileFiles.deepJSON(depth: 200_000))
         let r = try CLI.run(["--jsonl", "--field", "text", "-p", "minimal", path])
