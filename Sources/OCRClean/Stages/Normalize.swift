@@ -132,9 +132,10 @@ public struct Normalize: RecordFix {
 
     private func applyNormalForm(_ record: inout Record, counts: inout Counts) {
         let normalized = ICU.normalize(record.text, form: form == .nfkc ? .nfkc : .nfc)
-        if let edit = TextDiff.edit(from: record.text, to: normalized, rule: form.rawValue) {
-            record.apply([edit], stage: instance)
-            counts.count(form.rawValue)
+        let edits = TextDiff.edits(from: record.text, to: normalized, rule: form.rawValue)
+        if !edits.isEmpty {
+            record.apply(edits, stage: instance)
+            counts.count(form.rawValue, by: edits.count)
         }
     }
 

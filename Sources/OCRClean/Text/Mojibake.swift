@@ -128,6 +128,6 @@ enum Mojibake {
             current = String(out)
         }
         if rounds <= 1 { return firstRound }
-        return [TextDiff.edit(from: text, to: current, rule: "mojibake")].compactMap { $0 }
+        return TextDiff.edits(from: text, to: current, rule: "mojibake")
     }
 }

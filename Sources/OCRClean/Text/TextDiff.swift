@@ -1,10 +1,27 @@
-/// The smallest single edit turning one text into another: the common prefix and suffix are
-/// kept (cut at character boundaries, never between a base letter and its combining marks),
-/// the middle is replaced. Works on UTF-8 bytes.
+/// The edits turning one text into another: the common prefix and suffix are kept (cut at
+/// character boundaries, never between a base letter and its combining marks), the middle is
+/// replaced. Works on UTF-8 bytes.
 enum TextDiff {
-    static func edit(from old: String, to new: String, rule: String) -> TextEdit? {
+    /// One edit per space-separated word that differs, when both texts have the same spaces (as
+    /// normalization and mojibake repair leave them): `Ame\u{301}lie … ope\u{301}ration` gets two
+    /// changes, not one spanning the whole record between them, which would swallow every later
+    /// change in between (and cost a long record quadratic time). Otherwise one edit, from the
+    /// first difference to the last.
+    static func edits(from old: String, to new: String, rule: String) -> [TextEdit] {
         let a = Array(old.utf8)
         let b = Array(new.utf8)
+        if a == b { return [] }
+        let wordsA = a.split(separator: 0x20, omittingEmptySubsequences: false)
+        let wordsB = b.split(separator: 0x20, omittingEmptySubsequences: false)
+        guard wordsA.count == wordsB.count else { return [edit(a, b, offset: 0, rule: rule)].compactMap { $0 } }
+        var out: [TextEdit] = []
+        for (x, y) in zip(wordsA, wordsB) where !x.elementsEqual(y) {
+            if let e = edit(Array(x), Array(y), offset: x.startIndex, rule: rule) { out.append(e) }
+        }
+        return out
+    }
+
+    private static func edit(_ a: [UInt8], _ b: [UInt8], offset: Int, rule: String) -> TextEdit? {
         if a == b { return nil }
         var prefix = 0
         let shorter = min(a.count, b.count)
@@ -20,7 +37,7 @@ enum TextDiff {
             suffix -= 1
         }
         let replacement = String(decoding: b[prefix..<(b.count - suffix)], as: UTF8.self)
-        return TextEdit(range: prefix..<(a.count - suffix), replacement: replacement, rule: rule)
+        return TextEdit(range: (offset + prefix)..<(offset + a.count - suffix), replacement: replacement, rule: rule)
     }
 
     /// Moves `i` back to a character boundary shared by both texts, before any combining mark.
