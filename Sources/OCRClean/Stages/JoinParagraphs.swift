@@ -26,7 +26,7 @@ public struct JoinParagraphs: Stage {
     public static let options: [OptionSpec] = [
         OptionSpec("blank-lines", .bool, default: "true", help: "A blank line ends a paragraph (unless the next line continues a sentence)."),
         OptionSpec("headings", .bool, default: "true", help: "Label short unpunctuated blocks and resolution titles `heading`."),
-        OptionSpec("max-length", .int(1000...100_000_000), default: "1000000", help: "Longest paragraph in bytes; a longer one is cut."),
+        OptionSpec("max-length", .int(1000...100_000_000), default: "65536", help: "Longest paragraph in bytes; a longer one is cut."),
     ]
 
     let instance: String
