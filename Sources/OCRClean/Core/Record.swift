@@ -129,12 +129,18 @@ public struct Origin: Sendable, Hashable {
     /// are listed as skipped.
     public func merged(with other: Origin) -> Origin {
         var result = self
-        if other.lines.lowerBound > lines.upperBound + 1 {
-            result.skipped.append((lines.upperBound + 1)...(other.lines.lowerBound - 1))
-        }
-        result.skipped += other.skipped
-        result.lines = min(lines.lowerBound, other.lines.lowerBound)...max(lines.upperBound, other.lines.upperBound)
+        result.merge(other)
         return result
+    }
+
+    /// `merged(with:)` in place: a paragraph of thousands of lines (one per page of a long
+    /// document) grows its list of skipped lines without copying it at every line.
+    public mutating func merge(_ other: Origin) {
+        if other.lines.lowerBound > lines.upperBound + 1 {
+            skipped.append((lines.upperBound + 1)...(other.lines.lowerBound - 1))
+        }
+        skipped += other.skipped
+        lines = min(lines.lowerBound, other.lines.lowerBound)...max(lines.upperBound, other.lines.upperBound)
     }
 
     /// The input lines the record holds: `lines` without `skipped`.

@@ -143,7 +143,7 @@ extension Record {
             change.offset += shift
             changes.append(change)
         }
-        origin = origin.merged(with: other.origin)
+        origin.merge(other.origin)
         for note in other.notes where !notes.contains(note) { notes.append(note) }
     }
 }

@@ -42,6 +42,9 @@ public struct JoinParagraphs: Stage {
     private var lineCount = 0
     /// Records after `current` that do not end it yet: furniture, page breaks, footnotes.
     private var gap: [Record] = []
+    /// The records of `gap` whose lines the paragraph already took (see `append`): a paragraph
+    /// running over thousands of page breaks reads each once, not at every line.
+    private var gapTaken = 0
     private var gapBlank = false
     private var gapBoundary = false
     /// The blank lines since the last block, merged into one span (held as one value, so that
@@ -92,21 +95,21 @@ public struct JoinParagraphs: Stage {
     private mutating func blank(_ record: Record, into output: inout StageOutput) {
         if record.continues, current != nil, gap.isEmpty {
             // A line emptied by `dehyphenate` (its word moved up): not a paragraph break.
-            current!.origin = current!.origin.merged(with: record.origin)
+            current!.origin.merge(record.origin)
             return
         }
         guard current != nil else {
-            leading = leading.map { $0.merged(with: record.origin) } ?? record.origin
+            if leading == nil { leading = record.origin } else { leading!.merge(record.origin) }
             return
         }
         if gap.isEmpty {
-            current!.origin = current!.origin.merged(with: record.origin)
+            current!.origin.merge(record.origin)
         } else {
             // After furniture: the blank line is part of the gap; it joins the paragraph's span
             // as its own line when the gap is written. A run of adjacent blank lines is held as one.
-            if let last = gap.last, last.kind == .line, MarkFurniture.isBlank(last),
+            if gap.count > gapTaken, let last = gap.last, last.kind == .line, MarkFurniture.isBlank(last),
                last.origin.lines.upperBound + 1 == record.origin.lines.lowerBound {
-                gap[gap.count - 1].origin = last.origin.merged(with: record.origin)
+                gap[gap.count - 1].origin.merge(record.origin)
             } else {
                 gap.append(record)
             }
@@ -171,7 +174,7 @@ public struct JoinParagraphs: Stage {
     private mutating func takingLeading(_ record: Record) -> Record {
         guard var origin = leading else { return record }
         var r = record
-        origin = origin.merged(with: r.origin)
+        origin.merge(r.origin)
         origin.page = r.origin.page
         r.origin = origin
         leading = nil
@@ -180,6 +183,9 @@ public struct JoinParagraphs: Stage {
 
     private mutating func append(_ record: Record, _ shape: LineShape, into output: inout StageOutput) {
         guard var paragraph = current else { return }
+        // Taken out, so that appending grows the paragraph's text and changes in place instead
+        // of copying them at every line (quadratic in a paragraph of thousands of lines).
+        current = nil
         var r = record
         trim(&r, shape)
         // Glued only when the line does not start with a mark that would combine with the last
@@ -187,7 +193,8 @@ public struct JoinParagraphs: Stage {
         let combines = r.text.unicodeScalars.first.map(Self.combinesWithPrevious) ?? false
         let separator = (paragraph.continues || lastEndsHyphen) && !combines ? "" : " "
         // Blank lines held in the gap (after furniture) become the paragraph's own lines.
-        for g in gap where g.kind == .line { paragraph.origin = paragraph.origin.merged(with: g.origin) }
+        for g in gap[gapTaken...] where g.kind == .line { paragraph.origin.merge(g.origin) }
+        gapTaken = gap.count
         paragraph.append(r, separator: separator)
         paragraph.continues = r.continues
         if lastEndsHyphen { output.count("hyphen-joined") }
@@ -217,7 +224,7 @@ public struct JoinParagraphs: Stage {
     /// furniture join the paragraph's span (the furniture is listed as skipped).
     private mutating func close(into output: inout StageOutput) {
         if var paragraph = current {
-            for g in gap where g.kind == .line { paragraph.origin = paragraph.origin.merged(with: g.origin) }
+            for g in gap[gapTaken...] where g.kind == .line { paragraph.origin.merge(g.origin) }
             paragraph.kind = kind(of: paragraph)
             paragraph.continues = false
             output.emit(paragraph)
@@ -226,6 +233,7 @@ public struct JoinParagraphs: Stage {
         for g in gap where g.kind != .line { output.emit(g) }
         current = nil
         gap.removeAll()
+        gapTaken = 0
         gapBlank = false
         gapBoundary = false
         lineCount = 0

@@ -54,7 +54,7 @@ public struct ParseMarkdown: Stage {
         }
         if MarkFurniture.isBlank(record) {
             if current != nil {
-                current!.origin = current!.origin.merged(with: record.origin)
+                current!.origin.merge(record.origin)
                 close(into: &output)
             } else {
                 blanks.append(record.origin)
@@ -153,7 +153,7 @@ public struct ParseMarkdown: Stage {
     public mutating func finish(into output: inout StageOutput) {
         close(into: &output)
         if var origin = blanks.first {
-            for o in blanks.dropFirst() { origin = origin.merged(with: o) }
+            for o in blanks.dropFirst() { origin.merge(o) }
             // Blank lines no block took (the end of the document): kept in a record that
             // prints nothing.
             output.emit(Record(kind: .line, text: "", origin: origin, continues: true))
@@ -193,7 +193,7 @@ public struct ParseMarkdown: Stage {
     private mutating func takingBlanks(_ record: Record) -> Record {
         guard var origin = blanks.first else { return record }
         var r = record
-        for o in blanks.dropFirst() + [r.origin] { origin = origin.merged(with: o) }
+        for o in blanks.dropFirst() + [r.origin] { origin.merge(o) }
         origin.page = r.origin.page
         r.origin = origin
         blanks.removeAll()

@@ -38,11 +38,6 @@ struct CandidateGenerator: Sendable {
     /// Entries of one fold considered as candidates (the most frequent first).
     static let perFold = 4
 
-    /// Longer tokens are no words to repair (a run of letters, an encoded blob, glued lines of a
-    /// table): they get no candidates, so a line of thousands of letters costs no quadratic
-    /// search of its splits.
-    static let maxWordLength = 64
-
     /// Folds whose entries are scored (the most frequent first); more cost DP time for little.
     static let maxFolds = 4
 
@@ -50,7 +45,7 @@ struct CandidateGenerator: Sendable {
     /// (the document sets it), elisions are written with `’`, capital accents are flagged; see
     /// `adjusted`. Deterministic for a word, so callers may cache it.
     func candidates(for written: [UInt32]) -> [Candidate] {
-        guard written.count <= Self.maxWordLength else { return [] }
+        guard written.count <= WordKnowledge.maxWordLength else { return [] }
         let lexicon = knowledge.lexicon.compiled
         let word = written.contains(where: ConfusionModel.unreadableGlyphs.contains)
             ? written.map { ConfusionModel.unreadableGlyphs.contains($0) ? 0x5F : $0 } : written
@@ -264,7 +259,7 @@ struct CandidateGenerator: Sendable {
 
     /// Two known words after a lost space: `laratification`, `contrela`, `Priele`.
     func splits(of word: [UInt32], joinCost: Double) -> [Candidate] {
-        guard word.count >= 3, word.count <= Self.maxWordLength, !word.contains(0x2D) else { return [] }
+        guard word.count >= 3, word.count <= WordKnowledge.maxWordLength, !word.contains(0x2D) else { return [] }
         var out: [Candidate] = []
         for k in 1..<word.count {
             let left = Array(word[..<k])

@@ -106,11 +106,16 @@ struct WordKnowledge: Sendable {
         return nil
     }
 
+    /// Longer tokens are no words (a run of letters, an encoded blob, glued cells of a table,
+    /// `l’l’l’…`): they are unknown without a look and get no candidates, so such a token costs
+    /// no search of its splits or its elisions, each quadratic in its length.
+    static let maxWordLength = 64
+
     /// Whether `s` is a word: `lookup`, protected terms, hyphenated compounds whose parts are
     /// words (`sous-régional`), the pre-1835 plural of -ant/-ent words (`départemens`), and
     /// elided words (`l’État`).
     func known(_ s: [UInt32]) -> Hit? {
-        guard mayBeKnown(s) else { return nil }
+        guard s.count <= Self.maxWordLength, mayBeKnown(s) else { return nil }
         if let h = lookup(s) { return h }
         if !protected.isEmpty, protected.contains(JoinedText.bytes(CasePattern.lower(s))) {
             return Hit(entry: nil, zipf: Self.domainZipf, flags: LexiconFlags.user)
