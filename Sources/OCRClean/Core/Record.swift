@@ -39,22 +39,24 @@ public struct Record: Sendable, Hashable {
     private var extra: Extra?
 
     /// Every edit made to `text`, in text order, with offsets into the current `text`.
+    /// (Modified in place: with only `get` and `set`, `changes.append` copied the whole list, so
+    /// a paragraph of thousands of changes cost quadratic time.)
     public var changes: [Change] {
         get { extra?.changes ?? [] }
-        set { mutableExtra().changes = newValue }
+        _modify { yield &mutableExtra().changes }
     }
 
     /// Furniture: what it is (`running-head`, `page-number`, `separator`…). Footnote: its number
     /// or mark. Heading: its level (`1`, `2`…) when known.
     public var label: String? {
         get { extra?.label }
-        set { mutableExtra().label = newValue }
+        _modify { yield &mutableExtra().label }
     }
 
     /// Footnote numbers whose markers this record's text carries, in text order.
     public var notes: [String] {
         get { extra?.notes ?? [] }
-        set { mutableExtra().notes = newValue }
+        _modify { yield &mutableExtra().notes }
     }
 
     public init(

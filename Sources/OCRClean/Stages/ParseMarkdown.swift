@@ -15,7 +15,8 @@
 /// `[^n]` references and `[^n]: text` definitions, links and images (their text), inline code
 /// and code fences (the fence lines become furniture, the code stays text),
 /// backslash escapes and other inline HTML tags. Lines of a paragraph join with a space; a
-/// blank line ends it. Unmarked short titles get `heading` like in `join-paragraphs`.
+/// blank line ends it (or `max-length`). Unmarked short titles get `heading` like in
+/// `join-paragraphs`.
 /// Every markup removal is a change (rule `markup`), so the Markdown can be traced.
 public struct ParseMarkdown: Stage {
     public static let name = "parse-markdown"
@@ -28,10 +29,12 @@ public struct ParseMarkdown: Stage {
 
     public static let options: [OptionSpec] = [
         .choice("footnotes", Footnotes.self, default: .end, help: "Footnotes after the body (end) or where they are (keep)."),
+        OptionSpec("max-length", .int(1000...100_000_000), default: "65536", help: "Longest paragraph in bytes; a longer one is cut."),
     ]
 
     let instance: String
     let footnotesAtEnd: Bool
+    let maxLength: Int
     private var current: Record?
     private var currentLines = 0
     private var held: [Record] = []
@@ -43,6 +46,7 @@ public struct ParseMarkdown: Stage {
     public init(options: StageOptions, context: StageContext) {
         instance = context.instance
         footnotesAtEnd = options.choice("footnotes", as: Footnotes.self) != .keep
+        maxLength = options.int("max-length")
     }
 
     public mutating func process(_ record: Record, into output: inout StageOutput) {
@@ -135,11 +139,15 @@ public struct ParseMarkdown: Stage {
             line.notes.removeAll { $0 == mark }
         }
         if kind == .paragraph, var paragraph = current {
+            // Taken out, so that appending grows the text in place instead of copying it at
+            // every line (quadratic in a block of thousands of lines).
+            current = nil
             let shift = paragraph.text.utf8.count + 1
             paragraph.append(line, separator: " ")
             current = paragraph
             currentLines += 1
             openMarkers += markers.map { var m = $0; m.position += shift; return m }
+            if paragraph.text.utf8.count > maxLength { close(into: &output) }
             return
         }
         close(into: &output)
