@@ -50,7 +50,7 @@ struct Quality: ParsableCommand {
         var failed = false
         if !json { print(pad("document", 40) + "  words  known%  garbage%  changes/1k  est.CER%" + (gtField != nil || gt != nil ? "  CER%" : "")) }
         func report(_ name: String, _ text: String, _ truth: String?) throws {
-            let (m, _) = try estimator.assess(text, document: name, template: template)
+            let m = try estimator.assess(text, document: name, template: template)
             var trueCER: Double?
             if let truth {
                 trueCER = TextComparison(reference: truth, hypothesis: text, level: level).cer

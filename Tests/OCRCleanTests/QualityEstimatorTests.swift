@@ -38,7 +38,7 @@ import Testing
         let estimator = try QualityEstimator(resources: CLI.resources)
         let template = try PipelineLoader.load("ocr-lines", resources: CLI.resources)
         let estimates = try [Self.clean, Self.damaged, Self.garbled].map {
-            try estimator.assess($0, document: "page", template: template).metrics
+            try estimator.assess($0, document: "page", template: template)
         }
         #expect(estimates[0].estimatedCER < estimates[1].estimatedCER)
         #expect(estimates[1].estimatedCER < estimates[2].estimatedCER)

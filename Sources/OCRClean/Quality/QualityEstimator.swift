@@ -54,6 +54,13 @@ public struct QualityEstimator: Sendable {
                 }
             }
         }
+        Self.add(changes, to: &m)
+        m.estimatedCER = model.estimate(m)
+        return m
+    }
+
+    /// Adds the changes a pipeline made to the measures.
+    static func add(_ changes: [Change], to m: inout QualityMetrics) {
         for change in changes where !change.rule.isEmpty && !Self.onlyApostrophes(change) {
             for rule in change.rule.split(separator: "+") { m.changes[String(rule), default: 0] += 1 }
             if !QualityMetrics.layoutRules.contains(change.rule) {
@@ -61,8 +68,6 @@ public struct QualityEstimator: Sendable {
                 m.repairedErrors += EditDistance.distance(change.before.unicodeScalars.map { Int($0.value) }, change.after.unicodeScalars.map { Int($0.value) })
             }
         }
-        m.estimatedCER = model.estimate(m)
-        return m
     }
 
     /// Spaces no clean transcription has, left by engines and exports that space out punctuation
@@ -129,11 +134,16 @@ public struct QualityEstimator: Sendable {
     /// The estimated character error rate of measured features (after changes were added).
     public func estimate(_ m: QualityMetrics) -> Double { model.estimate(m) }
 
-    /// Runs `template` over `text` and measures the text with the changes the pipeline made.
-    public func assess(_ text: String, document: String, template: Pipeline) throws -> (metrics: QualityMetrics, records: [Record]) {
+    /// Runs `template` over `text` and measures the text with the changes the pipeline made,
+    /// reading them as records are released (none is kept).
+    public func assess(_ text: String, document: String, template: Pipeline) throws -> QualityMetrics {
         var pipeline = template.resettingCounts()
-        let records = try DocumentRunner.records(of: text, document: document, pipeline: &pipeline)
-        return (measure(text, changes: records.flatMap(\.changes)), records)
+        var m = measure(text)
+        try DocumentRunner.forEachRecords(of: text, document: document, pipeline: &pipeline) { records in
+            for record in records { Self.add(record.changes, to: &m) }
+        }
+        m.estimatedCER = model.estimate(m)
+        return m
     }
 
     func isKnown(_ core: UnsafeBufferPointer<UInt8>) -> Bool {
