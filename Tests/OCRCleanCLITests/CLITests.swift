@@ -235,7 +235,7 @@ import Testing
         #expect(r.status == 0)
         let rss = Int(r.stderr.split(separator: "\n").last { $0.hasPrefix("rss=") }?.dropFirst(4) ?? "") ?? Int.max
         #expect(rss < 64 * 1024, "peak RSS \(rss) KB")
-        #expect(r.stderr.contains("one-line.txt:1: lines longer than max-line (65536 bytes) cut into 1525 extra pieces at spaces (no text lost)"))
+        #expect(r.stderr.contains("one-line.txt:1: lines longer than max-line (1048576 bytes) cut into 95 extra pieces at spaces (no text lost)"))
         // Only the trailing space of the very end may go; every other byte is there, in order.
         let output = try Data(contentsOf: URL(fileURLWithPath: out))
         #expect(output.count == data.count, "a trailing space and a final newline")

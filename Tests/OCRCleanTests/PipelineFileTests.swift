@@ -60,7 +60,7 @@ import Testing
     @Test func effectiveTextFillsInEveryDefault() throws {
         let file = try PipelineFile.parse("# Mine.\nnormalize apostrophe=typographic\n", name: "mine", path: "mine.pipeline")
         let text = file.effectiveText()
-        #expect(text.contains("decode     encoding=auto max-line=65536 binary=refuse"))
+        #expect(text.contains("decode     encoding=auto max-line=1048576 binary=refuse"))
         #expect(text.contains("normalize  form=nfc mojibake=true invisible=true ligatures=true collapse-spaces=true apostrophe=typographic quotes=keep french-spacing=keep"))
         // What `show` prints loads again and means the same.
         let again = try PipelineFile.parse(text, name: "mine", path: "x")

@@ -127,16 +127,9 @@ public struct Origin: Sendable, Hashable {
         self.skipped = skipped
     }
 
-    /// The origin covering both `self` and a later `other`; the lines between them, if any,
-    /// are listed as skipped.
-    public func merged(with other: Origin) -> Origin {
-        var result = self
-        result.merge(other)
-        return result
-    }
-
-    /// `merged(with:)` in place: a paragraph of thousands of lines (one per page of a long
-    /// document) grows its list of skipped lines without copying it at every line.
+    /// Extends the origin over a later `other`; the lines between them, if any, are listed as
+    /// skipped. In place: a paragraph of thousands of lines (one per page of a long document)
+    /// grows its list of skipped lines without copying it at every line.
     public mutating func merge(_ other: Origin) {
         if other.lines.lowerBound > lines.upperBound + 1 {
             skipped.append((lines.upperBound + 1)...(other.lines.lowerBound - 1))

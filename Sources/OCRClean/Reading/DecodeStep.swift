@@ -31,8 +31,8 @@ public enum DecodeStep: StepDescription {
     public static let options: [OptionSpec] = [
         .choice("encoding", Encoding.self, default: .auto,
                 help: "Input encoding; auto detects a BOM, UTF-16, and legacy charsets when the input is not UTF-8."),
-        OptionSpec("max-line", .int(4096...1 << 30), default: "65536",
-                   help: "Longest line in bytes; longer lines are cut at a space into pieces (no text is lost), which keeps every record small."),
+        OptionSpec("max-line", .int(4096...1 << 30), default: "1048576",
+                   help: "Longest line in bytes; longer lines are cut at a space into pieces (no text is lost)."),
         .choice("binary", Binary.self, default: .refuse,
                 help: "What to do with input that is not text (PDF, gzip, images, many control bytes)."),
     ]
@@ -48,7 +48,7 @@ public enum DecodeStep: StepDescription {
             binary = options.choice("binary", as: Binary.self) ?? .refuse
         }
 
-        public init(encoding: Encoding = .auto, maxLineBytes: Int = 1 << 16, binary: Binary = .refuse) {
+        public init(encoding: Encoding = .auto, maxLineBytes: Int = 1 << 20, binary: Binary = .refuse) {
             self.encoding = encoding
             self.maxLineBytes = maxLineBytes
             self.binary = binary

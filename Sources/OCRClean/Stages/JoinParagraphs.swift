@@ -19,7 +19,7 @@
 /// `paragraph` otherwise. Lines marked `continues` (cut words, cut lines) join without a space,
 /// as do lines ending with a hyphen. Blank lines belong to the paragraph before them; furniture
 /// and footnotes inside a rejoined paragraph are listed in its `origin.skipped` and written
-/// after it. A paragraph longer than `max-length` bytes is cut there.
+/// after it. A paragraph is cut before a line would take it past `max-length` bytes.
 public struct JoinParagraphs: Stage {
     public static let name = "join-paragraphs"
     public static let summary = "Lines → paragraphs, headings and list items; paragraphs cut by page breaks, furniture or footnotes rejoined."
@@ -120,7 +120,10 @@ public struct JoinParagraphs: Stage {
     private mutating func line(_ record: Record, into output: inout StageOutput) {
         let shape = LineShape(record.text)
         remember(shape.length)
-        if current != nil, continues(record, shape) {
+        // A paragraph is cut before a line would take it past `max-length`, so that a second
+        // run, reading the paragraphs as lines, cuts at the same places.
+        let fits = current.map { $0.text.utf8.count + 1 + shape.bodyEnd - shape.bodyStart <= maxLength } ?? false
+        if fits, continues(record, shape) {
             append(record, shape, into: &output)
         } else {
             close(into: &output)

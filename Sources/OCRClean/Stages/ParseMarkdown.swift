@@ -138,7 +138,8 @@ public struct ParseMarkdown: Stage {
             label = mark
             line.notes.removeAll { $0 == mark }
         }
-        if kind == .paragraph, var paragraph = current {
+        // Cut before `max-length` is passed, as `join-paragraphs` does.
+        if kind == .paragraph, var paragraph = current, paragraph.text.utf8.count + 1 + line.text.utf8.count <= maxLength {
             // Taken out, so that appending grows the text in place instead of copying it at
             // every line (quadratic in a block of thousands of lines).
             current = nil
@@ -147,7 +148,6 @@ public struct ParseMarkdown: Stage {
             current = paragraph
             currentLines += 1
             openMarkers += markers.map { var m = $0; m.position += shift; return m }
-            if paragraph.text.utf8.count > maxLength { close(into: &output) }
             return
         }
         close(into: &output)
