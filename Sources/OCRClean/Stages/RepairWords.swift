@@ -448,9 +448,27 @@ public struct RepairWords: Stage {
             // The words as repaired so far, for the context of `a`.
             var repaired: [Int: [UInt32]] = [:]
             for edit in edits {
-                if let k = words.firstIndex(where: { $0?.token.coreStart == edit.range.lowerBound }) {
+                // The word the edit starts at, by binary search over the tokens (in text order):
+                // a scan per edit was quadratic in a long record.
+                let k = tokens.partitioningIndex { $0.coreStart >= edit.range.lowerBound }
+                if k < words.count, let word = words[k], word.token.coreStart == edit.range.lowerBound {
                     repaired[k] = edit.replacement.unicodeScalars.map(\.value)
                 }
+            }
+            // The spans of the edits made so far in text order, each with the furthest end up to
+            // it, built at the first `a` that needs them: scanning every edit for every `a` was
+            // quadratic in a long record. (The `a-grave` edits added below are on other tokens.)
+            var spans: (starts: [Int], reach: [Int])?
+            func overlapsEdit(_ range: Range<Int>) -> Bool {
+                if spans == nil {
+                    let sorted = edits.map(\.range).filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+                    var reach: [Int] = []
+                    reach.reserveCapacity(sorted.count)
+                    for r in sorted { reach.append(max(reach.last ?? Int.min, r.upperBound)) }
+                    spans = (sorted.map(\.lowerBound), reach)
+                }
+                let n = spans!.starts.partitioningIndex { $0 >= range.upperBound }
+                return n > 0 && spans!.reach[n - 1] > range.lowerBound
             }
             func text(_ k: Int) -> String? {
                 guard let w = words[k] else { return nil }
@@ -482,8 +500,7 @@ public struct RepairWords: Stage {
                     guard isA, let previous, !Self.endsSentence(previous.text), let last = previous.text.split(separator: " ").last else { continue }
                     previousText = ContextRules.contextForm(String(last).lowercased())
                 }
-                let word = (token: token, core: chunk)
-                if edits.contains(where: { $0.range.overlaps(word.token.start..<word.token.end) }) { continue }
+                if overlapsEdit(token.start..<token.end) { continue }
                 var following: [String] = []
                 var k = i + 1
                 while k < words.count, following.count < 3, let t = text(k) {
