@@ -135,11 +135,12 @@ public enum DocumentRunner {
         return out
     }
 
-    /// `records(of:)` streamed: `body` gets the records as the pipeline releases them, a slice of
-    /// input (`chunk` bytes) at a time, so a caller that keeps only what it measures holds no
-    /// more than the pipeline does (`quality` on a 10 MB document: 310 MB of records before).
-    public static func forEachRecords(of text: String, document: String, pipeline: inout Pipeline, chunk: Int = 1 << 20,
+    /// `records(of:)` streamed: `body` gets the records as the pipeline releases them, 1 MB of
+    /// input at a time, so a caller that keeps only what it measures holds no more than the
+    /// pipeline does (`quality` on a 10 MB document: 310 MB of records before).
+    public static func forEachRecords(of text: String, document: String, pipeline: inout Pipeline,
                                       _ body: ([Record]) throws -> Void) throws {
+        let chunk = 1 << 20
         var conventions = InputConventions()
         conventions.scan(text)
         pipeline.follow(conventions)

@@ -122,9 +122,14 @@ public struct JoinParagraphs: Stage {
         remember(shape.length)
         // A paragraph is cut before a line would take it past `max-length`, so that a second
         // run, reading the paragraphs as lines, cuts at the same places.
-        let fits = current.map { $0.text.utf8.count + 1 + shape.bodyEnd - shape.bodyStart <= maxLength } ?? false
-        if fits, continues(record, shape) {
-            append(record, shape, into: &output)
+        if current != nil, continues(record, shape) {
+            if current!.text.utf8.count + 1 + shape.bodyEnd - shape.bodyStart > maxLength {
+                output.count("cut")
+                close(into: &output)
+                start(record, shape)
+            } else {
+                append(record, shape, into: &output)
+            }
         } else {
             close(into: &output)
             start(record, shape)
@@ -208,10 +213,6 @@ public struct JoinParagraphs: Stage {
         lineCount += 1
         gapBlank = false
         gapBoundary = false
-        if paragraph.text.utf8.count > maxLength {
-            output.count("cut")
-            close(into: &output)
-        }
     }
 
     /// A combining mark, or a Hangul vowel or final jamo: a scalar NFC may compose with the
