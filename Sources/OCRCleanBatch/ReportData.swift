@@ -76,8 +76,18 @@ public struct ReportData: Sendable {
         }
     }
 
+    /// A line of a records file that is no record: `report.jsonl:3: not a record of …`.
+    public struct NotARecord: Error, CustomStringConvertible, Sendable {
+        public var line: Int
+        public var description: String {
+            "line \(line): not a record of `ocr-clean --format records` (a JSON object with kind, text and origin.document)"
+        }
+    }
+
     /// Reads records (JSON Lines of `ocr-clean --format records`): documents are grouped by
-    /// `origin.document`; the text before cleaning is rebuilt from each record's changes.
+    /// `origin.document`; the text before cleaning is rebuilt from each record's changes. A line
+    /// that is no record (a text file given by mistake, a file cut short) stops the report with
+    /// its number rather than leaving documents out unsaid; blank lines are skipped.
     public mutating func addRecords(_ path: String, estimator: QualityEstimator) throws {
         let text = String(decoding: try FileSystem.read(path), as: UTF8.self)
         sources.append(path)
@@ -85,11 +95,13 @@ public struct ReportData: Sendable {
         var before: [String: String] = [:]
         var after: [String: String] = [:]
         var changes: [String: [String: Int]] = [:]
-        for line in text.split(separator: "\n") {
+        for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            guard line.contains(where: { !$0.isWhitespace }) else { continue }
             let json = String(line)
-            guard let kind = JSONFieldLocator.string(in: json, at: "kind"), kind != "furniture", kind != "page-break",
-                  let document = JSONFieldLocator.string(in: json, at: "origin.document"),
-                  let current = JSONFieldLocator.string(in: json, at: "text") else { continue }
+            guard let kind = JSONFieldLocator.string(in: json, at: "kind") else { throw NotARecord(line: number + 1) }
+            guard kind != "furniture", kind != "page-break" else { continue }
+            guard let document = JSONFieldLocator.string(in: json, at: "origin.document"),
+                  let current = JSONFieldLocator.string(in: json, at: "text") else { throw NotARecord(line: number + 1) }
             if before[document] == nil { order.append(document) }
             var original = current
             var k = 0

@@ -138,6 +138,14 @@ import Testing
         let r = try CLI.run(["report", path, "--format", "json"])
         #expect(r.status == 0)
         #expect(r.output.contains("\"documents\":1") && r.output.contains("repair-words/"), "\(r.output.prefix(300))")
+        // A text file given by mistake, and a records file cut short, are refused with the line.
+        let text = try CLI.run(["report", "\(CLI.fixtures)/seeds/004.txt"])
+        #expect(text.status == 1 && text.stderr.contains("004.txt: line 1: not a record"), "\(text.stderr)")
+        let cut = "\(root)/cut.jsonl"
+        try (records.stdout + Data("{\"kind\":\"paragraph\",\"te".utf8)).write(to: URL(fileURLWithPath: cut))
+        let lines = records.stdout.split(separator: UInt8(ascii: "\n")).count
+        let short = try CLI.run(["report", cut])
+        #expect(short.status == 1 && short.stderr.contains("cut.jsonl: line \(lines + 1): not a record"), "\(short.stderr)")
     }
 
     @Test func evalPrintsErrorRatesBeforeAndAfter() throws {
