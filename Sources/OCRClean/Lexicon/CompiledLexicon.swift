@@ -10,9 +10,10 @@ import Glibc
 /// - folds (16 bytes): the accent- and case-folded keys (`etats` for `États`, `états`), each with
 ///   its postings (entries sharing the key) and the best Zipf among them; fold table as above;
 /// - delete index: for folded keys of frequent words, the hash of every one-letter deletion,
-///   sorted, with the fold id (symmetric-delete candidates at edit distance 1).
+///   sorted, with the fold id (symmetric-delete candidates at edit distance 1);
+/// - sorted entries: entry ids in byte order of their forms (prefix searches).
 public final class CompiledLexicon: @unchecked Sendable {
-    static let magic: [UInt8] = Array("OCRLEX03".utf8)
+    static let magic: [UInt8] = Array("OCRLEX04".utf8)
     static let headerSize = 128
 
     private let base: UnsafeRawPointer
@@ -34,6 +35,7 @@ public final class CompiledLexicon: @unchecked Sendable {
     let postingsOffset: Int
     let deleteHashesOffset: Int
     let deleteIdsOffset: Int
+    let sortedOffset: Int
 
     struct Invalid: Error, CustomStringConvertible {
         var path: String
@@ -86,7 +88,8 @@ public final class CompiledLexicon: @unchecked Sendable {
         postingsOffset = u64(80)
         deleteHashesOffset = u64(88)
         deleteIdsOffset = u64(96)
-        let end = u64(104)
+        sortedOffset = u64(104)
+        let end = u64(112)
         guard end == size, exactCapacity > 0, foldCapacity > 0, exactCapacity & (exactCapacity - 1) == 0,
               foldCapacity & (foldCapacity - 1) == 0 else {
             if mapped { munmap(UnsafeMutableRawPointer(mutating: base), size) }
@@ -142,6 +145,25 @@ public final class CompiledLexicon: @unchecked Sendable {
     }
 
     public func entry(_ word: [UInt8]) -> Int? { word.withUnsafeBufferPointer { entry($0) } }
+
+    /// Whether a form longer than `prefix` starts with it (`pharm` → `pharmacie`). Binary search
+    /// over the sorted entries: the forms that extend a prefix are the first ones greater than it.
+    public func hasLongerForm(startingWith prefix: UnsafeBufferPointer<UInt8>) -> Bool {
+        let sorted = (base + sortedOffset).assumingMemoryBound(to: UInt32.self)
+        func precedesOrEquals(_ f: UnsafeBufferPointer<UInt8>) -> Bool {
+            let common = min(f.count, prefix.count)
+            let c = common == 0 ? 0 : memcmp(f.baseAddress!, prefix.baseAddress!, common)
+            return c < 0 || (c == 0 && f.count <= prefix.count)
+        }
+        var lo = 0, hi = wordCount
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if precedesOrEquals(form(Int(sorted[mid]))) { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < wordCount, !prefix.isEmpty else { return false }
+        let f = form(Int(sorted[lo]))
+        return f.count > prefix.count && memcmp(f.baseAddress!, prefix.baseAddress!, prefix.count) == 0
+    }
 
     // MARK: Folds
 

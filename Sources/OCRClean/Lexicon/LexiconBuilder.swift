@@ -2,7 +2,7 @@
 enum LexiconBuilder {
     /// Part of the cache key: bump it whenever what is compiled changes (flags, tables, hash),
     /// so that a binary never maps a cache written by an older one.
-    static let version = 7
+    static let version = 8
 
     /// Folded keys of words at least this frequent (Zipf) get delete-index entries: rarer words
     /// are not plausible enough as corrections of an unknown word to be worth the space.
@@ -138,6 +138,8 @@ enum LexiconBuilder {
         for (h, _) in deletes { writer.u64(h) }
         let deleteIdsOffset = writer.align()
         for (_, id) in deletes { writer.u32(id) }
+        let sortedOffset = writer.align()
+        for i in (0..<n).sorted(by: { forms[$0].lexicographicallyPrecedes(forms[$1]) }) { writer.u32(UInt32(i)) }
         let end = writer.align()
 
         // Header.
@@ -150,7 +152,7 @@ enum LexiconBuilder {
         header.u32(UInt32(deletes.count))
         header.u32(0)
         for offset in [poolOffset, entriesOffset, exactOffset, foldPoolOffset, foldsOffset, foldTableOffset,
-                       postingsOffset, deleteHashesOffset, deleteIdsOffset, end] {
+                       postingsOffset, deleteHashesOffset, deleteIdsOffset, sortedOffset, end] {
             header.u64(UInt64(offset))
         }
         writer.bytes.replaceSubrange(0..<header.bytes.count, with: header.bytes)

@@ -294,6 +294,8 @@ public struct RepairWords: Stage {
         /// A full stop follows the word, then a comma or a number (`Tbid.,`, `Cor.1`): an
         /// abbreviation may be meant (`Ibid.`, `Corr.`).
         var beforeStop = false
+        /// The word may be an abbreviation: see `looksAbbreviated`.
+        var abbreviation = false
         /// The word stands where a name does: after a title (`M. Duaime`, `le citoyen
         /// Lefrançais`) or after a name in a list (`MM. Rouzé, Desprès`, `Gonin et Ladame`).
         var nameContext = false
@@ -343,7 +345,9 @@ public struct RepairWords: Stage {
                         let known = hit ?? knowledge.knownInLowercase(bytes, scratch: &scratch) ?? knowledge.known(core)
                             ?? (profile.showsOldSpelling ? knowledge.silentSSpelling(core) : nil)
                         words.append(Word(token: token, core: core, known: known, sentenceStart: sentenceStart,
-                                          beforeStop: Self.abbreviationStop(p, after: token), nameContext: names.expectsName))
+                                          beforeStop: Self.abbreviationStop(p, after: token),
+                                          abbreviation: known == nil && looksAbbreviated(core, p, token, scratch: &scratch),
+                                          nameContext: names.expectsName))
                     }
                     title = names.read(p, token, known: words[words.count - 1]!.known != nil, sentenceStart: sentenceStart)
                 } else {
@@ -556,6 +560,20 @@ public struct RepairWords: Stage {
         var clean: [TextEdit] = []
         for edit in edits where clean.last.map({ $0.range.upperBound <= edit.range.lowerBound }) ?? true { clean.append(edit) }
         record.apply(clean, stage: instance)
+    }
+
+    /// `pharm.`, `hamb.`, `struct.`, `cond.`: an unknown word of four letters or more, in
+    /// lowercase or capitalised, cut after a consonant and followed by a full stop, that begins a
+    /// longer known word (`pharmacie`, `hambourgeois`, `structure`, `condition`) is how French
+    /// abbreviates, in old newspapers and in manuals alike; the nearest word by letters
+    /// (`phare`, `hab.`, `strict`, `fond`) is a worse guess than the word as printed.
+    func looksAbbreviated(_ core: [UInt32], _ p: UnsafeBufferPointer<UInt8>, _ token: WordToken, scratch: inout [UInt8]) -> Bool {
+        guard token.coreEnd < p.count, p[token.coreEnd] == 0x2E, core.count >= 4, core.count <= WordKnowledge.maxWordLength,
+              core.allSatisfy(UTF8Bytes.isLetter), CasePattern(core) == .lower || CasePattern(core) == .title,
+              let last = core.last.map(Folding.lower), last != 0x153, last != 0xE6,
+              !Self.vowelBytes.contains(Folding.base(last)) else { return false }
+        Folding.lower(UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd]), into: &scratch)
+        return scratch.withUnsafeBufferPointer { knowledge.lexicon.compiled.hasLongerForm(startingWith: $0) }
     }
 
     /// A full stop right after the word, then `,`, `;`, `:` or a digit (after a space or not): how
@@ -973,6 +991,9 @@ public struct RepairWords: Stage {
         if word.core.contains(0x2D), !word.isName, let edit = repairCompound(word, counts: &counts) { return edit }
         guard case (var best, var confidence, let rule)? = decide(word) else { return nil }
         if rule == "split" && !split { return nil }
+        // An abbreviation may only be completed (`standar.` → `standard.`), not read as another
+        // word (`pharm.` is no `phare.`).
+        if word.abbreviation, !(best.starts(with: word.core) && best.count <= word.core.count + 2) { return nil }
         // A capital read for `l’` (`Vémission`) opens a sentence as `L’émission`.
         if rule == "elision", word.sentenceStart, best.first == 0x6C, let first = word.core.first, first != 0x6C { best[0] = 0x4C }
         // `ala` → `a la` → `à la`: the split-off `a` gets the context rule too.
