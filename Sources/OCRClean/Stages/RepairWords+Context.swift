@@ -119,6 +119,31 @@ extension RepairWords {
         }
     }
 
+    /// `au 1 er juillet`, `la 1 re légion`, `le 20 ème siècle` → `1er`, `1re`, `20ème`: an ordinal
+    /// whose suffix the engine set apart. Alone the suffix is no word and was read as the
+    /// nearest one (`1 et juillet`); after its number it is joined back. `er`, `re` and `ère`
+    /// only after `1`; `ème` after any number.
+    func ordinalEdits(_ words: [Word?], tokens: [WordToken], bytes: [UInt8], consumed: inout [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in tokens.indices.dropFirst() {
+            guard let word = words[i], !consumed[i], word.token.singleSpaceBefore, word.token.start == word.token.coreStart,
+                  word.token.coreEnd - word.token.coreStart <= 4, words[i - 1] == nil else { continue }
+            let number = tokens[i - 1]
+            guard number.end > number.start, number.end == number.coreEnd,
+                  bytes[number.start..<number.end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { continue }
+            let suffix = Array(bytes[word.token.coreStart..<word.token.coreEnd])
+            let first = bytes[number.start..<number.end] == [0x31]
+            guard first && Self.firstSuffixes.contains(suffix) || suffix == Self.ordinalSuffix else { continue }
+            let range = number.end..<word.token.coreStart
+            guard !edits.contains(where: { $0.range.overlaps(number.start..<word.token.coreEnd) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: "", rule: "ordinal", confidence: 0.9))
+            consumed[i] = true
+            counts.count("ordinal")
+        }
+    }
+
+    static let firstSuffixes: [[UInt8]] = [Array("er".utf8), Array("re".utf8), Array("ère".utf8)]
+    static let ordinalSuffix: [UInt8] = Array("ème".utf8)
+
     /// The cheap test before `a` is read as `la` (it runs for every `a`): the word before is
     /// short enough to be a preposition and starts like one.
     static func mayBePreposition(_ word: Word?, _ bytes: [UInt8]) -> Bool {

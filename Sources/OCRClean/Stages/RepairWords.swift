@@ -406,6 +406,7 @@ public struct RepairWords: Stage {
         }
         if context {
             phraseEdits(words, bytes: bytes, consumed: &consumed, edits: &edits, counts: &counts)
+            ordinalEdits(words, tokens: tokens, bytes: bytes, consumed: &consumed, edits: &edits, counts: &counts)
         }
         var wordCount = 0
         var unknownCount = 0
