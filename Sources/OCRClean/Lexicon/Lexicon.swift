@@ -100,9 +100,6 @@ final class LexiconCache: Sendable {
 }
 
 extension Resources {
-    /// A lexicon built from these word lists: from this process's cache, else from the compiled
-    /// file in the cache folder (keyed by the lists' paths, sizes and modification times), else
-    /// compiled now and written there atomically for the next run.
     /// Removes compiled lexicons other than the newest few (older word lists, older versions).
     func removeStaleLexicons(keeping current: String) {
         let files = FileSystem.list(cacheDirectory).filter { $0.hasPrefix("lexicon-") && $0.hasSuffix(".bin") }
@@ -116,6 +113,9 @@ extension Resources {
         for (file, _) in dated.sorted(by: { $0.1 > $1.1 }).dropFirst(3) { unlink(file) }
     }
 
+    /// A lexicon built from these word lists: from this process's cache, else from the compiled
+    /// file in the cache folder (keyed by the lists' paths, sizes and modification times), else
+    /// compiled now and written there atomically for the next run.
     public func lexicon(for paths: [(role: String, path: String)]) throws -> Lexicon {
         var key = "\(String(decoding: CompiledLexicon.magic, as: UTF8.self))/\(LexiconBuilder.version)"
         for (role, path) in paths {
