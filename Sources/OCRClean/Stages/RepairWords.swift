@@ -417,6 +417,9 @@ public struct RepairWords: Stage {
                 if let edit = classicalSpelling(word, bytes) {
                     edits.append(edit)
                     counts.count("accent")
+                } else if let edit = ligatureSpelling(word, bytes) {
+                    edits.append(edit)
+                    counts.count("ligature")
                 }
                 continue
             }
@@ -1035,6 +1038,19 @@ public struct RepairWords: Stage {
         }
         guard let best else { return nil }
         return TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(best.form), rule: "accent", confidence: 0.8)
+    }
+
+    /// `oeuvre`, `coeur`, `noeud` → `œuvre`, `cœur`, `nœud` in a document that prints ligatures
+    /// (see `DocumentProfile.printsLigatures`): the engine read `œ` as two letters. A word the
+    /// lexicon knows with `oe` (`coexister`) stays, and so does a document typed without
+    /// ligatures (`'` apostrophes and no `œ`). Latin `ae` stays too: today's print sets
+    /// `ex aequo` as often as `ex æquo`.
+    func ligatureSpelling(_ word: Word, _ bytes: [UInt8]) -> TextEdit? {
+        guard profile.printsLigatures, let hit = word.known, hit.entry == nil, word.token.coreEnd - word.token.coreStart >= 4 else { return nil }
+        let written = core(of: word, bytes)
+        guard let modern = WordKnowledge.spellingVariant(written), modern.count == written.count - 1,
+              modern.contains(where: { $0 == 0x153 || $0 == 0x152 }), knowledge.lookup(modern) != nil else { return nil }
+        return TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(modern), rule: "ligature", confidence: 0.8)
     }
 
     /// A word with a comma inside, between two letters: a speck the engine read as a comma

@@ -11,6 +11,8 @@ struct DocumentProfile: Sendable {
     private(set) var plainA = 0
     private(set) var asciiApostrophes = 0
     private(set) var typographicApostrophes = 0
+    /// Letters `œ`, `æ` (either case) in words.
+    private(set) var ligatures = 0
     /// Double quotes printed `“ ”` and `"`: typographic quotes mark a typeset document.
     private(set) var curlyQuotes = 0
     private(set) var straightQuotes = 0
@@ -61,6 +63,7 @@ struct DocumentProfile: Sendable {
             }
             if (v >= 0xE0 && v <= 0xFF && v != 0xF7 && v != 0xE9) || v == 0x153 { other = true }
             if v == 0x2019 { typographicApostrophes += 1 }
+            if v == 0x153 || v == 0x152 || v == 0xE6 || v == 0xC6 { ligatures += 1 }
             i += n
         }
         if other { otherAccentWords += 1 }
@@ -251,4 +254,8 @@ struct DocumentProfile: Sendable {
         let spaced = spacedStops >= 2 && spacedStops >= gluedStops && !(frozenCapitals?.words ?? capitalAccentWords).isEmpty
         return share || spaced || (curlyQuotes >= 2 && straightQuotes == 0) ? 0x2019 : 0x27
     }
+
+    /// The document prints ligatures: it shows `œ` or `æ`, or it prints `’`, as today's
+    /// typesetting does (which sets `œuvre`, not `oeuvre`).
+    var printsLigatures: Bool { ligatures > 0 || apostrophe == 0x2019 }
 }
