@@ -125,16 +125,16 @@ extension RepairWords {
     /// only after `1`; `ème` after any number.
     func ordinalEdits(_ words: [Word?], tokens: [WordToken], bytes: [UInt8], consumed: inout [Bool], edits: inout [TextEdit], counts: inout Counts) {
         for i in tokens.indices.dropFirst() {
-            guard let word = words[i], !consumed[i], word.token.singleSpaceBefore, word.token.start == word.token.coreStart,
-                  word.token.coreEnd - word.token.coreStart <= 4, words[i - 1] == nil else { continue }
-            let number = tokens[i - 1]
-            guard number.end > number.start, number.end == number.coreEnd,
-                  bytes[number.start..<number.end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { continue }
-            let suffix = Array(bytes[word.token.coreStart..<word.token.coreEnd])
+            // The tokens first (plain values): a number, then a short word after one space.
+            let token = tokens[i], number = tokens[i - 1]
+            guard token.kind == .word, token.singleSpaceBefore, token.start == token.coreStart, token.coreEnd - token.coreStart <= 4,
+                  number.kind != .word, number.end > number.start, number.end == number.coreEnd, !consumed[i],
+                  bytes[number.start..<number.end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), words[i] != nil else { continue }
+            let suffix = Array(bytes[token.coreStart..<token.coreEnd])
             let first = bytes[number.start..<number.end] == [0x31]
             guard first && Self.firstSuffixes.contains(suffix) || suffix == Self.ordinalSuffix else { continue }
-            let range = number.end..<word.token.coreStart
-            guard !edits.contains(where: { $0.range.overlaps(number.start..<word.token.coreEnd) }) else { continue }
+            let range = number.end..<token.coreStart
+            guard !edits.contains(where: { $0.range.overlaps(number.start..<token.coreEnd) }) else { continue }
             edits.append(TextEdit(range: range, replacement: "", rule: "ordinal", confidence: 0.9))
             consumed[i] = true
             counts.count("ordinal")

@@ -346,7 +346,7 @@ public struct RepairWords: Stage {
                             ?? (profile.showsOldSpelling ? knowledge.silentSSpelling(core) : nil)
                         words.append(Word(token: token, core: core, known: known, sentenceStart: sentenceStart,
                                           beforeStop: Self.abbreviationStop(p, after: token),
-                                          abbreviation: known == nil && looksAbbreviated(core, p, token, scratch: &scratch),
+                                          abbreviation: known == nil && Self.looksAbbreviated(core, p, token, lexicon: knowledge.lexicon.compiled, scratch: &scratch),
                                           nameContext: names.expectsName))
                     }
                     title = names.read(p, token, known: words[words.count - 1]!.known != nil, sentenceStart: sentenceStart)
@@ -417,7 +417,7 @@ public struct RepairWords: Stage {
                 if let edit = classicalSpelling(word, bytes) {
                     edits.append(edit)
                     counts.count("accent")
-                } else if let edit = ligatureSpelling(word, bytes) {
+                } else if word.known?.entry == nil, let edit = ligatureSpelling(word, bytes) {
                     edits.append(edit)
                     counts.count("ligature")
                 }
@@ -571,13 +571,14 @@ public struct RepairWords: Stage {
     /// longer known word (`pharmacie`, `hambourgeois`, `structure`, `condition`) is how French
     /// abbreviates, in old newspapers and in manuals alike; the nearest word by letters
     /// (`phare`, `hab.`, `strict`, `fond`) is a worse guess than the word as printed.
-    func looksAbbreviated(_ core: [UInt32], _ p: UnsafeBufferPointer<UInt8>, _ token: WordToken, scratch: inout [UInt8]) -> Bool {
+    static func looksAbbreviated(_ core: [UInt32], _ p: UnsafeBufferPointer<UInt8>, _ token: WordToken, lexicon: CompiledLexicon,
+                                 scratch: inout [UInt8]) -> Bool {
         guard token.coreEnd < p.count, p[token.coreEnd] == 0x2E, core.count >= 4, core.count <= WordKnowledge.maxWordLength,
               core.allSatisfy(UTF8Bytes.isLetter), CasePattern(core) == .lower || CasePattern(core) == .title,
               let last = core.last.map(Folding.lower), last != 0x153, last != 0xE6,
               !Self.vowelBytes.contains(Folding.base(last)) else { return false }
         Folding.lower(UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd]), into: &scratch)
-        return scratch.withUnsafeBufferPointer { knowledge.lexicon.compiled.hasLongerForm(startingWith: $0) }
+        return scratch.withUnsafeBufferPointer { lexicon.hasLongerForm(startingWith: $0) }
     }
 
     /// A full stop right after the word, then `,`, `;`, `:` or a digit (after a space or not): how
@@ -1046,7 +1047,7 @@ public struct RepairWords: Stage {
     /// ligatures (`'` apostrophes and no `œ`). Latin `ae` stays too: today's print sets
     /// `ex aequo` as often as `ex æquo`.
     func ligatureSpelling(_ word: Word, _ bytes: [UInt8]) -> TextEdit? {
-        guard profile.printsLigatures, let hit = word.known, hit.entry == nil, word.token.coreEnd - word.token.coreStart >= 4 else { return nil }
+        guard let hit = word.known, hit.entry == nil, word.token.coreEnd - word.token.coreStart >= 4, profile.printsLigatures else { return nil }
         let written = core(of: word, bytes)
         guard let modern = WordKnowledge.spellingVariant(written), modern.count == written.count - 1,
               modern.contains(where: { $0 == 0x153 || $0 == 0x152 }), knowledge.lookup(modern) != nil else { return nil }
