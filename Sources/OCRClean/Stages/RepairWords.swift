@@ -17,10 +17,12 @@ import Glibc
 /// engine put before a comma or a full stop (`inconvénients , ce` → `inconvénients, ce`), words
 /// joined by a hyphen (`importance-sur` → `importance sur`), and words of
 /// a domain name that is mostly intact (`la Comenton des Nations Unies core la criminalité` →
-/// `la Convention des Nations Unies contre la criminalité`).
-/// Case patterns are kept (`ETATS` → `ÉTATS`).
+/// `la Convention des Nations Unies contre la criminalité`), ordinals whose suffix was set apart
+/// (`1 er juillet` → `1er juillet`), and `oe` for `œ` in a document that prints ligatures
+/// (`oeuvre` → `œuvre`). Case patterns are kept (`ETATS` → `ÉTATS`).
 ///
-/// Leaves alone: known words, protected terms, symbols, numbers, ordinals, words with footnote
+/// Leaves alone: known words, protected terms, symbols, numbers, ordinals, abbreviations (`pharm.`,
+/// `struct.`: see `looksAbbreviated`), words with footnote
 /// digits, word pieces at a hyphenated line end, and unknown words it is not sure about: proper
 /// names, foreign words and technical terms stay as they are (an English word from
 /// `Dictionaries/en-words.tsv` is believed as often as English uses it: `mount` and `policy`
@@ -31,7 +33,8 @@ import Glibc
 /// Report: counts `words`, `unknown` (word tokens left unknown), and each rule applied
 /// (`accent`, `confusion`, `edit`, `split`, `merge`, `hyphen`, `elision`, `a-grave`, `comma`,
 /// `case`, `pronoun`, `function-word`, `participle`, `apostrophe`, `semicolon`, `number-stop`,
-/// `abbreviation`, `item-marker`, `phrase`, `punctuation-space`, `hyphen-space`).
+/// `abbreviation`, `item-marker`, `phrase`, `punctuation-space`, `hyphen-space`, `ordinal`,
+/// `ligature`).
 ///
 /// Holds back `window` records so that the words after a record count as evidence too.
 public struct RepairWords: Stage {
