@@ -652,11 +652,15 @@ public struct RepairWords: Stage {
         }
     }
 
-    /// The letters of the first word of `text` when nothing stands before it (`resse` in `resse, 13`).
+    /// The letters of the first word of `text` when nothing stands before it (`resse` in `resse, 13`)
+    /// but the `»` or `«` that old print sets at the start of every line of a quotation (`» resse`).
     func firstPiece(of text: String) -> [UInt32]? {
         var text = text
         return text.withUTF8 { p in
-            guard let first = WordTokenizer.tokens(p).first, first.kind == .word, first.coreStart == first.start else { return nil }
+            let tokens = WordTokenizer.tokens(p)
+            let quoted = tokens.count > 1 && tokens[0].end - tokens[0].start == 2 && p[tokens[0].start] == 0xC2
+                && (p[tokens[0].start + 1] == 0xBB || p[tokens[0].start + 1] == 0xAB)
+            guard let first = tokens.dropFirst(quoted ? 1 : 0).first, first.kind == .word, first.coreStart == first.start else { return nil }
             return Self.plainLetters(JoinedText.scalars(UnsafeBufferPointer(rebasing: p[first.coreStart..<first.coreEnd])))
         }
     }
