@@ -76,7 +76,7 @@ public struct ReportData: Sendable {
         }
     }
 
-    /// A line of a records file that is no record: `report.jsonl:3: not a record of …`.
+    /// A line of a records file that is no record (`FILE: line 3: not a record of …`).
     public struct NotARecord: Error, CustomStringConvertible, Sendable {
         public var line: Int
         public var description: String {

@@ -26,9 +26,9 @@ public enum EditDistance {
     }
 
     /// The distance if it is at most `limit` (exact), else the cost of an alignment that keeps to
-    /// the band (an upper bound). Rows are the pattern's symbols, columns the text's. A path of cost ≤ `limit` keeps to the diagonals `j − i` in
-    /// `[−e, δ + e]` (δ the difference of lengths, e = (limit − δ) / 2); blocks outside that band
-    /// are not computed. A block entered from above takes the row over it as growing by one a
+    /// the band (an upper bound). Rows are the pattern's symbols, columns the text's. A path of
+    /// cost ≤ `limit` keeps to the diagonals `j − i` in `[−e, δ + e]` (δ the difference of
+    /// lengths, e = (limit − δ) / 2); blocks outside that band are not computed. A block entered from above takes the row over it as growing by one a
     /// column, and a block entered from below starts one more per row than the block over it:
     /// both are costs of real alignments (along a row, down a column) and overestimate, so a
     /// result ≤ `limit` is exact.

@@ -132,7 +132,7 @@ extension RepairWords {
                   bytes[number.start..<number.end].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), words[i] != nil else { continue }
             let suffix = Array(bytes[token.coreStart..<token.coreEnd])
             let first = bytes[number.start..<number.end] == [0x31]
-            guard first && Self.firstSuffixes.contains(suffix) || suffix == Self.ordinalSuffix else { continue }
+            guard (first && Self.firstSuffixes.contains(suffix)) || suffix == Self.ordinalSuffix else { continue }
             let range = number.end..<token.coreStart
             guard !edits.contains(where: { $0.range.overlaps(number.start..<token.coreEnd) }) else { continue }
             edits.append(TextEdit(range: range, replacement: "", rule: "ordinal", confidence: 0.9))
