@@ -14,8 +14,8 @@ import Foundation
 struct Benchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ocr-clean-bench",
-        abstract: "Benchmarks of ocr-clean: throughput next to cat and uconv, batch scaling, kill-and-resume.",
-        subcommands: [Throughput.self, BatchScaling.self, KillResume.self],
+        abstract: "Benchmarks of ocr-clean: throughput next to cat and uconv, batch scaling, kill-and-resume, eval scaling.",
+        subcommands: [Throughput.self, BatchScaling.self, KillResume.self, EvalScaling.self],
         defaultSubcommand: Throughput.self)
 }
 
