@@ -44,16 +44,11 @@ struct EvalScaling: ParsableCommand {
             let m = try Measurement.run(["/bin/sh", "-c", "exec \"$0\" eval --json --gt \"$1\" \"$2\" > \"$3\"", exe, reference, hypothesis, json],
                                         stdin: "/dev/null", cpu: cpu)
             guard m.status == 0 else { throw ValidationError("ocr-clean eval failed with status \(m.status)") }
-            let output = try String(contentsOfFile: json, encoding: .utf8)
-            let cer = Self.number(after: "\"cer\":", in: output).map { $0 * 100 } ?? .nan
-            let chars = Self.number(after: "\"reference_characters\":", in: output) ?? .nan
+            let output = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: json))) as? [String: Any]
+            let document = (output?["documents"] as? [[String: Any]])?.first
+            let cer = (document?["cer"] as? Double).map { $0 * 100 } ?? .nan
+            let chars = (document?["reference_characters"] as? NSNumber)?.doubleValue ?? .nan
             print(String(format: "%7d %7.0f %7.2f %7.2f %8.1f MB", end / 1000, chars, cer, m.cpu, Double(m.maxRSSKB) / 1024))
         }
-    }
-
-    /// The first number after `key` in a JSON text.
-    static func number(after key: String, in json: String) -> Double? {
-        guard let range = json.range(of: key) else { return nil }
-        return Double(json[range.upperBound...].prefix { "0123456789.eE+-".contains($0) })
     }
 }
