@@ -6,8 +6,10 @@
 /// - a year or resolution number with the digits appended: `19885` → `1988⁵`,
 ///   `201210` → `2012¹⁰`, `66/1819` → `66/181⁹`
 /// - the digits between spaces before punctuation: `rapportant 8 ,` → `rapportant⁸,`
-/// - what OCR made of a raised digit, glued to a word, when it can look like the number:
-///   `crime'`, `organisée!` (1), `rapportant?;` (2), `crime°` (never 1 or 2, never `n°`).
+/// - what OCR made of a raised digit, glued to a word or a year, when it can look like the
+///   number: `crime'`, `organisée!` (1), `rapportant?;` (2), `1988°` (never 1 or 2, never `n°`).
+///
+/// The notes of a block take their markers together, in order (see `assign`).
 ///
 /// A number that matches none of these stays as it is: `39574` in a treaty reference is not
 /// `3957` + note 4 when the page has no note 4, and is only split when the page has one.
@@ -18,6 +20,8 @@ struct FootnoteMarkers {
         var range: Range<Int>
         /// The marker is already the superscript number.
         var already = false
+        /// How much the place looks like the marker (see `hits`).
+        var score = 0.0
     }
 
     /// The numbers written as superscript digits after a word or number in `text`
@@ -60,38 +64,105 @@ struct FootnoteMarkers {
     static let ocrMarks: Set<UInt8> = [0x21, 0x3F, 0x27, 0x2A, 0x2B]  // ! ? ' * +
     static let ocrMarkScalars: Set<UInt32> = [0x2019, 0x2018, 0x201C, 0x201D, 0xB0]  // ’ ‘ “ ” °
 
-    /// The marker of note `number` in `records[candidates]`, at or after `cursor`.
-    static func find(_ number: String, in records: [Record], candidates: [Int], after cursor: (record: Int, offset: Int)) -> Hit? {
+    /// Every place in `texts` (record index, bytes) that may hold the marker of note `number`,
+    /// in text order, scored by how much it looks like one: the superscript already written 4
+    /// (a second run over cleaned text), digits 3, a misread raise that can look like the
+    /// number 1. For a `*` note, `*` itself 1 and any other raise 0.5: its marker only keeps its
+    /// place in the order, and gives way to a numbered note's.
+    static func hits(_ number: String, in texts: [(record: Int, text: [UInt8])]) -> [Hit] {
         let digits = Array(number.utf8)
-        guard !digits.isEmpty, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
-        // Already written as a superscript (a second run over cleaned text): found, nothing to do.
+        let numbered = !digits.isEmpty && digits.allSatisfy(isDigit)
         let written = Array(LineShape.superscript(number).utf8)
-        for r in candidates where r >= cursor.record {
-            let text = Array(records[r].text.utf8)
-            let from = r == cursor.record ? cursor.offset : 0
-            if let k = find(written, in: text, from: from), !isSuperscriptDigit(text, at: k + written.count), !isSuperscriptDigit(text, before: k) {
-                return Hit(record: r, range: k..<(k + written.count), already: true)
+        var hits: [Hit] = []
+        for (r, text) in texts {
+            var from = 0
+            if numbered {
+                while let k = find(written, in: text, from: from) {
+                    if !isSuperscriptDigit(text, at: k + written.count), !isSuperscriptDigit(text, before: k) {
+                        hits.append(Hit(record: r, range: k..<(k + written.count), already: true, score: 4))
+                    }
+                    from = k + written.count
+                }
+                from = 0
+                while let range = digitMarker(digits, in: text, from: from) {
+                    hits.append(Hit(record: r, range: range, score: 3))
+                    from = range.upperBound
+                }
+                from = 0
+            }
+            while let range = glyphMarker(in: text, from: from, for: numbered ? digits[0] : nil) {
+                let score = numbered || text[range.lowerBound] == 0x2A ? 1 : 0.5
+                hits.append(Hit(record: r, range: range, score: score))
+                from = range.upperBound
             }
         }
-        for pass in 0..<2 {
-            for r in candidates where r >= cursor.record {
-                let text = Array(records[r].text.utf8)
-                let from = r == cursor.record ? cursor.offset : 0
-                let hit = pass == 0 ? digitMarker(digits, in: text, from: from) : glyphMarker(in: text, from: from, for: digits[0])
-                if let hit { return Hit(record: r, range: hit) }
-            }
-        }
-        return nil
+        hits.sort { ($0.record, $0.range.lowerBound) < ($1.record, $1.range.lowerBound) }
+        return hits
     }
 
-    /// The first misread raise (or `*`) glued to a word in `records[candidates]` after `cursor`.
-    static func glyph(in records: [Record], candidates: [Int], after cursor: (record: Int, offset: Int)) -> Hit? {
-        for r in candidates where r >= cursor.record {
-            let text = Array(records[r].text.utf8)
-            if let range = glyphMarker(in: text, from: r == cursor.record ? cursor.offset : 0) { return Hit(record: r, range: range) }
-        }
-        return nil
+    /// `hits` in `records[candidates]`.
+    static func hits(_ number: String, in records: [Record], candidates: [Int]) -> [Hit] {
+        hits(number, in: candidates.map { (record: $0, text: Array(records[$0].text.utf8)) })
     }
+
+    /// The marker of each of a block's notes (`numbers` in order; nil where none is found).
+    /// Markers follow the order of their notes, so of all the ways to give each note at most
+    /// one of its places in text order, the one with the highest total score. Taking each note's
+    /// first place instead let one misread glyph shift every later note: a `*` note whose marker
+    /// the page does not show took `relatifs'` (note 1), note 1 took note 2's marker, and so on.
+    /// Among equal totals the earlier places win, as when each note took its first place.
+    static func assign(_ numbers: [String], in records: [Record], candidates: [Int]) -> [Hit?] {
+        let texts = candidates.map { (record: $0, text: Array(records[$0].text.utf8)) }
+        let options = numbers.map { Array(hits($0, in: texts).prefix(maxPlaces)) }
+        struct Link { var note: Int; var place: Int }
+        // best[i][h]: the highest total with note i at its place h, placing no later note;
+        // parent[i][h]: the note and place before it in that assignment.
+        var best: [[Double]] = [], parent: [[Link?]] = []
+        // Each note's places by where they end, to find the best earlier total that ends
+        // before a place starts with one pass per note (hits come sorted by where they start).
+        let byEnd = options.map { places in places.indices.sorted { (places[$0].record, places[$0].range.upperBound) < (places[$1].record, places[$1].range.upperBound) } }
+        var top: Link?
+        var topScore = 0.0
+        for i in options.indices {
+            var cursor = [Int](repeating: 0, count: i)
+            var before = [Link?](repeating: nil, count: i)
+            best.append([])
+            parent.append([])
+            for (h, place) in options[i].enumerated() {
+                var score = place.score
+                var link: Link?
+                for j in 0..<i {
+                    while cursor[j] < byEnd[j].count {
+                        let g = byEnd[j][cursor[j]], other = options[j][g]
+                        guard (other.record, other.range.upperBound) <= (place.record, place.range.lowerBound) else { break }
+                        if before[j].map({ best[j][g] > best[j][$0.place] }) ?? true { before[j] = Link(note: j, place: g) }
+                        cursor[j] += 1
+                    }
+                    if let b = before[j], best[j][b.place] + place.score > score {
+                        score = best[j][b.place] + place.score
+                        link = b
+                    }
+                }
+                best[i].append(score)
+                parent[i].append(link)
+                if top == nil || score > topScore || (score == topScore && (options[top!.note][top!.place].record, options[top!.note][top!.place].range.lowerBound) > (place.record, place.range.lowerBound)) {
+                    top = Link(note: i, place: h)
+                    topScore = score
+                }
+            }
+        }
+        var result = [Hit?](repeating: nil, count: numbers.count)
+        var at = top
+        while let link = at {
+            result[link.note] = options[link.note][link.place]
+            at = parent[link.note][link.place]
+        }
+        return result
+    }
+
+    /// Places considered per note: a page has a few dozen; a hostile one must not make the
+    /// assignment slow.
+    static let maxPlaces = 256
 
     @inline(__always) static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
     @inline(__always) static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
@@ -180,9 +251,9 @@ struct FootnoteMarkers {
             let end = i + length
             // (The second glyph of two read for a two-digit number, `osrelease’!`, may be any.)
             if let digit, !followsGlyph(text, i), !looksLike(text[i], digit) { i = end; continue }
-            // After two letters of a word (not `n°`, `N°`), or after a resolution number
-            // (`66/181°`).
-            guard (isLetterByte(text[i - 1]) && isLetterByte(text[i - 2])) || afterSlashNumber(text, i) else { i = end; continue }
+            // After two letters of a word (not `n°`, `N°`), a resolution number (`66/181°`) or
+            // a year (`1988°`).
+            guard (isLetterByte(text[i - 1]) && isLetterByte(text[i - 2])) || afterSlashNumber(text, i) || afterYear(text, i) else { i = end; continue }
             // Then the line end, or punctuation, or a space and a lowercase word or punctuation
             // (a real `!` or `?` ends a sentence: a capital follows).
             // A closing quote (`“enquête omnibus”`) is not a marker.
@@ -204,6 +275,13 @@ struct FootnoteMarkers {
             i = end
         }
         return nil
+    }
+
+    /// A year standing alone ends just before `i`: `de 1988`, not `66/1988` nor `A1988`.
+    static func afterYear(_ text: [UInt8], _ i: Int) -> Bool {
+        guard i >= 4, (i - 4..<i).allSatisfy({ isDigit(text[$0]) }), i == 4 || text[i - 5] == 0x20 else { return false }
+        let century = (text[i - 4], text[i - 3])
+        return century == (0x31, 0x38) || century == (0x31, 0x39) || century == (0x32, 0x30)
     }
 
     /// Whether another raise glyph ends just before `i`.

@@ -153,27 +153,22 @@ public struct ExtractFootnotes: Stage {
 
     /// Rewrites the markers of the page's notes in the body lines before each block.
     private mutating func linkMarkers(_ blocks: [FootnoteBlock], inNote: [Int?], output: inout StageOutput) {
-        var cursor = (record: 0, offset: 0)
         var blockStart = 0
         for block in blocks {
             let candidates = (blockStart..<block.start).filter { page[$0].kind == .line && inNote[$0] == nil }
-            for note in block.notes {
-                guard Int(note.number) != nil else {
-                    // A `*` note: its marker (`*`, or a misread raise) keeps its place in the
-                    // order, so that the numbered notes after it find theirs.
-                    if let hit = FootnoteMarkers.glyph(in: page, candidates: candidates, after: cursor) {
-                        cursor = (hit.record, hit.range.upperBound)
-                    }
-                    continue
-                }
-                guard let hit = FootnoteMarkers.find(note.number, in: page, candidates: candidates, after: cursor) else { continue }
-                let superscript = LineShape.superscript(note.number)
+            let hits = FootnoteMarkers.assign(block.notes.map(\.number), in: page, candidates: candidates)
+            var edits: [Int: [TextEdit]] = [:]
+            // A `*` note's marker (`*`, or a misread raise) only keeps its place in the order.
+            for (note, hit) in zip(block.notes, hits) where Int(note.number) != nil {
+                guard let hit else { continue }
                 if !hit.already {
-                    page[hit.record].apply([TextEdit(range: hit.range, replacement: superscript, rule: "footnote-marker")], stage: instance)
+                    edits[hit.record, default: []].append(TextEdit(range: hit.range, replacement: LineShape.superscript(note.number), rule: "footnote-marker"))
                 }
                 if !page[hit.record].notes.contains(note.number) { page[hit.record].notes.append(note.number) }
-                cursor = (hit.record, hit.range.lowerBound + superscript.utf8.count)
                 output.count("linked")
+            }
+            for (r, list) in edits.sorted(by: { $0.key < $1.key }) {
+                page[r].apply(list.sorted { $0.range.lowerBound < $1.range.lowerBound }, stage: instance)
             }
             blockStart = block.start
         }
@@ -190,7 +185,7 @@ public struct ExtractFootnotes: Stage {
                 if let k = Int(blocks[b].notes[n].number) { previous = k; continue }
                 guard blocks[b].notes[n].mark == "*", !numbered.contains(previous + 1) else { continue }
                 let candidates = (0..<blocks[b].start).filter { page[$0].kind == .line }
-                if FootnoteMarkers.find(String(previous + 1), in: page, candidates: candidates, after: (0, 0)) != nil {
+                if !FootnoteMarkers.hits(String(previous + 1), in: page, candidates: candidates).isEmpty {
                     blocks[b].notes[n].number = String(previous + 1)
                     previous += 1
                 }
