@@ -17,7 +17,8 @@
 /// `InputConventions`), and otherwise leaves every line as printed.
 /// A misread word counts as evidence when its joined
 /// letters are one cheap OCR confusion from a word and its pieces are not both words
-/// (`orpa-` + `nisée`: joined, and `repair-words` makes it `organisée`). `¬` (printed by some OCR engines for a line-end
+/// (`orpa-` + `nisée`: joined, and `repair-words` makes it `organisée`), or are both words but
+/// join into eight letters or more (`muni-` + `lions` for `munitions`). `¬` (printed by some OCR engines for a line-end
 /// hyphen) is treated like `-`; `keep-mark=true` writes it back where the hyphen was removed.
 ///
 /// In both cases the rest of the word (with the punctuation glued to it) moves up to the first
@@ -230,8 +231,9 @@ public struct Dehyphenate: ConventionFollowing {
         if Self.clitics.contains(lowerTail) { return .keep }
         if vocabulary.contains(Self.hash(Array((lowerHead + lowerTail).utf8))) { return .join }
         // A misread word: the joined letters are one cheap confusion from a word (`orpa-` +
-        // `nisée` → `organisée`), and the pieces are not both words.
-        if knowledge.lookup(headScalars) == nil || knowledge.lookup(tailScalars) == nil,
+        // `nisée` → `organisée`), and the pieces are not both words, or join into a long word
+        // (`muni-` + `lions` → `munitions`: two short words are more often a real compound).
+        if knowledge.lookup(headScalars) == nil || knowledge.lookup(tailScalars) == nil || headScalars.count + tailScalars.count >= 8,
            let best = generator.candidates(for: headScalars + tailScalars).first(where: { $0.rule != "split" && $0.rule != "elision" && $0.rule != "hyphen" }),
            best.cost <= 2.6, best.score > -8 {
             return .join
