@@ -18,12 +18,14 @@ import Glibc
 /// joined by a hyphen (`importance-sur` → `importance sur`), and words of
 /// a domain name that is mostly intact (`la Comenton des Nations Unies core la criminalité` →
 /// `la Convention des Nations Unies contre la criminalité`), ordinals whose suffix was set apart
-/// (`1 er juillet` → `1er juillet`), and `oe` for `œ` in a document that prints ligatures
-/// (`oeuvre` → `œuvre`). Case patterns are kept (`ETATS` → `ÉTATS`).
+/// (`1 er juillet` → `1er juillet`), `oe` for `œ` in a document that prints ligatures
+/// (`oeuvre` → `œuvre`), and in line records a misread word cut by a line-end hyphen, each line
+/// fixing its own piece (`munl-` / `tions` → `muni-` / `tions`). Case patterns are kept
+/// (`ETATS` → `ÉTATS`).
 ///
 /// Leaves alone: known words, protected terms, symbols, numbers, ordinals, abbreviations (`pharm.`,
 /// `struct.`: see `looksAbbreviated`), words with footnote
-/// digits, word pieces at a hyphenated line end, and unknown words it is not sure about: proper
+/// digits, word pieces at a hyphenated line end (but for the repair of the whole word), and unknown words it is not sure about: proper
 /// names, foreign words and technical terms stay as they are (an English word from
 /// `Dictionaries/en-words.tsv` is believed as often as English uses it: `mount` and `policy`
 /// stay, while `fail` still becomes `fait`). The document is its own dictionary: a join it
@@ -34,7 +36,7 @@ import Glibc
 /// (`accent`, `confusion`, `edit`, `split`, `merge`, `hyphen`, `elision`, `a-grave`, `comma`,
 /// `case`, `pronoun`, `function-word`, `participle`, `apostrophe`, `semicolon`, `number-stop`,
 /// `abbreviation`, `item-marker`, `phrase`, `punctuation-space`, `hyphen-space`, `ordinal`,
-/// `ligature`).
+/// `ligature`, `cut-word`).
 ///
 /// Holds back `window` records so that the words after a record count as evidence too.
 public struct RepairWords: Stage {
@@ -389,6 +391,10 @@ public struct RepairWords: Stage {
         // word as written (`Nations-` / `gén éral`); otherwise it and an unknown word right after
         // it are left alone, since either may be a piece of the cut word.
         let continuation = continuesHyphenated ? firstWordIndex : nil
+        if record.kind == .line, continuesHyphenated || endsHyphenated {
+            lineCutEdits(words, bytes: bytes, previous: continuesHyphenated ? previous : nil, next: endsHyphenated ? next : nil,
+                         first: firstWordIndex, last: lastWordIndex, edits: &edits, counts: &counts)
+        }
 
         if merge {
             mergeElisionSpaces(words, tokens: tokens, bytes: bytes, edits: &edits, consumed: &consumed, counts: &counts)
@@ -677,6 +683,15 @@ public struct RepairWords: Stage {
         }
     }
 
+    /// `decide` for a word read away from the one being decided (on the next line, or joined
+    /// across a line end): without neighbours, and leaving the current word's as they were.
+    mutating func decideOutOfContext(_ word: Word) -> ([UInt32], Double, String)? {
+        let saved = (neighbours, capitalisedNeighbours, neighbourRanges, afterAuxiliary)
+        clearWordContext()
+        defer { (neighbours, capitalisedNeighbours, neighbourRanges, afterAuxiliary) = saved }
+        return decide(word)
+    }
+
     /// Forgets the neighbours of the word being decided: words are then decided on their own.
     mutating func clearWordContext() {
         neighbours = (nil, nil)
@@ -689,10 +704,7 @@ public struct RepairWords: Stage {
     /// context: `a` at a line end before `sassurer` reads `s’assurer` (`et a` / `sassurer` → `et
     /// à` / `s’assurer`), as a second run over the output would.
     mutating func firstWordsAsRepaired(_ text: String, _ n: Int) -> [String] {
-        let saved = (neighbours, capitalisedNeighbours, neighbourRanges, afterAuxiliary)
-        clearWordContext()
-        defer { (neighbours, capitalisedNeighbours, neighbourRanges, afterAuxiliary) = saved }
-        return text.split(separator: " ").prefix(n).map { piece in
+        text.split(separator: " ").prefix(n).map { piece in
             let scalars = piece.unicodeScalars.map(\.value)
             guard let start = scalars.firstIndex(where: UTF8Bytes.isLetter), let end = scalars.lastIndex(where: UTF8Bytes.isLetter) else {
                 return ContextRules.contextForm(String(piece).lowercased())
@@ -702,7 +714,7 @@ public struct RepairWords: Stage {
             if knowledge.known(core) == nil {
                 let word = Word(token: WordToken(start: 0, end: 0, coreStart: 0, coreEnd: 0, kind: .word, spaceBefore: 0, singleSpaceBefore: false),
                                 core: core, known: nil, sentenceStart: false)
-                if let (best, _, rule) = decide(word), rule != "split" { repaired = best }
+                if let (best, _, rule) = decideOutOfContext(word), rule != "split" { repaired = best }
             }
             let text = Array(scalars[..<start]) + repaired + Array(scalars[(end + 1)...])
             return ContextRules.contextForm(JoinedText.string(text).lowercased())
