@@ -45,7 +45,7 @@ struct FootnoteMarkers {
 
     /// A superscript digit starts at `k` (`¹²³` are C2 B9/B2/B3, `⁰⁴…⁹` E2 81 B0/B4…B9).
     static func isSuperscriptDigit(_ text: [UInt8], at k: Int) -> Bool {
-        if k + 1 < text.count, text[k] == 0xC2, [0xB9, 0xB2, 0xB3].contains(text[k + 1]) { return true }
+        if k + 1 < text.count, text[k] == 0xC2 { return text[k + 1] == 0xB9 || text[k + 1] == 0xB2 || text[k + 1] == 0xB3 }
         return k + 2 < text.count && text[k] == 0xE2 && text[k + 1] == 0x81 && text[k + 2] >= 0xB0 && text[k + 2] <= 0xB9
     }
 
@@ -54,55 +54,87 @@ struct FootnoteMarkers {
         (k >= 2 && isSuperscriptDigit(text, at: k - 2) && text[k - 2] == 0xC2) || (k >= 3 && text[k - 3] == 0xE2 && isSuperscriptDigit(text, at: k - 3))
     }
 
-    /// The first occurrence of `needle` in `text` from `from`.
-    static func find(_ needle: [UInt8], in text: [UInt8], from: Int) -> Int? {
-        guard !needle.isEmpty, text.count >= needle.count, from <= text.count - needle.count else { return nil }
-        for k in from...(text.count - needle.count) where text[k] == needle[0] && Array(text[k..<(k + needle.count)]) == needle { return k }
-        return nil
+    /// The length in bytes of the raise glyph that starts at `i` (`!`, `?`, `'`, `*`, `+`; `°`;
+    /// `’`, `‘`, `“`, `”`), or 0. Compared byte by byte: every byte of a page's body is asked.
+    @inline(__always) static func markLength(_ text: [UInt8], at i: Int) -> Int {
+        switch text[i] {
+        case 0x21, 0x3F, 0x27, 0x2A, 0x2B: return 1
+        case 0xC2: return i + 1 < text.count && text[i + 1] == 0xB0 ? 2 : 0
+        case 0xE2:
+            guard i + 2 < text.count, text[i + 1] == 0x80 else { return 0 }
+            let c = text[i + 2]
+            return c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D ? 3 : 0
+        default: return 0
+        }
     }
 
-    static let ocrMarks: Set<UInt8> = [0x21, 0x3F, 0x27, 0x2A, 0x2B]  // ! ? ' * +
-    static let ocrMarkScalars: Set<UInt32> = [0x2019, 0x2018, 0x201C, 0x201D, 0xB0]  // ’ ‘ “ ” °
+    /// The places in a block's body lines that may hold markers, found in one pass over each
+    /// line (a page's notes then pick theirs without reading the lines again): superscript
+    /// numbers already written, runs of digits, and misread raises.
+    struct Places {
+        struct Run { var record: Int; var text: Int; var range: Range<Int> }
+        struct Glyph { var record: Int; var range: Range<Int>; var lead: UInt8; var followsGlyph: Bool }
+        var texts: [[UInt8]] = []
+        var superscripts: [Run] = []
+        var digits: [Run] = []
+        var glyphs: [Glyph] = []
 
-    /// Every place in `texts` (record index, bytes) that may hold the marker of note `number`,
-    /// in text order, scored by how much it looks like one: the superscript already written 4
-    /// (a second run over cleaned text), digits 3, a misread raise that can look like the
-    /// number 1. For a `*` note, `*` itself 1 and any other raise 0.5: its marker only keeps its
-    /// place in the order, and gives way to a numbered note's.
-    static func hits(_ number: String, in texts: [(record: Int, text: [UInt8])]) -> [Hit] {
-        let digits = Array(number.utf8)
-        let numbered = !digits.isEmpty && digits.allSatisfy(isDigit)
-        let written = Array(LineShape.superscript(number).utf8)
-        var hits: [Hit] = []
-        for (r, text) in texts {
-            var from = 0
-            if numbered {
-                while let k = find(written, in: text, from: from) {
-                    if !isSuperscriptDigit(text, at: k + written.count), !isSuperscriptDigit(text, before: k) {
-                        hits.append(Hit(record: r, range: k..<(k + written.count), already: true, score: 4))
+        /// The places of `texts` (record index, bytes).
+        init(_ lines: [(record: Int, text: [UInt8])]) {
+            for (t, (r, text)) in lines.enumerated() {
+                texts.append(text)
+                var k = 0
+                while k < text.count {
+                    if text[k] >= 0xC2, isSuperscriptDigit(text, at: k) {
+                        let start = k
+                        while k < text.count, isSuperscriptDigit(text, at: k) { k += text[k] == 0xC2 ? 2 : 3 }
+                        superscripts.append(Run(record: r, text: t, range: start..<k))
+                    } else if isDigit(text[k]) {
+                        let start = k
+                        while k < text.count, isDigit(text[k]) { k += 1 }
+                        digits.append(Run(record: r, text: t, range: start..<k))
+                    } else {
+                        k += 1
                     }
-                    from = k + written.count
                 }
-                from = 0
-                while let range = digitMarker(digits, in: text, from: from) {
-                    hits.append(Hit(record: r, range: range, score: 3))
+                var from = 0
+                while let range = glyphMarker(in: text, from: from) {
+                    glyphs.append(Glyph(record: r, range: range, lead: text[range.lowerBound], followsGlyph: followsGlyph(text, range.lowerBound)))
                     from = range.upperBound
                 }
-                from = 0
-            }
-            while let range = glyphMarker(in: text, from: from, for: numbered ? digits[0] : nil) {
-                let score = numbered || text[range.lowerBound] == 0x2A ? 1 : 0.5
-                hits.append(Hit(record: r, range: range, score: score))
-                from = range.upperBound
             }
         }
-        hits.sort { ($0.record, $0.range.lowerBound) < ($1.record, $1.range.lowerBound) }
-        return hits
-    }
 
-    /// `hits` in `records[candidates]`.
-    static func hits(_ number: String, in records: [Record], candidates: [Int]) -> [Hit] {
-        hits(number, in: candidates.map { (record: $0, text: Array(records[$0].text.utf8)) })
+        /// The places in `records[candidates]`.
+        init(_ records: [Record], candidates: [Int]) {
+            self.init(candidates.map { (record: $0, text: Array(records[$0].text.utf8)) })
+        }
+
+        /// Every place that may hold the marker of note `number`, in text order, scored by how
+        /// much it looks like one: the superscript already written 4 (a second run over cleaned
+        /// text), digits 3, a misread raise that can look like the number 1. For a `*` note, `*`
+        /// itself 1 and any other raise 0.5: its marker only keeps its place in the order, and
+        /// gives way to a numbered note's.
+        func hits(_ number: String) -> [Hit] {
+            let digits = Array(number.utf8)
+            let numbered = !digits.isEmpty && digits.allSatisfy(isDigit)
+            var hits: [Hit] = []
+            if numbered {
+                let written = Array(LineShape.superscript(number).utf8)
+                for run in superscripts where texts[run.text][run.range].elementsEqual(written) {
+                    hits.append(Hit(record: run.record, range: run.range, already: true, score: 4))
+                }
+                for run in self.digits {
+                    if let range = digitMarker(digits, in: texts[run.text], run: run.range) { hits.append(Hit(record: run.record, range: range, score: 3)) }
+                }
+            }
+            // A glyph passed over for a note is left for a later one.
+            for glyph in glyphs where !numbered || glyph.followsGlyph || looksLike(glyph.lead, digits[0]) {
+                hits.append(Hit(record: glyph.record, range: glyph.range, score: numbered || glyph.lead == 0x2A ? 1 : 0.5))
+            }
+            hits.sort { ($0.record, $0.range.lowerBound) < ($1.record, $1.range.lowerBound) }
+            return hits
+        }
     }
 
     /// The marker of each of a block's notes (`numbers` in order; nil where none is found).
@@ -112,8 +144,8 @@ struct FootnoteMarkers {
     /// the page does not show took `relatifs'` (note 1), note 1 took note 2's marker, and so on.
     /// Among equal totals the earlier places win, as when each note took its first place.
     static func assign(_ numbers: [String], in records: [Record], candidates: [Int]) -> [Hit?] {
-        let texts = candidates.map { (record: $0, text: Array(records[$0].text.utf8)) }
-        let options = numbers.map { Array(hits($0, in: texts).prefix(maxPlaces)) }
+        let places = Places(records, candidates: candidates)
+        let options = numbers.map { Array(places.hits($0).prefix(maxPlaces)) }
         struct Link { var note: Int; var place: Int }
         // best[i][h]: the highest total with note i at its place h, placing no later note;
         // parent[i][h]: the note and place before it in that assignment.
@@ -169,42 +201,34 @@ struct FootnoteMarkers {
     /// A letter byte: ASCII letter or any byte of a multi-byte scalar (French letters).
     @inline(__always) static func isLetterByte(_ b: UInt8) -> Bool { isASCIILetter(b) || b >= 0x80 }
 
-    /// The byte range of `digits` used as a marker in `text`, searching from `from`.
-    static func digitMarker(_ digits: [UInt8], in text: [UInt8], from: Int) -> Range<Int>? {
+    /// The byte range of `digits` used as a marker in the run of digits `run` of `text`.
+    static func digitMarker(_ digits: [UInt8], in text: [UInt8], run: Range<Int>) -> Range<Int>? {
         let n = digits.count
-        var i = from
-        while i < text.count {
-            guard isDigit(text[i]), i == 0 || !isDigit(text[i - 1]) else { i += 1; continue }
-            // The run of digits starting here (and a `/` number around it).
-            var end = i
-            while end < text.count, isDigit(text[end]) { end += 1 }
-            let run = end - i
-            let followedOK = end == text.count || !(isLetterByte(text[end]) || text[end] == 0x2F || text[end] == 0x2D)
-                || (text[end] == 0x2E && (end + 1 == text.count || text[end + 1] == 0x20))
-            defer { i = end }
-            guard followedOK, run >= n, Array(text[(end - n)..<end]) == digits else { continue }
-            if run == n {
-                // Glued to a word: `rapportant1`.
-                if i >= 2, isLetterByte(text[i - 1]), isLetterByte(text[i - 2]), !isAcronymEnd(text, i) { return i..<end }
-                // Between spaces before punctuation: `rapportant 8 ,`.
-                if i >= 2, text[i - 1] == 0x20, isLetterByte(text[i - 2]), end + 1 < text.count, text[end] == 0x20,
-                   [0x2C, 0x3B, 0x3A, 0x2E].contains(text[end + 1]) {
-                    return (i - 1)..<(end + 1)
-                }
-                continue
+        let i = run.lowerBound, end = run.upperBound
+        let followedOK = end == text.count || !(isLetterByte(text[end]) || text[end] == 0x2F || text[end] == 0x2D)
+            || (text[end] == 0x2E && (end + 1 == text.count || text[end + 1] == 0x20))
+        guard followedOK, run.count >= n, text[(end - n)..<end].elementsEqual(digits) else { return nil }
+        if run.count == n {
+            // Glued to a word: `rapportant1`.
+            if i >= 2, isLetterByte(text[i - 1]), isLetterByte(text[i - 2]), !isAcronymEnd(text, i) { return i..<end }
+            // Between spaces before punctuation: `rapportant 8 ,`.
+            if i >= 2, text[i - 1] == 0x20, isLetterByte(text[i - 2]), end + 1 < text.count, text[end] == 0x20,
+               [0x2C, 0x3B, 0x3A, 0x2E].contains(text[end + 1]) {
+                return (i - 1)..<(end + 1)
             }
-            let stem = run - n
-            // A year with the note appended: `19885`, `201210`.
-            if stem == 4, i == 0 || !isLetterByte(text[i - 1]) && text[i - 1] != 0x2F {
-                let year = text[i..<(i + 4)]
-                if year.starts(with: [0x31, 0x39]) || year.starts(with: [0x32, 0x30]) || year.starts(with: [0x31, 0x38]) {
-                    return (end - n)..<end
-                }
-            }
-            // A resolution number `66/181` with the note appended: `66/1819`.
-            if stem == 3, i >= 3, text[i - 1] == 0x2F, isDigit(text[i - 2]), isDigit(text[i - 3]) {
+            return nil
+        }
+        let stem = run.count - n
+        // A year with the note appended: `19885`, `201210`.
+        if stem == 4, i == 0 || !isLetterByte(text[i - 1]) && text[i - 1] != 0x2F {
+            let year = text[i..<(i + 4)]
+            if year.starts(with: [0x31, 0x39]) || year.starts(with: [0x32, 0x30]) || year.starts(with: [0x31, 0x38]) {
                 return (end - n)..<end
             }
+        }
+        // A resolution number `66/181` with the note appended: `66/1819`.
+        if stem == 3, i >= 3, text[i - 1] == 0x2F, isDigit(text[i - 2]), isDigit(text[i - 3]) {
+            return (end - n)..<end
         }
         return nil
     }
@@ -232,25 +256,15 @@ struct FootnoteMarkers {
     }
 
     /// What OCR made of a raised digit, glued to the end of a word and followed by a space,
-    /// punctuation or the line end: `crime'`, `organisée!`, `rapportant?;`. For a note whose
-    /// number starts with `digit`, only a glyph that digit can look like: on rendered pages `!`
-    /// was always ¹ (37 times), `'` ¹ or ⁷, `?` ², ⁷ or ⁹, `°` never ¹ or ² (⁹, ⁵, ⁶, ³);
-    /// `’`, quotes, `*` and `+` stand for any digit. A glyph passed over is left for a later note.
-    static func glyphMarker(in text: [UInt8], from: Int, for digit: UInt8? = nil) -> Range<Int>? {
+    /// punctuation or the line end: `crime'`, `organisée!`, `rapportant?;` (which note it may
+    /// be: see `looksLike`).
+    static func glyphMarker(in text: [UInt8], from: Int) -> Range<Int>? {
         var i = max(from, 2)
         while i < text.count {
             let b = text[i]
-            var length = 0
-            if ocrMarks.contains(b) {
-                length = 1
-            } else if b >= 0xC2, i + 1 < text.count {
-                let scalar = text.withUnsafeBufferPointer { UTF8Bytes.scalar($0, at: i) }
-                if ocrMarkScalars.contains(scalar.value) { length = scalar.length }
-            }
+            let length = markLength(text, at: i)
             guard length > 0 else { i += 1; continue }
             let end = i + length
-            // (The second glyph of two read for a two-digit number, `osrelease’!`, may be any.)
-            if let digit, !followsGlyph(text, i), !looksLike(text[i], digit) { i = end; continue }
             // After two letters of a word (not `n°`, `N°`), a resolution number (`66/181°`) or
             // a year (`1988°`).
             guard (isLetterByte(text[i - 1]) && isLetterByte(text[i - 2])) || afterSlashNumber(text, i) || afterYear(text, i) else { i = end; continue }
@@ -286,12 +300,13 @@ struct FootnoteMarkers {
 
     /// Whether another raise glyph ends just before `i`.
     static func followsGlyph(_ text: [UInt8], _ i: Int) -> Bool {
-        if ocrMarks.contains(text[i - 1]) { return true }
-        guard text[i - 1] >= 0x80, let (v, _) = text.withUnsafeBufferPointer({ UTF8Bytes.scalar($0, before: i) }) else { return false }
-        return ocrMarkScalars.contains(v)
+        (1...3).contains { k in i >= k && markLength(text, at: i - k) == k }
     }
 
-    /// Whether the glyph starting with byte `b` can be a raised `digit` (see `glyphMarker`).
+    /// Whether the glyph starting with byte `b` can be a raised `digit`, the first of a note's
+    /// number: on rendered pages `!` was always ¹ (37 times), `'` ¹ or ⁷, `?` ², ⁷ or ⁹, `°`
+    /// never ¹ or ² (⁹, ⁵, ⁶, ³); `’`, quotes, `*` and `+` stand for any digit. (The second
+    /// glyph of two read for a two-digit number, `osrelease’!`, may be any: see `followsGlyph`.)
     static func looksLike(_ b: UInt8, _ digit: UInt8) -> Bool {
         switch b {
         case 0x21: return digit == 0x31

@@ -185,7 +185,7 @@ public struct ExtractFootnotes: Stage {
                 if let k = Int(blocks[b].notes[n].number) { previous = k; continue }
                 guard blocks[b].notes[n].mark == "*", !numbered.contains(previous + 1) else { continue }
                 let candidates = (0..<blocks[b].start).filter { page[$0].kind == .line }
-                if !FootnoteMarkers.hits(String(previous + 1), in: page, candidates: candidates).isEmpty {
+                if !FootnoteMarkers.Places(page, candidates: candidates).hits(String(previous + 1)).isEmpty {
                     blocks[b].notes[n].number = String(previous + 1)
                     previous += 1
                 }
