@@ -21,6 +21,8 @@ extension RepairWords {
         let keepsTail = best.count > tail.count && best.suffix(tail.count).elementsEqual(tail)
         let keepsHead = best.count > head.count && best.prefix(head.count).elementsEqual(head)
         if keepsTail && keepsHead {
+            // A letter read twice across the cut (`commis-` / `ssion`): the first line stays.
+            guard best.count >= joined.count else { return (head, Array(best.dropFirst(head.count))) }
             // Letters lost at the cut: a consonant before a vowel opens the second syllable
             // (`tra-` / `ail` → `tra-` / `vail`, `carac-` / `ère` → `carac-` / `tère`).
             let lost = Array(best[head.count..<(best.count - tail.count)])
