@@ -176,7 +176,10 @@ public struct Dehyphenate: ConventionFollowing {
             take(next, into: &output)
             return
         }
-        let verdict = judge(String(decoding: a[head], as: UTF8.self), String(decoding: b[tail], as: UTF8.self))
+        // Lines that stay lines are judged on the rest as `repair-words` reads it (`des-` / `org
+        // anisée` on `organisée`), so that a second run, over the joined rest, judges alike.
+        let rest = mode == .join ? String(decoding: b[tail], as: UTF8.self) : restOfCut(b, tail)
+        let verdict = judge(String(decoding: a[head], as: UTF8.self), rest)
         guard verdict != .unsure else {
             output.count("unsure")
             for r in [first] + between { output.emit(r) }
@@ -217,6 +220,20 @@ public struct Dehyphenate: ConventionFollowing {
 
     enum Verdict { case join, keep, unsure }
 
+    /// The letters of `b[tail]`, or those and the next pieces' when together they are a word
+    /// as written (`org anisée`), as `repair-words` joins the rest of a cut word.
+    func restOfCut(_ b: [UInt8], _ tail: Range<Int>) -> String {
+        var rest = Array(b[tail])
+        var end = tail.upperBound
+        for _ in 0..<2 {
+            guard end + 1 < b.count, b[end] == 0x20, let next = Self.firstWord(b, from: end + 1) else { break }
+            rest += b[next]
+            if knowledge.known(rest.withUnsafeBufferPointer(JoinedText.scalars)) != nil { return String(decoding: rest, as: UTF8.self) }
+            end = next.upperBound
+        }
+        return String(decoding: b[tail], as: UTF8.self)
+    }
+
     /// Whether `head-` + `tail` is one word cut in two, a hyphenated compound, or unknown.
     func judge(_ head: String, _ tail: String) -> Verdict {
         let tailScalars = Array(tail.unicodeScalars.map(\.value))
@@ -226,7 +243,7 @@ public struct Dehyphenate: ConventionFollowing {
         let lowerTail = tail.lowercased()
         let lowerHead = Self.withoutElision(head.lowercased())
         if knowledge.lookup(headScalars + [0x2D] + tailScalars) != nil { return .keep }
-        if Self.prefixes.contains(lowerHead), let v = lowerTail.unicodeScalars.first, "aeiouyàâéèêëîïôûœh".unicodeScalars.contains(v) { return .keep }
+        if Self.prefixBeforeVowel(lowerHead, lowerTail) { return .keep }
         if knowledge.known(headScalars + tailScalars) != nil { return .join }
         if Self.clitics.contains(lowerTail) { return .keep }
         if vocabulary.contains(Self.hash(Array((lowerHead + lowerTail).utf8))) { return .join }
@@ -239,6 +256,13 @@ public struct Dehyphenate: ConventionFollowing {
             return .join
         }
         return .unsure
+    }
+
+    /// A prefix before a vowel keeps its hyphen (`anti-` + `âge`, `auto-` + `évaluation`);
+    /// both in lowercase.
+    static func prefixBeforeVowel(_ head: String, _ tail: String) -> Bool {
+        guard prefixes.contains(head), let v = tail.unicodeScalars.first else { return false }
+        return "aeiouyàâéèêëîïôûœh".unicodeScalars.contains(v)
     }
 
     /// `l’auto` → `auto`.

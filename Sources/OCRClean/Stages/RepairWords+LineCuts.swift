@@ -4,9 +4,14 @@ extension RepairWords {
     /// `muni-` / `tions`, `infor-` / `matlons` → `infor-` / `mations`, `coopé-` / `rafion` →
     /// `coopé-` / `ration`). Each line changes only its own piece, and only when the repair
     /// leaves the other piece as printed, so both lines decide alike and the hyphen keeps its
-    /// place. The join needs the evidence `dehyphenate` asks for: the hyphenated form is no word
-    /// of the lexicon, and the pieces are not both words unless they join into eight letters or
-    /// more (two short words are more often a compound the lexicon lacks).
+    /// place. The hyphenated form must be no word of the lexicon, nor a prefix before a vowel or
+    /// a pronoun after a verb (`auto-` / `évaluation`, `général-` / `le`), and the pieces not
+    /// both words unless they join into eight letters or more (two short words are more often a
+    /// compound the lexicon lacks). Where `dehyphenate` marks break hyphens `¬`
+    /// (`break-hyphens=marked`), the join also needs the rest of its evidence, the joined
+    /// letters one cheap confusion from a word: it has then marked this break already, and
+    /// marks it again over the output (a cut it left `-` and a repair made whole would be
+    /// marked by a second run).
     ///
     /// Returns the pieces as repaired, or nil when the word is known or no repair is confident.
     mutating func repairedCut(head: [UInt32], tail: [UInt32]) -> (head: [UInt32], tail: [UInt32])? {
@@ -14,7 +19,13 @@ extension RepairWords {
         let joined = head + tail
         guard joined.count <= WordKnowledge.maxWordLength, knowledge.known(joined) == nil,
               knowledge.lookup(head + [0x2D] + tail) == nil,
+              case let lowerTail = JoinedText.string(CasePattern.lower(tail)), !Dehyphenate.clitics.contains(lowerTail),
+              !Dehyphenate.prefixBeforeVowel(JoinedText.string(CasePattern.lower(head)), lowerTail),
               knowledge.lookup(head) == nil || knowledge.lookup(tail) == nil || joined.count >= 8 else { return nil }
+        if breakHyphens == .marked {
+            guard let cheap = generator.candidates(for: joined).first(where: { $0.rule != "split" && $0.rule != "elision" && $0.rule != "hyphen" }),
+                  cheap.cost <= 2.6, cheap.score > -8 else { return nil }
+        }
         let word = Word(token: WordToken(start: 0, end: 0, coreStart: 0, coreEnd: 0, kind: .word, spaceBefore: 0, singleSpaceBefore: false),
                         core: joined, known: nil, sentenceStart: false)
         guard let (best, _, rule) = decideOutOfContext(word), rule != "split", best.allSatisfy(UTF8Bytes.isLetter) else { return nil }
@@ -48,21 +59,47 @@ extension RepairWords {
         if end > 0, p[end - 1] == 0x2D { end -= 1 } else if end > 1, p[end - 2] == 0xC2, p[end - 1] == 0xAC { end -= 2 } else { return nil }
         var start = end
         while let (v, k) = UTF8Bytes.scalar(p, before: start), UTF8Bytes.isLetter(v) { start = k }
-        guard start < end, start == 0 || !UTF8Bytes.isLetter(UTF8Bytes.scalar(p, before: start)?.0 ?? 0) else { return nil }
+        guard start < end else { return nil }
         // An elided article before the piece is no part of it (`l’infor-`); anything else glued
         // to it (`4/infor-`) leaves the word unread.
         if start > 0, let (v, _) = UTF8Bytes.scalar(p, before: start), v != 0x20, !JoinedText.isApostrophe(v) { return nil }
         return (JoinedText.scalars(UnsafeBufferPointer(rebasing: p[start..<end])), start)
     }
 
+    /// The rest of a cut word at the start of `text` as this stage reads it: the first pieces
+    /// joined when together they are a word as written (`org anisée`: `mergeFragments` joins
+    /// them), or the first piece; and whether it was joined. `dehyphenate` reads it so too.
+    func restOfCut(_ text: String) -> (letters: [UInt32], joined: Bool)? {
+        var text = text
+        return text.withUTF8 { p in
+            let tokens = WordTokenizer.tokens(p)
+            let quoted = tokens.count > 1 && tokens[0].end - tokens[0].start == 2 && p[tokens[0].start] == 0xC2
+                && (p[tokens[0].start + 1] == 0xBB || p[tokens[0].start + 1] == 0xAB)
+            let start = quoted ? 1 : 0
+            guard start < tokens.count, tokens[start].kind == .word, tokens[start].coreStart == tokens[start].start,
+                  let first = Self.plainLetters(JoinedText.scalars(UnsafeBufferPointer(rebasing: p[tokens[start].coreStart..<tokens[start].coreEnd]))) else { return nil }
+            guard tokens[start].coreEnd == tokens[start].end else { return (first, false) }
+            var letters = first
+            for next in tokens.dropFirst(start + 1).prefix(2) {
+                guard next.kind == .word, next.singleSpaceBefore, next.coreStart == next.start,
+                      let piece = Self.plainLetters(JoinedText.scalars(UnsafeBufferPointer(rebasing: p[next.coreStart..<next.coreEnd]))) else { break }
+                letters += piece
+                if knowledge.known(letters) != nil { return (letters, true) }
+                guard next.coreEnd == next.end else { break }
+            }
+            return (first, false)
+        }
+    }
+
     /// Edits for the pieces of hyphen-cut words in a line record: the last word when the line
     /// ends with a hyphen (the rest is on `next`), the first when `previous` ends with one.
-    /// Both pieces are consumed already (see `repair`).
+    /// Both pieces are consumed already (see `repair`). A rest that joins the pieces after it
+    /// (`org anisée`) is read joined, and left to `mergeFragments` on its own line.
     mutating func lineCutEdits(_ words: [Word?], bytes: [UInt8], previous: Record?, next: Record?,
                                first: Int?, last: Int?, edits: inout [TextEdit], counts: inout Counts) {
         var headChanged = false
-        if let last, words[last] != nil, let next, let (head, start) = bytes.withUnsafeBufferPointer(Self.pieceBeforeHyphen),
-           let tail = firstPiece(of: next.text), let cut = repairedCut(head: head, tail: tail), cut.head != head {
+        if let next, let (head, start) = bytes.withUnsafeBufferPointer(Self.pieceBeforeHyphen),
+           let (tail, _) = restOfCut(next.text), let cut = repairedCut(head: head, tail: tail), cut.head != head {
             edits.append(TextEdit(range: start..<(start + JoinedText.bytes(head).count), replacement: JoinedText.string(cut.head), rule: "cut-word", confidence: 0.8))
             counts.count("cut-word")
             headChanged = true
@@ -70,7 +107,8 @@ extension RepairWords {
         // (A line of one piece that both ends and continues a cut word changes once.)
         if let first, !(headChanged && first == last), let word = words[first], word.token.coreStart == word.token.start,
            var previousText = previous?.text, let (head, _) = previousText.withUTF8(Self.pieceBeforeHyphen),
-           let tail = Self.plainLetters(core(of: word, bytes)), let cut = repairedCut(head: head, tail: tail), cut.tail != tail {
+           let tail = Self.plainLetters(core(of: word, bytes)), restOfCut(String(decoding: bytes, as: UTF8.self))?.joined == false,
+           let cut = repairedCut(head: head, tail: tail), cut.tail != tail {
             edits.append(TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(cut.tail), rule: "cut-word", confidence: 0.8))
             counts.count("cut-word")
         }

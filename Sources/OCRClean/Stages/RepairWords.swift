@@ -39,7 +39,7 @@ import Glibc
 /// `ligature`, `cut-word`).
 ///
 /// Holds back `window` records so that the words after a record count as evidence too.
-public struct RepairWords: Stage {
+public struct RepairWords: ConventionFollowing {
     public static let name = "repair-words"
     public static let summary = "Repair OCR word errors: accents, confusions, split and glued words, elisions, a/à; every change scored and recorded."
 
@@ -54,7 +54,14 @@ public struct RepairWords: Stage {
                    help: "document: write the apostrophe the document prints in every word (’ when a tenth of its apostrophes are ’, or its typographic quotes or French spacing show it typeset); keep: leave them."),
         OptionSpec("edits", .bool, default: "true", help: "Also offer lowercase words one generic edit away (not only accents and known OCR confusions)."),
         OptionSpec("window", .int(1...100_000), default: "64", help: "Records held back so that later words of the document count as evidence."),
+        .choice("break-hyphens", BreakHyphens.self, default: .plain,
+                help: "How `dehyphenate` writes the line-end hyphens of kept lines: as printed (plain), marking breaks `¬` (marked), or marking when the input writes `¬` itself (document); a cut word is repaired only where a marking `dehyphenate` would join it."),
     ]
+
+    /// What `dehyphenate` does with the break hyphens of lines it keeps (see `repairedCut`).
+    public enum BreakHyphens: String, CaseIterable, Sendable {
+        case plain, marked, document
+    }
 
     let instance: String
     let knowledge: WordKnowledge
@@ -71,6 +78,7 @@ public struct RepairWords: Stage {
     /// The word before the one being decided is a form of *avoir* (see `auxiliary(_:_:)`).
     private var afterAuxiliary = false
     let minConfidence: Double
+    var breakHyphens: BreakHyphens
     let merge: Bool
     let split: Bool
     let context: Bool
@@ -117,6 +125,13 @@ public struct RepairWords: Stage {
         self.context = options.bool("context")
         windowSize = options.int("window")
         documentApostrophes = options.string("apostrophes") == "document"
+        breakHyphens = options.choice("break-hyphens", as: BreakHyphens.self) ?? .plain
+    }
+
+    public var awaitsConventions: Bool { breakHyphens == .document }
+
+    public mutating func follow(_ conventions: InputConventions) {
+        if breakHyphens == .document, conventions.marksBreakHyphens { breakHyphens = .marked }
     }
 
     static func repairable(_ record: Record) -> Bool {
