@@ -3,8 +3,8 @@ import OCRClean
 
 /// What one fuzz target feeds the library: `decode` (the byte decoder, read in chunks of a size
 /// the input chooses), `pipeline-file` (the pipeline-file parser and loader, and the round trip
-/// of the text it shows), `jsonl` (the JSON Lines cleaner), `default` (the whole default pipeline
-/// writing records). A target must never crash, trap or leak out of its error paths; a broken
+/// of the text it shows), `jsonl` (the JSON Lines cleaner), `default` (the whole default pipeline,
+/// or `ocr-lines` when the first byte's high bit is set, writing records). A target must never crash, trap or leak out of its error paths; a broken
 /// property traps, so the fuzzer keeps the input.
 enum FuzzTarget: String, CaseIterable {
     case decode
@@ -82,7 +82,8 @@ enum FuzzTarget: String, CaseIterable {
             let sink = OutputSink(descriptor: Self.null, name: "/dev/null")
             var writer = JSONLinesWriter(sink: sink)
             do {
-                _ = try DocumentRunner.run(source: source, document: "fuzz", template: Self.pipeline("default"), writer: &writer)
+                let name = control & 0x80 == 0 ? "default" : "ocr-lines"
+                _ = try DocumentRunner.run(source: source, document: "fuzz", template: Self.pipeline(name), writer: &writer)
                 try sink.commit()
             } catch is DecodeError {
                 return

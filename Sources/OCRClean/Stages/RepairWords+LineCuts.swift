@@ -8,10 +8,7 @@ extension RepairWords {
     /// a pronoun after a verb (`auto-` / `évaluation`, `général-` / `le`), and the pieces not
     /// both words unless they join into eight letters or more (two short words are more often a
     /// compound the lexicon lacks). Where `dehyphenate` marks break hyphens `¬`
-    /// (`break-hyphens=marked`), the join also needs the rest of its evidence, the joined
-    /// letters one cheap confusion from a word: it has then marked this break already, and
-    /// marks it again over the output (a cut it left `-` and a repair made whole would be
-    /// marked by a second run).
+    /// (`break-hyphens=marked`), only a break it marked is read as a cut (see `lineCutEdits`).
     ///
     /// Returns the pieces as repaired, or nil when the word is known or no repair is confident.
     mutating func repairedCut(head: [UInt32], tail: [UInt32]) -> (head: [UInt32], tail: [UInt32])? {
@@ -22,10 +19,6 @@ extension RepairWords {
               case let lowerTail = JoinedText.string(CasePattern.lower(tail)), !Dehyphenate.clitics.contains(lowerTail),
               !Dehyphenate.prefixBeforeVowel(JoinedText.string(CasePattern.lower(head)), lowerTail),
               knowledge.lookup(head) == nil || knowledge.lookup(tail) == nil || joined.count >= 8 else { return nil }
-        if breakHyphens == .marked {
-            guard let cheap = generator.candidates(for: joined).first(where: { $0.rule != "split" && $0.rule != "elision" && $0.rule != "hyphen" }),
-                  cheap.cost <= 2.6, cheap.score > -8 else { return nil }
-        }
         let word = Word(token: WordToken(start: 0, end: 0, coreStart: 0, coreEnd: 0, kind: .word, spaceBefore: 0, singleSpaceBefore: false),
                         core: joined, known: nil, sentenceStart: false)
         guard let (best, _, rule) = decideOutOfContext(word), rule != "split", best.allSatisfy(UTF8Bytes.isLetter) else { return nil }
@@ -52,18 +45,20 @@ extension RepairWords {
     }
 
     /// The letters of the word a line-end hyphen cuts at the end of `p` (`infor` in `les
-    /// infor-`) and the offset they start at; nil when the hyphen stands apart (`en cours -`).
-    static func pieceBeforeHyphen(_ p: UnsafeBufferPointer<UInt8>) -> (letters: [UInt32], start: Int)? {
+    /// infor-`), the offset they start at, and whether the hyphen is the break mark `¬`; nil
+    /// when the hyphen stands apart (`en cours -`).
+    static func pieceBeforeHyphen(_ p: UnsafeBufferPointer<UInt8>) -> (letters: [UInt32], start: Int, marked: Bool)? {
         var end = p.count
         while end > 0, p[end - 1] == 0x20 { end -= 1 }
-        if end > 0, p[end - 1] == 0x2D { end -= 1 } else if end > 1, p[end - 2] == 0xC2, p[end - 1] == 0xAC { end -= 2 } else { return nil }
+        let marked = end > 1 && p[end - 2] == 0xC2 && p[end - 1] == 0xAC
+        if marked { end -= 2 } else if end > 0, p[end - 1] == 0x2D { end -= 1 } else { return nil }
         var start = end
         while let (v, k) = UTF8Bytes.scalar(p, before: start), UTF8Bytes.isLetter(v) { start = k }
         guard start < end else { return nil }
         // An elided article before the piece is no part of it (`l’infor-`); anything else glued
         // to it (`4/infor-`) leaves the word unread.
         if start > 0, let (v, _) = UTF8Bytes.scalar(p, before: start), v != 0x20, !JoinedText.isApostrophe(v) { return nil }
-        return (JoinedText.scalars(UnsafeBufferPointer(rebasing: p[start..<end])), start)
+        return (JoinedText.scalars(UnsafeBufferPointer(rebasing: p[start..<end])), start, marked)
     }
 
     /// The rest of a cut word at the start of `text` as this stage reads it: the first pieces
@@ -94,19 +89,22 @@ extension RepairWords {
     /// Edits for the pieces of hyphen-cut words in a line record: the last word when the line
     /// ends with a hyphen (the rest is on `next`), the first when `previous` ends with one.
     /// Both pieces are consumed already (see `repair`). A rest that joins the pieces after it
-    /// (`org anisée`) is read joined, and left to `mergeFragments` on its own line.
+    /// (`org anisée`) is read joined, and left to `mergeFragments` on its own line. Where
+    /// `dehyphenate` marks breaks, only a break it marked `¬` is a cut: one it left `-` and a
+    /// repair made whole would be marked by a second run.
     mutating func lineCutEdits(_ words: [Word?], bytes: [UInt8], previous: Record?, next: Record?,
                                first: Int?, last: Int?, edits: inout [TextEdit], counts: inout Counts) {
         var headChanged = false
-        if let next, let (head, start) = bytes.withUnsafeBufferPointer(Self.pieceBeforeHyphen),
-           let (tail, _) = restOfCut(next.text), let cut = repairedCut(head: head, tail: tail), cut.head != head {
+        if let next, let (head, start, marked) = bytes.withUnsafeBufferPointer(Self.pieceBeforeHyphen),
+           marked || breakHyphens != .marked, let (tail, _) = restOfCut(next.text), let cut = repairedCut(head: head, tail: tail), cut.head != head {
             edits.append(TextEdit(range: start..<(start + JoinedText.bytes(head).count), replacement: JoinedText.string(cut.head), rule: "cut-word", confidence: 0.8))
             counts.count("cut-word")
             headChanged = true
         }
         // (A line of one piece that both ends and continues a cut word changes once.)
         if let first, !(headChanged && first == last), let word = words[first], word.token.coreStart == word.token.start,
-           var previousText = previous?.text, let (head, _) = previousText.withUTF8(Self.pieceBeforeHyphen),
+           var previousText = previous?.text, let (head, _, marked) = previousText.withUTF8(Self.pieceBeforeHyphen),
+           marked || breakHyphens != .marked,
            let tail = Self.plainLetters(core(of: word, bytes)), restOfCut(String(decoding: bytes, as: UTF8.self))?.joined == false,
            let cut = repairedCut(head: head, tail: tail), cut.tail != tail {
             edits.append(TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(cut.tail), rule: "cut-word", confidence: 0.8))

@@ -55,7 +55,7 @@ public struct RepairWords: ConventionFollowing {
         OptionSpec("edits", .bool, default: "true", help: "Also offer lowercase words one generic edit away (not only accents and known OCR confusions)."),
         OptionSpec("window", .int(1...100_000), default: "64", help: "Records held back so that later words of the document count as evidence."),
         .choice("break-hyphens", BreakHyphens.self, default: .plain,
-                help: "How `dehyphenate` writes the line-end hyphens of kept lines: as printed (plain), marking breaks `¬` (marked), or marking when the input writes `¬` itself (document); a cut word is repaired only where a marking `dehyphenate` would join it."),
+                help: "How `dehyphenate` writes the line-end hyphens of kept lines: as printed (plain), marking breaks `¬` (marked), or marking when the input writes `¬` itself (document); where breaks are marked, a cut word is repaired only across a break marked `¬`."),
     ]
 
     /// What `dehyphenate` does with the break hyphens of lines it keeps (see `repairedCut`).
