@@ -20,6 +20,8 @@
 /// (`orpa-` + `nisée`: joined, and `repair-words` makes it `organisée`), or are both words but
 /// join into eight letters or more (`muni-` + `lions` for `munitions`). `¬` (printed by some OCR engines for a line-end
 /// hyphen) is treated like `-`; `keep-mark=true` writes it back where the hyphen was removed.
+/// Where lines stay lines, the rest of the word is read as `repair-words` will join it
+/// (`des-` / `org anisée` on `organisée`), so that a second run judges the break alike.
 ///
 /// In both cases the rest of the word (with the punctuation glued to it) moves up to the first
 /// line, so line-level output reads `coopération judiciaire…` too; a second line left empty is

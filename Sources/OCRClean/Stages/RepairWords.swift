@@ -24,8 +24,8 @@ import Glibc
 /// (`ETATS` → `ÉTATS`).
 ///
 /// Leaves alone: known words, protected terms, symbols, numbers, ordinals, abbreviations (`pharm.`,
-/// `struct.`: see `looksAbbreviated`), words with footnote
-/// digits, word pieces at a hyphenated line end (but for the repair of the whole word), and unknown words it is not sure about: proper
+/// `struct.`: see `looksAbbreviated`), words with footnote digits, word pieces at a hyphenated
+/// line end (but for the repair of the whole word), and unknown words it is not sure about: proper
 /// names, foreign words and technical terms stay as they are (an English word from
 /// `Dictionaries/en-words.tsv` is believed as often as English uses it: `mount` and `policy`
 /// stay, while `fail` still becomes `fait`). The document is its own dictionary: a join it
