@@ -26,6 +26,8 @@ enum LexiconBuilder {
                 flags.append(form.flags)
             }
         }
+        // (The tables built from here on are what the compile's peak memory holds.)
+        index = [:]
         let n = forms.count
         var zipf = [UInt16](repeating: 0, count: n)
         var lower: [UInt8] = []
@@ -57,6 +59,7 @@ enum LexiconBuilder {
             foldMembers[id].append(UInt32(i))
             foldOf[i] = UInt32(id)
         }
+        foldIndex = [:]
         let foldZipf = foldMembers.map { members in members.map { zipf[Int($0)] }.max() ?? 0 }
 
         // Delete index over frequent folded keys.
@@ -75,7 +78,12 @@ enum LexiconBuilder {
         deletes.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
 
         var writer = BinaryWriter()
+        // The whole size reserved at once (a little over): grown by doubling, the buffer was
+        // copied into one twice as large, and both held at once were the compile's peak.
+        let poolBytes = forms.reduce(0) { $0 + $1.count }, foldBytes = foldKeys.reduce(0) { $0 + $1.count }
         writer.bytes = Array(repeating: 0, count: CompiledLexicon.headerSize)
+        writer.bytes.reserveCapacity(CompiledLexicon.headerSize + poolBytes + foldBytes + n * 28 + foldKeys.count * 16
+                                     + (capacity(for: n) + capacity(for: foldKeys.count)) * 4 + deletes.count * 12 + 4096)
         // Pool and entries.
         let poolOffset = writer.align()
         var poolPositions = [UInt32](repeating: 0, count: n)
