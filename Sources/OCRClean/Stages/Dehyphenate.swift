@@ -180,7 +180,10 @@ public struct Dehyphenate: ConventionFollowing {
         }
         // Lines that stay lines are judged on the rest as `repair-words` reads it (`des-` / `org
         // anisée` on `organisée`), so that a second run, over the joined rest, judges alike.
-        let rest = mode == .join ? String(decoding: b[tail], as: UTF8.self) : restOfCut(b, tail)
+        var rest = String(decoding: b[tail], as: UTF8.self)
+        if mode != .join, let cut = RepairWords.restOfCut(String(decoding: b[tail.lowerBound...], as: UTF8.self), joiningWith: knowledge), cut.joined {
+            rest = JoinedText.string(cut.letters)
+        }
         let verdict = judge(String(decoding: a[head], as: UTF8.self), rest)
         guard verdict != .unsure else {
             output.count("unsure")
@@ -221,20 +224,6 @@ public struct Dehyphenate: ConventionFollowing {
     }
 
     enum Verdict { case join, keep, unsure }
-
-    /// The letters of `b[tail]`, or those and the next pieces' when together they are a word
-    /// as written (`org anisée`), as `repair-words` joins the rest of a cut word.
-    func restOfCut(_ b: [UInt8], _ tail: Range<Int>) -> String {
-        var rest = Array(b[tail])
-        var end = tail.upperBound
-        for _ in 0..<2 {
-            guard end + 1 < b.count, b[end] == 0x20, let next = Self.firstWord(b, from: end + 1) else { break }
-            rest += b[next]
-            if knowledge.known(rest.withUnsafeBufferPointer(JoinedText.scalars)) != nil { return String(decoding: rest, as: UTF8.self) }
-            end = next.upperBound
-        }
-        return String(decoding: b[tail], as: UTF8.self)
-    }
 
     /// Whether `head-` + `tail` is one word cut in two, a hyphenated compound, or unknown.
     func judge(_ head: String, _ tail: String) -> Verdict {

@@ -61,10 +61,13 @@ extension RepairWords {
         return (JoinedText.scalars(UnsafeBufferPointer(rebasing: p[start..<end])), start, marked)
     }
 
-    /// The rest of a cut word at the start of `text` as this stage reads it: the first pieces
-    /// joined when together they are a word as written (`org anisée`: `mergeFragments` joins
-    /// them), or the first piece; and whether it was joined. `dehyphenate` reads it so too.
-    func restOfCut(_ text: String) -> (letters: [UInt32], joined: Bool)? {
+    /// The rest of a word cut at the end of the line before `text`, as `repair-words` reads it:
+    /// the letters of the first word when nothing stands before it (`resse` in `resse, 13`) but
+    /// the `»` or `«` that old print sets at the start of every line of a quotation (`» resse`);
+    /// or, given `knowledge`, that word and the next pieces when together they are a word as
+    /// written (`org anisée`: `mergeFragments` joins them), and whether they were joined.
+    /// `dehyphenate` reads the rest so too.
+    static func restOfCut(_ text: String, joiningWith knowledge: WordKnowledge?) -> (letters: [UInt32], joined: Bool)? {
         var text = text
         return text.withUTF8 { p in
             let tokens = WordTokenizer.tokens(p)
@@ -72,12 +75,12 @@ extension RepairWords {
                 && (p[tokens[0].start + 1] == 0xBB || p[tokens[0].start + 1] == 0xAB)
             let start = quoted ? 1 : 0
             guard start < tokens.count, tokens[start].kind == .word, tokens[start].coreStart == tokens[start].start,
-                  let first = Self.plainLetters(JoinedText.scalars(UnsafeBufferPointer(rebasing: p[tokens[start].coreStart..<tokens[start].coreEnd]))) else { return nil }
-            guard tokens[start].coreEnd == tokens[start].end else { return (first, false) }
+                  let first = plainLetters(JoinedText.scalars(UnsafeBufferPointer(rebasing: p[tokens[start].coreStart..<tokens[start].coreEnd]))) else { return nil }
+            guard let knowledge, tokens[start].coreEnd == tokens[start].end else { return (first, false) }
             var letters = first
             for next in tokens.dropFirst(start + 1).prefix(2) {
                 guard next.kind == .word, next.singleSpaceBefore, next.coreStart == next.start,
-                      let piece = Self.plainLetters(JoinedText.scalars(UnsafeBufferPointer(rebasing: p[next.coreStart..<next.coreEnd]))) else { break }
+                      let piece = plainLetters(JoinedText.scalars(UnsafeBufferPointer(rebasing: p[next.coreStart..<next.coreEnd]))) else { break }
                 letters += piece
                 if knowledge.known(letters) != nil { return (letters, true) }
                 guard next.coreEnd == next.end else { break }
@@ -96,7 +99,7 @@ extension RepairWords {
                                first: Int?, last: Int?, edits: inout [TextEdit], counts: inout Counts) {
         var headChanged = false
         if let next, let (head, start, marked) = bytes.withUnsafeBufferPointer(Self.pieceBeforeHyphen),
-           marked || breakHyphens != .marked, let (tail, _) = restOfCut(next.text), let cut = repairedCut(head: head, tail: tail), cut.head != head {
+           marked || breakHyphens != .marked, let (tail, _) = Self.restOfCut(next.text, joiningWith: knowledge), let cut = repairedCut(head: head, tail: tail), cut.head != head {
             edits.append(TextEdit(range: start..<(start + JoinedText.bytes(head).count), replacement: JoinedText.string(cut.head), rule: "cut-word", confidence: 0.8))
             counts.count("cut-word")
             headChanged = true
@@ -105,7 +108,7 @@ extension RepairWords {
         if let first, !(headChanged && first == last), let word = words[first], word.token.coreStart == word.token.start,
            var previousText = previous?.text, let (head, _, marked) = previousText.withUTF8(Self.pieceBeforeHyphen),
            marked || breakHyphens != .marked,
-           let tail = Self.plainLetters(core(of: word, bytes)), restOfCut(String(decoding: bytes, as: UTF8.self))?.joined == false,
+           let tail = Self.plainLetters(core(of: word, bytes)), Self.restOfCut(String(decoding: bytes, as: UTF8.self), joiningWith: knowledge)?.joined == false,
            let cut = repairedCut(head: head, tail: tail), cut.tail != tail {
             edits.append(TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(cut.tail), rule: "cut-word", confidence: 0.8))
             counts.count("cut-word")

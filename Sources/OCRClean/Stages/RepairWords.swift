@@ -648,7 +648,7 @@ public struct RepairWords: ConventionFollowing {
            let next, Self.adjacentLines(record, next), let start = Self.plainLetters(bytes.withUnsafeBufferPointer {
                JoinedText.scalars(JoinedText.afterElision(UnsafeBufferPointer(rebasing: $0[word.token.coreStart..<word.token.coreEnd])))
            }),
-           let rest = firstPiece(of: next.text), knowledge.known(start + rest) != nil {
+           let rest = Self.restOfCut(next.text, joiningWith: nil)?.letters, knowledge.known(start + rest) != nil {
             consumed[last] = true
         }
     }
@@ -670,19 +670,6 @@ public struct RepairWords: ConventionFollowing {
         return text.withUTF8 { p in
             guard let last = WordTokenizer.tokens(p).last, last.kind == .word, last.coreEnd == last.end else { return nil }
             return Self.plainLetters(JoinedText.scalars(JoinedText.afterElision(UnsafeBufferPointer(rebasing: p[last.coreStart..<last.coreEnd]))))
-        }
-    }
-
-    /// The letters of the first word of `text` when nothing stands before it (`resse` in `resse, 13`)
-    /// but the `»` or `«` that old print sets at the start of every line of a quotation (`» resse`).
-    func firstPiece(of text: String) -> [UInt32]? {
-        var text = text
-        return text.withUTF8 { p in
-            let tokens = WordTokenizer.tokens(p)
-            let quoted = tokens.count > 1 && tokens[0].end - tokens[0].start == 2 && p[tokens[0].start] == 0xC2
-                && (p[tokens[0].start + 1] == 0xBB || p[tokens[0].start + 1] == 0xAB)
-            guard let first = tokens.dropFirst(quoted ? 1 : 0).first, first.kind == .word, first.coreStart == first.start else { return nil }
-            return Self.plainLetters(JoinedText.scalars(UnsafeBufferPointer(rebasing: p[first.coreStart..<first.coreEnd])))
         }
     }
 
