@@ -6,14 +6,15 @@ import Glibc
 /// Layout (little-endian, sections 8-byte aligned):
 /// - header: magic, counts, section offsets;
 /// - entries (16 bytes): pool offset, length, Zipf ×100, flags, fold id;
-/// - exact table: open addressing over `ByteHash` of the form, slots hold entry + 1;
+/// - exact table: open addressing over `ByteHash` of the form; a slot holds entry + 1 in its low
+///   `idBits` bits and the top bits of the form's hash above them (see `slot(id:hash:idBits:)`);
 /// - folds (16 bytes): the accent- and case-folded keys (`etats` for `États`, `états`), each with
 ///   its postings (entries sharing the key) and the best Zipf among them; fold table as above;
 /// - delete index: for folded keys of frequent words, the hash of every one-letter deletion,
 ///   sorted, with the fold id (symmetric-delete candidates at edit distance 1);
 /// - sorted entries: entry ids in byte order of their forms (prefix searches).
 public final class CompiledLexicon: @unchecked Sendable {
-    static let magic: [UInt8] = Array("OCRLEX04".utf8)
+    static let magic: [UInt8] = Array("OCRLEX05".utf8)
     static let headerSize = 128
 
     private let base: UnsafeRawPointer
@@ -26,6 +27,8 @@ public final class CompiledLexicon: @unchecked Sendable {
     let exactCapacity: Int
     let foldCapacity: Int
     let deleteCount: Int
+    let idBits: Int
+    let idMask: UInt32
     let poolOffset: Int
     let entriesOffset: Int
     let exactOffset: Int
@@ -79,6 +82,8 @@ public final class CompiledLexicon: @unchecked Sendable {
         exactCapacity = u32(16)
         foldCapacity = u32(20)
         deleteCount = u32(24)
+        idBits = u32(28)
+        idMask = idBits >= 32 ? UInt32.max : (1 << UInt32(idBits)) - 1
         poolOffset = u64(32)
         entriesOffset = u64(40)
         exactOffset = u64(48)
@@ -90,7 +95,7 @@ public final class CompiledLexicon: @unchecked Sendable {
         deleteIdsOffset = u64(96)
         sortedOffset = u64(104)
         let end = u64(112)
-        guard end == size, exactCapacity > 0, foldCapacity > 0, exactCapacity & (exactCapacity - 1) == 0,
+        guard end == size, idBits >= 1, idBits <= 32, exactCapacity > 0, foldCapacity > 0, exactCapacity & (exactCapacity - 1) == 0,
               foldCapacity & (foldCapacity - 1) == 0 else {
             if mapped { munmap(UnsafeMutableRawPointer(mutating: base), size) }
             throw Invalid(path: path)
@@ -100,6 +105,25 @@ public final class CompiledLexicon: @unchecked Sendable {
     deinit {
         if mapped { munmap(UnsafeMutableRawPointer(mutating: base), size) }
         _ = owned
+    }
+
+    // MARK: Slots
+
+    /// The bits a slot gives to `id + 1` for tables of at most `count` keys.
+    static func idBits(for count: Int) -> Int { max(1, Int.bitWidth - count.leadingZeroBitCount) }
+
+    /// The tag of a key: the top bits of its hash that the slot has room for beside the id (13
+    /// bits for the French lexicon). A probe compares tags before it reads a key, which lies
+    /// elsewhere in memory: on noisy text most fold lookups are misses, and each key read in
+    /// their probes was a cache miss. (The slot's index comes from the hash's low bits.)
+    @inline(__always)
+    static func tag(_ hash: UInt64, idBits: Int) -> UInt32 {
+        idBits >= 32 ? 0 : UInt32(truncatingIfNeeded: hash >> UInt64(32 + idBits))
+    }
+
+    /// What a table slot holds for key number `id` with this hash.
+    static func slot(id: Int, hash: UInt64, idBits: Int) -> UInt32 {
+        tag(hash, idBits: idBits) << UInt32(idBits) | UInt32(id + 1)
     }
 
     // MARK: Entries
@@ -133,13 +157,17 @@ public final class CompiledLexicon: @unchecked Sendable {
     @inline(__always)
     public func entry(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
         let mask = exactCapacity - 1
-        var slot = Int(truncatingIfNeeded: ByteHash.hash(word)) & mask
+        let hash = ByteHash.hash(word)
+        let tag = Self.tag(hash, idBits: idBits)
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let value = Int(base.load(fromByteOffset: exactOffset + slot * 4, as: UInt32.self))
+            let value = base.load(fromByteOffset: exactOffset + slot * 4, as: UInt32.self)
             if value == 0 { return nil }
-            let candidate = value - 1
-            let f = form(candidate)
-            if f.count == word.count && (f.count == 0 || memcmp(f.baseAddress!, word.baseAddress!, f.count) == 0) { return candidate }
+            if value >> UInt32(idBits) == tag {
+                let candidate = Int(value & idMask) - 1
+                let f = form(candidate)
+                if f.count == word.count && (f.count == 0 || memcmp(f.baseAddress!, word.baseAddress!, f.count) == 0) { return candidate }
+            }
             slot = (slot + 1) & mask
         }
     }
@@ -191,13 +219,17 @@ public final class CompiledLexicon: @unchecked Sendable {
     /// The fold whose key is exactly these (already folded) bytes.
     public func fold(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
         let mask = foldCapacity - 1
-        var slot = Int(truncatingIfNeeded: ByteHash.hash(key)) & mask
+        let hash = ByteHash.hash(key)
+        let tag = Self.tag(hash, idBits: idBits)
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
-            let value = Int(base.load(fromByteOffset: foldTableOffset + slot * 4, as: UInt32.self))
+            let value = base.load(fromByteOffset: foldTableOffset + slot * 4, as: UInt32.self)
             if value == 0 { return nil }
-            let candidate = value - 1
-            let k = foldKey(candidate)
-            if k.count == key.count && (k.count == 0 || memcmp(k.baseAddress!, key.baseAddress!, k.count) == 0) { return candidate }
+            if value >> UInt32(idBits) == tag {
+                let candidate = Int(value & idMask) - 1
+                let k = foldKey(candidate)
+                if k.count == key.count && (k.count == 0 || memcmp(k.baseAddress!, key.baseAddress!, k.count) == 0) { return candidate }
+            }
             slot = (slot + 1) & mask
         }
     }

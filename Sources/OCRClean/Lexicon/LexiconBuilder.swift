@@ -2,7 +2,7 @@
 enum LexiconBuilder {
     /// Part of the cache key: bump it whenever what is compiled changes (flags, tables, hash),
     /// so that a binary never maps a cache written by an older one.
-    static let version = 8
+    static let version = 9
 
     /// Folded keys of words at least this frequent (Zipf) get delete-index entries: rarer words
     /// are not plausible enough as corrections of an unknown word to be worth the space.
@@ -100,12 +100,14 @@ enum LexiconBuilder {
             writer.u32(foldOf[i])
         }
         // Exact table.
+        let idBits = CompiledLexicon.idBits(for: max(n, foldKeys.count))
         let exactCapacity = capacity(for: n)
         var exact = [UInt32](repeating: 0, count: exactCapacity)
         for i in 0..<n {
-            var slot = Int(truncatingIfNeeded: ByteHash.hash(forms[i])) & (exactCapacity - 1)
+            let hash = ByteHash.hash(forms[i])
+            var slot = Int(truncatingIfNeeded: hash) & (exactCapacity - 1)
             while exact[slot] != 0 { slot = (slot + 1) & (exactCapacity - 1) }
-            exact[slot] = UInt32(i + 1)
+            exact[slot] = CompiledLexicon.slot(id: i, hash: hash, idBits: idBits)
         }
         let exactOffset = writer.align()
         for v in exact { writer.u32(v) }
@@ -130,9 +132,10 @@ enum LexiconBuilder {
         let foldCapacity = capacity(for: foldKeys.count)
         var foldTable = [UInt32](repeating: 0, count: foldCapacity)
         for (id, key) in foldKeys.enumerated() {
-            var slot = Int(truncatingIfNeeded: ByteHash.hash(key)) & (foldCapacity - 1)
+            let hash = ByteHash.hash(key)
+            var slot = Int(truncatingIfNeeded: hash) & (foldCapacity - 1)
             while foldTable[slot] != 0 { slot = (slot + 1) & (foldCapacity - 1) }
-            foldTable[slot] = UInt32(id + 1)
+            foldTable[slot] = CompiledLexicon.slot(id: id, hash: hash, idBits: idBits)
         }
         let foldTableOffset = writer.align()
         for v in foldTable { writer.u32(v) }
@@ -158,7 +161,7 @@ enum LexiconBuilder {
         header.u32(UInt32(exactCapacity))
         header.u32(UInt32(foldCapacity))
         header.u32(UInt32(deletes.count))
-        header.u32(0)
+        header.u32(UInt32(idBits))
         for offset in [poolOffset, entriesOffset, exactOffset, foldPoolOffset, foldsOffset, foldTableOffset,
                        postingsOffset, deleteHashesOffset, deleteIdsOffset, sortedOffset, end] {
             header.u64(UInt64(offset))
