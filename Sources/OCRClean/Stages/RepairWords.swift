@@ -414,6 +414,7 @@ public struct RepairWords: ConventionFollowing {
         if merge {
             mergeElisionSpaces(words, tokens: tokens, bytes: bytes, edits: &edits, consumed: &consumed, counts: &counts)
             mergeFragments(words, bytes: bytes, continuation: continuation, edits: &edits, consumed: &consumed, counts: &counts)
+            noisyCutEdits(words, bytes: bytes, edits: &edits, consumed: &consumed, counts: &counts)
         }
         if let c = continuation, !consumed[c] {
             consumed[c] = true
@@ -855,6 +856,11 @@ public struct RepairWords: ConventionFollowing {
                 buffer.removeAll(keepingCapacity: true)
                 buffer.append(contentsOf: firstBytes)
                 guard let lead = buffer.first, lead >= 0x80 || (lead | 0x20 >= 0x61 && lead | 0x20 <= 0x7A) else { continue }
+                // A suspended hyphen before a conjunction (`pré- et post-électoral`, `micro- ou
+                // macro-économie`) cuts no word.
+                if buffer.last == 0x2D, i + 1 < pieces.count, let next = pieces[i + 1], Self.isConjunction(UnsafeBufferPointer(rebasing: p[next.token.coreStart..<next.token.coreEnd])) {
+                    continue
+                }
                 for span in 2...3 where i + span <= pieces.count {
                     // Only white space between the pieces, no punctuation inside the group, and every
                     // piece starts with a letter (`l’option -L` stays apart).
@@ -891,6 +897,11 @@ public struct RepairWords: ConventionFollowing {
             for k in indices { consumed[k] = true }
             counts.count("merge")
         }
+    }
+
+    /// `et`, `ou`, `à` (the conjunctions after a suspended hyphen).
+    static func isConjunction(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        (p.count == 2 && ((p[0] == 0x65 && p[1] == 0x74) || (p[0] == 0x6F && p[1] == 0x75))) || (p.count == 2 && p[0] == 0xC3 && p[1] == 0xA0)
     }
 
     /// Prefixes the lexicons list as words (sports, slang, English) but that formal French only
