@@ -8,10 +8,12 @@ extension RepairWords {
     /// The pieces are joined when they make a word the lexicons know, as written or with an
     /// accent fixed, and the break is evidence of a cut:
     /// - a hyphen with specks (`-.`, `-'`, `-,`, `--`, `-~`, ` -`): one piece is no word, or the
-    ///   joined word is more frequent than both (`ar-, rivent` → `arrivent`);
+    ///   joined word is an entry of the lexicon (`re--poussera`) or, accents fixed, more frequent
+    ///   than both pieces;
     /// - a dot before a lowercase letter: one piece is no word (`etc. et` stays);
     /// - a plain hyphen, in a compound of three pieces or more only (a single hyphen is
-    ///   `joinHyphenated`'s): one piece is no word, or the compound is an entry once joined.
+    ///   `joinHyphenated`'s): one piece is no word, or the compound is an entry once joined; and
+    ///   before an apostrophe when the pieces make an elided conjunction (`jus-qu'à`).
     /// A dash between spaces, a piece opening with a capital after a lowercase one, digits
     /// (`or-~1re`), line breaks, the euphonic `t` (`a-t-elle`), a pronoun after a word
     /// (`par-le-chemin`) and a prefix before a vowel are never joined.
@@ -32,10 +34,11 @@ extension RepairWords {
                 let head = Self.letters(p, endingAt: s), tail = Self.letters(p, startingAt: e)
                 guard head.scalars.count >= 2, tail.scalars.count >= 2, head.scalars.count + tail.scalars.count >= 4,
                       !Folding.isUpper(tail.scalars[0]) || head.scalars.allSatisfy(Folding.isUpper) else { continue }
-                if kind == .hyphen {
-                    // Only inside a compound of three pieces or more, whose other hyphens are
-                    // letters on both sides.
-                    guard Self.hyphens(p, around: head.start..<tail.end) >= 2 else { continue }
+                if kind == .hyphen, Self.hyphens(p, around: head.start..<tail.end) < 2 {
+                    // A single hyphen is `joinHyphenated`'s, but for an elided conjunction,
+                    // which that word's apostrophe hides from it (`jus-qu'à` → `jusqu'à`).
+                    if Self.cutsElision(p, head: head, tail: tail) { cuts.append((head.start..<tail.end, head.scalars + tail.scalars)) }
+                    continue
                 }
                 guard let text = cutWord(head.scalars, tail.scalars, kind: kind,
                                          compound: kind == .hyphen ? Self.compound(p, head: head, tail: tail) : nil) else { continue }
@@ -114,6 +117,13 @@ extension RepairWords {
         return CutPiece(start: start, end: end, scalars: scalars)
     }
 
+    /// Whether the pieces make an elided conjunction before an apostrophe (`jus-qu'`, `lors-qu’`).
+    static func cutsElision(_ p: UnsafeBufferPointer<UInt8>, head: CutPiece, tail: CutPiece) -> Bool {
+        guard tail.end < p.count, JoinedText.isApostrophe(UTF8Bytes.scalar(p, at: tail.end).value) else { return false }
+        let lower = JoinedText.string(CasePattern.lower(head.scalars + tail.scalars))
+        return lower.count > 2 && ElisionRules.prefixes.contains(lower + "’")
+    }
+
     /// Digits and signs that make a chunk a code or a number, not a word (`or-~1re`, `L.9`).
     static func gluedToPiece(_ v: UInt32) -> Bool {
         (v >= 0x30 && v <= 0x39) || v == 0x2F || v == 0x5F || v == 0x40 || v == 0x7C || v == 0x5C
@@ -175,7 +185,9 @@ extension RepairWords {
         if headHit == nil || tailHit == nil { return text }
         switch kind {
         case .dot: return nil
-        case .specks: return zipf > max(headHit!.zipf, tailHit!.zipf) ? text : nil
+        // Specks are no punctuation between two words: an entry of the lexicon joined is
+        // evidence enough (`re--poussera`).
+        case .specks: return zipf > max(headHit!.zipf, tailHit!.zipf) || knowledge.lookup(joined) != nil ? text : nil
         case .hyphen: return compound.flatMap { knowledge.lookup($0) } != nil ? text : nil
         }
     }
