@@ -57,8 +57,9 @@ import Testing
         #expect(result.problems.first?.message.contains("nesting deeper than") == true)
     }
 
-    /// Two records write a line-break hyphen `¬`: the file's convention, so `ocr-lines` marks the
-    /// break of a third record that printed `-`; alone, that record keeps its `-`.
+    /// Two records write a line-break hyphen `¬`, or one writes it inside a word: the file's
+    /// convention, so `ocr-lines` marks the break of a record that printed `-`; alone, or beside
+    /// one stray `¬` (after a number, before a capital), that record keeps its `-`.
     @Test func breakMarksOfSomeRecordsHoldForTheFile() throws {
         let marked = #"{"id":1,"text":"la ga¬\nrantie"}"# + "\n" + #"{"id":2,"text":"les sour¬\nces"}"# + "\n"
         let plain = #"{"id":3,"text":"la coopéra-\ntion"}"# + "\n"
@@ -66,8 +67,10 @@ import Testing
         #expect(together.hasSuffix(#"{"id":3,"text":"la coopéra¬\ntion"}"# + "\n"))
         let (alone, _) = try Self.run(plain, field: "text", pipeline: "ocr-lines")
         #expect(alone == plain)
+        let (stray, _) = try Self.run(#"{"id":1,"text":"à Fr. 2. ¬\nCe qui"}"# + "\n" + plain, field: "text", pipeline: "ocr-lines")
+        #expect(stray.hasSuffix(plain))
         let (oneMark, _) = try Self.run(#"{"id":1,"text":"la ga¬\nrantie"}"# + "\n" + plain, field: "text", pipeline: "ocr-lines")
-        #expect(oneMark.hasSuffix(plain))
+        #expect(oneMark.hasSuffix(#"{"id":3,"text":"la coopéra¬\ntion"}"# + "\n"))
     }
 
     /// Only a pipeline that follows the input's conventions holds records back to learn them
@@ -81,10 +84,16 @@ import Testing
 
     @Test func conventionsCountOnlyMarksAtLineEnds() {
         var c = InputConventions()
-        c.scan("ga¬  \r\nrantie ¬ milieu\nfin¬")
+        c.scan("Fr. 2. ¬  \r\nCe ¬ milieu\nfin¬")
         #expect(c.breakMarks == 1 && !c.marksBreakHyphens)
-        c.scan("sour¬\nces")
-        #expect(c.marksBreakHyphens)
+        c.scan("2 ¬\nLe")
+        #expect(c.breakMarks == 2 && c.marksBreakHyphens)
+        var word = InputConventions()
+        word.scan("la ga¬  \r\nrantie")
+        #expect(word.breakMarks == 1 && word.wordBreakMarks == 1 && word.marksBreakHyphens)
+        var capital = InputConventions()
+        capital.scan("Haute¬\nMarne")
+        #expect(capital.wordBreakMarks == 0 && !capital.marksBreakHyphens)
     }
 
     @Test func locatorDecodesEscapes() throws {

@@ -12,7 +12,8 @@
 /// `porte-parole`). It stays before a capital (`Haute-` + `Marne`), a clitic or `même`
 /// (`qu’elle-` + `même`, `dit-` + `il`), after a prefix before a vowel (`anti-` + `âge`), and
 /// whenever there is no evidence either way. With `mode=mark` the lines stay as they are and a
-/// break hyphen is written `¬` (`ga¬` / `rantie`), the convention of line-aligned transcriptions.
+/// break hyphen is written `¬` (`ga¬` / `rantie`), the convention of line-aligned transcriptions;
+/// there a hyphen without evidence either way is marked too (`Mar¬` / `tigny`).
 /// `mode=document` does the same only when the input itself writes break hyphens `¬` (see
 /// `InputConventions`), and otherwise leaves every line as printed.
 /// A misread word counts as evidence when its joined
@@ -36,9 +37,9 @@ public struct Dehyphenate: ConventionFollowing {
         /// Keep the lines; write a break hyphen (with evidence) as `¬`, the convention of
         /// line-aligned transcriptions (HIPE, impresso): `ga¬` / `rantie`.
         case mark
-        /// Mark like `mark` when the input writes break hyphens `¬` itself (two line ends or
-        /// more in a document, or in the first records of a JSON Lines file); otherwise change
-        /// nothing.
+        /// Mark like `mark` when the input writes break hyphens `¬` itself (two line ends, or
+        /// one cutting a word, in a document or in the first records of a JSON Lines file);
+        /// otherwise change nothing.
         case document
     }
 
@@ -184,7 +185,11 @@ public struct Dehyphenate: ConventionFollowing {
         if mode != .join, let cut = RepairWords.restOfCut(String(decoding: b[tail.lowerBound...], as: UTF8.self), joiningWith: knowledge), cut.joined {
             rest = JoinedText.string(cut.letters)
         }
-        let verdict = judge(String(decoding: a[head], as: UTF8.self), rest)
+        var verdict = judge(String(decoding: a[head], as: UTF8.self), rest)
+        // Where breaks are marked, a break is far more common at a line end than a compound the
+        // lexicon lacks (the hyphens of the language were judged above): a name or a misread
+        // word cut there (`Oettin-` / `ger`, `Mar-` / `tigny`) is marked too.
+        if verdict == .unsure, mode == .mark { verdict = .join }
         guard verdict != .unsure else {
             output.count("unsure")
             for r in [first] + between { output.emit(r) }
