@@ -34,6 +34,18 @@ import Testing
         } throws: { "\($0)".contains("quality-model.tsv:2: log-offset must be positive") }
     }
 
+    /// A line-break hyphen marked `¬` or joined was printed, not misread: it is no evidence of
+    /// damage, while a word repair is.
+    @Test func marksOfLineBreaksAreNoEvidenceOfDamage() throws {
+        let estimator = try QualityEstimator(resources: CLI.resources)
+        let text = "la coopéra-\ntion judiciaire et la garantie des droits"
+        let plain = estimator.measure(text).estimatedCER
+        let marked = estimator.measure(text, changes: [Change(offset: 10, before: "-", after: "¬", stage: "dehyphenate", rule: "dehyphenate")]).estimatedCER
+        let repaired = estimator.measure(text, changes: [Change(offset: 0, before: "Ia", after: "la", stage: "repair-words", rule: "confusion")]).estimatedCER
+        #expect(marked == plain)
+        #expect(repaired > plain)
+    }
+
     @Test func damageRaisesTheEstimate() throws {
         let estimator = try QualityEstimator(resources: CLI.resources)
         let template = try PipelineLoader.load("ocr-lines", resources: CLI.resources)

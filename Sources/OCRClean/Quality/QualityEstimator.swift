@@ -243,8 +243,9 @@ public struct QualityMetrics: Sendable, Hashable {
     /// Unicode scalars of the text, white space included: the length a CER is measured against.
     public var scalars = 0
 
-    /// Rules that change layout or typography, not words.
-    static let layoutRules: Set<String> = ["nfc", "space", "spaces", "indent", "markup", "footnote-mark", "footnote-marker", "invisible", "control", "ligature", "apostrophe", "quote", "french-spacing", "punctuation-space"]
+    /// Rules that change layout or typography, not words. A line-break hyphen joined or marked
+    /// `¬` (`dehyphenate`) was printed, not misread.
+    static let layoutRules: Set<String> = ["nfc", "space", "spaces", "indent", "markup", "footnote-mark", "footnote-marker", "invisible", "control", "ligature", "apostrophe", "quote", "french-spacing", "punctuation-space", "dehyphenate"]
     public var estimatedCER = 0.0
 
     public init() {}
