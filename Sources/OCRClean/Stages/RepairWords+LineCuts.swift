@@ -2,9 +2,9 @@ extension RepairWords {
     /// A misread word cut by a line-end hyphen, in output that keeps its lines: the two pieces
     /// are read as one word and repaired as the joined word would be (`munl-` / `tions` →
     /// `muni-` / `tions`, `infor-` / `matlons` → `infor-` / `mations`, `coopé-` / `rafion` →
-    /// `coopé-` / `ration`). Each line changes only its own piece, and only when the repair
-    /// leaves the other piece as printed, so both lines decide alike and the hyphen keeps its
-    /// place. The hyphenated form must be no word of the lexicon, nor a prefix before a vowel or
+    /// `coopé-` / `ration`, `linvi-` / `tant` → `l’invi-` / `tant`). Each line changes only its
+    /// own piece, and only when the repair leaves the other piece as printed, so both lines
+    /// decide alike and the hyphen keeps its place. The hyphenated form must be no word of the lexicon, nor a prefix before a vowel or
     /// a pronoun after a verb (`auto-` / `évaluation`, `général-` / `le`), and the pieces not
     /// both words unless they join into eight letters or more (two short words are more often a
     /// compound the lexicon lacks). Where `dehyphenate` marks break hyphens `¬`
@@ -21,7 +21,12 @@ extension RepairWords {
               knowledge.lookup(head) == nil || knowledge.lookup(tail) == nil || joined.count >= 8 else { return nil }
         let word = Word(token: WordToken(start: 0, end: 0, coreStart: 0, coreEnd: 0, kind: .word, spaceBefore: 0, singleSpaceBefore: false),
                         core: joined, known: nil, sentenceStart: false)
-        guard let (best, _, rule) = decideOutOfContext(word), rule != "split", best.allSatisfy(UTF8Bytes.isLetter) else { return nil }
+        guard let (best, _, rule) = decideOutOfContext(word), rule != "split" else { return nil }
+        // Letters only, but for the apostrophe of an article glued to the first piece
+        // (`linvi-` / `tant` → `l’invi-` / `tant`).
+        let others = best.filter { !UTF8Bytes.isLetter($0) }
+        guard others.isEmpty || (rule == "elision" && others.count == 1 && JoinedText.isApostrophe(others[0])
+                                 && best.firstIndex(of: others[0])! < best.count - tail.count - 1) else { return nil }
         let keepsTail = best.count > tail.count && best.suffix(tail.count).elementsEqual(tail)
         let keepsHead = best.count > head.count && best.prefix(head.count).elementsEqual(head)
         if keepsTail && keepsHead {
