@@ -679,7 +679,8 @@ public struct RepairWords: ConventionFollowing {
     func cutWordIsWhole(previous: String, rest: [UInt32]) -> Bool {
         var text = previous
         return text.withUTF8 { p in
-            guard let last = WordTokenizer.tokens(p).last(where: { $0.kind == .word }) else { return false }
+            // The last chunk, a word or not: `mou¬` reads as a symbol (`¬` is no letter).
+            guard let last = WordTokenizer.tokens(p).last(where: { $0.kind != .punctuation }) else { return false }
             var start = JoinedText.scalars(UnsafeBufferPointer(rebasing: p[last.coreStart..<last.coreEnd]))
             while let end = start.last, end == 0x2D || end == 0xAC { start.removeLast() }
             return knowledge.known(start + rest) != nil
