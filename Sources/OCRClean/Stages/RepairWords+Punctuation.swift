@@ -160,6 +160,40 @@ extension RepairWords {
         operativeParagraph = opening.number
     }
 
+    /// `conscience. b Un gouvernement` → `conscience. Un gouvernement`: a single letter between a
+    /// sentence's end and the capital of the next is a speck or a dash the engine read as a
+    /// letter (old newspapers). Only letters that are no French word nor elided article (`b`,
+    /// `i`, `r`… but not `a`, `y`, `l`, `d`), after a word of two letters or more (`M. b` may
+    /// be initials) and before a word.
+    func strayLetterEdits(_ tokens: [WordToken], bytes: [UInt8], edits: inout [TextEdit], counts: inout Counts) {
+        guard tokens.count >= 3 else { return }
+        for k in 1..<(tokens.count - 1) {
+            let t = tokens[k]
+            guard t.end - t.start == 1, Self.strayLetters.contains(bytes[t.start]), t.singleSpaceBefore else { continue }
+            let before = tokens[k - 1], after = tokens[k + 1]
+            let stop = bytes[before.end - 1]
+            guard after.singleSpaceBefore, stop == 0x2E || stop == 0x21 || stop == 0x3F,
+                  before.kind == .word, before.coreEnd - before.coreStart >= 2,
+                  after.kind == .word, after.coreEnd - after.coreStart >= 2, after.coreStart == after.start,
+                  Self.opensWithCapital(bytes, at: after.start) else { continue }
+            let range = (t.start - 1)..<t.end
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: "", rule: "stray-letter", confidence: 0.9))
+            counts.count("stray-letter")
+        }
+    }
+
+    /// An ASCII capital or `À`–`Þ` at `i`.
+    static func opensWithCapital(_ bytes: [UInt8], at i: Int) -> Bool {
+        let b = bytes[i]
+        return (b >= 0x41 && b <= 0x5A) || (b == 0xC3 && i + 1 < bytes.count && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9E && bytes[i + 1] != 0x97)
+    }
+
+    /// Letters that stand alone in no French text: neither a word (`a`, `y`, `ô`) nor an elided
+    /// article or pronoun (`l`, `d`, `n`, `s`, `j`, `m`, `t`, `c`), nor `e`, `o` (a foreign `e`, an `o`
+    /// of apostrophe).
+    static let strayLetters: Set<UInt8> = Set("bfghikpqruvwxz".utf8)
+
     /// `4, Exhorte les États…` → `4. Exhorte…`: the full stop after an operative paragraph's
     /// number read as a comma, when the number follows the last operative paragraph's (the record
     /// is taken as paragraph 4 before it is repaired).

@@ -379,8 +379,10 @@ public struct RepairWords: ConventionFollowing {
                 let last = UTF8Bytes.scalar(p, before: token.end)?.value ?? 0
                 // An enumerator opening the line (`b)`, `iv)`) starts an item, as a sentence.
                 let enumerator = words.count == 1 && token.kind == .symbol && last == 0x29 && token.end - token.start <= 5
-                // The full stop of a title (`M.`, `Mme.`) ends no sentence.
-                sentenceStart = !title && (last == 0x2E || last == 0x21 || last == 0x3F || last == 0x2026 || last == 0x3A || enumerator)
+                // The full stop of a title (`M.`, `Mme.`) ends no sentence; a stray letter after a
+                // sentence's end (`conscience. b Un`, see `strayLetterEdits`) starts none.
+                let stray = sentenceStart && token.end - token.start == 1 && Self.strayLetters.contains(p[token.start])
+                sentenceStart = stray || (!title && (last == 0x2E || last == 0x21 || last == 0x3F || last == 0x2026 || last == 0x3A || enumerator))
             }
             return words
         }
@@ -578,6 +580,7 @@ public struct RepairWords: ConventionFollowing {
             numberStopEdit(record.text, edits: &edits, counts: &counts)
             volumeStopEdits(words, bytes: bytes, nextLine: nextLine, edits: &edits, counts: &counts)
             punctuationSpaceEdits(bytes, edits: &edits, counts: &counts)
+            strayLetterEdits(tokens, bytes: bytes, edits: &edits, counts: &counts)
             guillemetEdits(bytes, edits: &edits, counts: &counts)
             itemMarkerEdit(record.text, nextItem: upcomingItemMarkers.first, edits: &edits, counts: &counts)
         }
