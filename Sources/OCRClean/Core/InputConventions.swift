@@ -42,6 +42,9 @@ public struct InputConventions: Sendable, Equatable {
         }
     }
 
+    // The input's bytes are raw (any encoding, a read may cut a scalar): they are tested byte
+    // by byte, never decoded as UTF-8 (`UTF8Bytes` assumes valid UTF-8).
+
     /// Whether a letter ends right before `end`: an ASCII letter or a Latin-1 one (`C3 xx`).
     static func endsWithLetter(_ bytes: UnsafeRawBufferPointer, before end: Int) -> Bool {
         guard end >= 1 else { return false }

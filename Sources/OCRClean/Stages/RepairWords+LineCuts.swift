@@ -4,11 +4,12 @@ extension RepairWords {
     /// `muni-` / `tions`, `infor-` / `matlons` → `infor-` / `mations`, `coopé-` / `rafion` →
     /// `coopé-` / `ration`, `linvi-` / `tant` → `l’invi-` / `tant`). Each line changes only its
     /// own piece, and only when the repair leaves the other piece as printed, so both lines
-    /// decide alike and the hyphen keeps its place. The hyphenated form must be no word of the lexicon, nor a prefix before a vowel or
-    /// a pronoun after a verb (`auto-` / `évaluation`, `général-` / `le`), and the pieces not
-    /// both words unless they join into eight letters or more (two short words are more often a
-    /// compound the lexicon lacks). Where `dehyphenate` marks break hyphens `¬`
-    /// (`break-hyphens=marked`), only a break it marked is read as a cut (see `lineCutEdits`).
+    /// decide alike and the hyphen keeps its place. The hyphenated form must be no word of the
+    /// lexicon, nor a prefix before a vowel or a pronoun after a verb (`auto-` / `évaluation`,
+    /// `général-` / `le`), and the pieces not both words unless they join into eight letters or
+    /// more (two short words are more often a compound the lexicon lacks). Where `dehyphenate`
+    /// marks break hyphens `¬` (`break-hyphens=marked`), only a break it marked is read as a cut
+    /// (see `lineCutEdits`).
     ///
     /// Returns the pieces as repaired, or nil when the word is known or no repair is confident.
     mutating func repairedCut(head: [UInt32], tail: [UInt32]) -> (head: [UInt32], tail: [UInt32])? {

@@ -31,16 +31,21 @@ extension RepairWords {
                 while e < n, Self.isCutSpeck(p[e]) { e += 1 }
                 defer { i = e }
                 guard e - s <= 4, let kind = Self.cutSeparator(UnsafeBufferPointer(rebasing: p[s..<e])) else { continue }
+                // The pieces are measured first and decoded only when they may make a cut: most
+                // dots end a sentence and most hyphens bind a compound.
                 let head = Self.letters(p, endingAt: s), tail = Self.letters(p, startingAt: e)
-                guard head.scalars.count >= 2, tail.scalars.count >= 2, head.scalars.count + tail.scalars.count >= 4,
-                      !Folding.isUpper(tail.scalars[0]) || head.scalars.allSatisfy(Folding.isUpper) else { continue }
-                if kind == .hyphen, Self.hyphens(p, around: head.start..<tail.end) < 2 {
-                    // A single hyphen is `joinHyphenated`'s, but for an elided conjunction,
-                    // which that word's apostrophe hides from it (`jus-qu'à` → `jusqu'à`).
-                    if Self.cutsElision(p, head: head, tail: tail) { cuts.append((head.start..<tail.end, head.scalars + tail.scalars)) }
+                guard head.count >= 2, tail.count >= 2, head.count + tail.count >= 4 else { continue }
+                let single = kind == .hyphen && Self.hyphens(p, around: head.start..<tail.end) < 2
+                // A single hyphen is `joinHyphenated`'s, but for an elided conjunction, which that
+                // word's apostrophe hides from it (`jus-qu'à` → `jusqu'à`).
+                guard !single || (tail.end < p.count && JoinedText.isApostrophe(UTF8Bytes.scalar(p, at: tail.end).value)) else { continue }
+                let headScalars = head.scalars(p), tailScalars = tail.scalars(p)
+                guard !Folding.isUpper(tailScalars[0]) || headScalars.allSatisfy(Folding.isUpper) else { continue }
+                if single {
+                    if Self.makesElision(headScalars + tailScalars) { cuts.append((head.start..<tail.end, headScalars + tailScalars)) }
                     continue
                 }
-                guard let text = cutWord(head.scalars, tail.scalars, kind: kind,
+                guard let text = cutWord(headScalars, tailScalars, kind: kind,
                                          compound: kind == .hyphen ? Self.compound(p, head: head, tail: tail) : nil) else { continue }
                 cuts.append((head.start..<tail.end, text))
             }
@@ -84,43 +89,46 @@ extension RepairWords {
         return s.first == 0x2D ? .specks : nil
     }
 
+    /// Letters of a piece, by their place in the record's bytes.
     struct CutPiece {
         var start: Int
         var end: Int
-        var scalars: [UInt32]
+        /// Letters (scalars); 0 when a digit or a sign is glued to them.
+        var count: Int
+
+        func scalars(_ p: UnsafeBufferPointer<UInt8>) -> [UInt32] { JoinedText.scalars(UnsafeBufferPointer(rebasing: p[start..<end])) }
     }
 
     /// The letters right before `end` (back to a non-letter).
     static func letters(_ p: UnsafeBufferPointer<UInt8>, endingAt end: Int) -> CutPiece {
         var start = end
-        var scalars: [UInt32] = []
+        var count = 0
         while let (v, at) = UTF8Bytes.scalar(p, before: start), UTF8Bytes.isLetter(v) {
-            scalars.append(v)
+            count += 1
             start = at
         }
         // A digit or a sign glued before the letters makes no piece of a word.
-        if let (v, _) = UTF8Bytes.scalar(p, before: start), Self.gluedToPiece(v) { return CutPiece(start: start, end: end, scalars: []) }
-        return CutPiece(start: start, end: end, scalars: scalars.reversed())
+        if let (v, _) = UTF8Bytes.scalar(p, before: start), Self.gluedToPiece(v) { count = 0 }
+        return CutPiece(start: start, end: end, count: count)
     }
 
     /// The letters from `start` on (up to a non-letter).
     static func letters(_ p: UnsafeBufferPointer<UInt8>, startingAt start: Int) -> CutPiece {
         var end = start
-        var scalars: [UInt32] = []
+        var count = 0
         while end < p.count {
             let (v, length) = UTF8Bytes.scalar(p, at: end)
             guard UTF8Bytes.isLetter(v) else { break }
-            scalars.append(v)
+            count += 1
             end += length
         }
-        if end < p.count, Self.gluedToPiece(UTF8Bytes.scalar(p, at: end).value) { return CutPiece(start: start, end: end, scalars: []) }
-        return CutPiece(start: start, end: end, scalars: scalars)
+        if end < p.count, Self.gluedToPiece(UTF8Bytes.scalar(p, at: end).value) { count = 0 }
+        return CutPiece(start: start, end: end, count: count)
     }
 
-    /// Whether the pieces make an elided conjunction before an apostrophe (`jus-qu'`, `lors-qu’`).
-    static func cutsElision(_ p: UnsafeBufferPointer<UInt8>, head: CutPiece, tail: CutPiece) -> Bool {
-        guard tail.end < p.count, JoinedText.isApostrophe(UTF8Bytes.scalar(p, at: tail.end).value) else { return false }
-        let lower = JoinedText.string(CasePattern.lower(head.scalars + tail.scalars))
+    /// Whether letters make an elided conjunction (`jusqu`, `lorsqu`: `jus-qu'`, `lors-qu’`).
+    static func makesElision(_ letters: [UInt32]) -> Bool {
+        let lower = JoinedText.string(CasePattern.lower(letters))
         return lower.count > 2 && ElisionRules.prefixes.contains(lower + "’")
     }
 
@@ -163,15 +171,6 @@ extension RepairWords {
     mutating func cutWord(_ head: [UInt32], _ tail: [UInt32], kind: CutSeparator, compound: [UInt32]?) -> [UInt32]? {
         let joined = head + tail
         guard joined.count <= WordKnowledge.maxWordLength else { return nil }
-        // A piece English knows is a word too (`just-in-time`).
-        let english = knowledge.lexicon.english
-        let headHit = knowledge.known(head) ?? english.zipf(head).map { WordKnowledge.Hit(entry: nil, zipf: $0, flags: 0) }
-        let tailHit = knowledge.known(tail) ?? english.zipf(tail).map { WordKnowledge.Hit(entry: nil, zipf: $0, flags: 0) }
-        // The euphonic `t` (`a-t-elle`), a pronoun after a word (`par-le-chemin` is no
-        // `parle-chemin`), a prefix before a vowel: hyphens of the language, not cuts.
-        let lowerHead = JoinedText.string(CasePattern.lower(head)), lowerTail = JoinedText.string(CasePattern.lower(tail))
-        guard lowerHead != "t", headHit == nil || !Dehyphenate.clitics.contains(lowerTail),
-              !Dehyphenate.prefixBeforeVowel(lowerHead, lowerTail) else { return nil }
         let text: [UInt32], zipf: Double
         if let hit = knowledge.known(joined) {
             (text, zipf) = (joined, hit.zipf)
@@ -182,6 +181,15 @@ extension RepairWords {
         }
         // The case as written: a lowercase join is no name (`just-in` is no `Justin`).
         guard CasePattern(text) == CasePattern(joined) else { return nil }
+        // A piece English knows is a word too (`just-in-time`).
+        let english = knowledge.lexicon.english
+        let headHit = knowledge.known(head) ?? english.zipf(head).map { WordKnowledge.Hit(entry: nil, zipf: $0, flags: 0) }
+        let tailHit = knowledge.known(tail) ?? english.zipf(tail).map { WordKnowledge.Hit(entry: nil, zipf: $0, flags: 0) }
+        // The euphonic `t` (`a-t-elle`), a pronoun after a word (`par-le-chemin` is no
+        // `parle-chemin`), a prefix before a vowel: hyphens of the language, not cuts.
+        let lowerHead = JoinedText.string(CasePattern.lower(head)), lowerTail = JoinedText.string(CasePattern.lower(tail))
+        guard lowerHead != "t", headHit == nil || !Dehyphenate.clitics.contains(lowerTail),
+              !Dehyphenate.prefixBeforeVowel(lowerHead, lowerTail) else { return nil }
         if headHit == nil || tailHit == nil { return text }
         switch kind {
         case .dot: return nil

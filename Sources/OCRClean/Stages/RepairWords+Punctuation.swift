@@ -183,10 +183,9 @@ extension RepairWords {
         }
     }
 
-    /// An ASCII capital or `À`–`Þ` at `i`.
+    /// Whether a capital letter opens the bytes at `i`.
     static func opensWithCapital(_ bytes: [UInt8], at i: Int) -> Bool {
-        let b = bytes[i]
-        return (b >= 0x41 && b <= 0x5A) || (b == 0xC3 && i + 1 < bytes.count && bytes[i + 1] >= 0x80 && bytes[i + 1] <= 0x9E && bytes[i + 1] != 0x97)
+        Folding.isUpper(bytes.withUnsafeBufferPointer { UTF8Bytes.scalar($0, at: i).value })
     }
 
     /// Letters that stand alone in no French text: neither a word (`a`, `y`, `ô`) nor an elided
