@@ -13,9 +13,6 @@ struct DocumentProfile: Sendable {
     private(set) var typographicApostrophes = 0
     /// Letters `œ`, `æ` (either case) in words.
     private(set) var ligatures = 0
-    /// Double quotes printed `“ ”` and `"`: typographic quotes mark a typeset document.
-    private(set) var curlyQuotes = 0
-    private(set) var straightQuotes = 0
     /// `; : ! ?` ending a clause with a space before them (French typesetting: `organisée ;`) and
     /// glued to the word before (`organisée;`).
     private(set) var spacedStops = 0
@@ -69,16 +66,12 @@ struct DocumentProfile: Sendable {
         if other { otherAccentWords += 1 }
     }
 
-    /// Counts the double quotes of a record's text, and its spaced and glued `; : ! ?`.
+    /// Counts the spaced and glued `; : ! ?` of a record's text.
     mutating func addPunctuation(_ p: UnsafeBufferPointer<UInt8>) {
         var i = 0
         while i < p.count {
             let b = p[i]
-            if b == 0x22 {
-                straightQuotes += 1
-            } else if b == 0xE2, i + 2 < p.count, p[i + 1] == 0x80, p[i + 2] == 0x9C || p[i + 2] == 0x9D {
-                curlyQuotes += 1
-            } else if b == 0x3B || b == 0x3A || b == 0x21 || b == 0x3F, i > 0, i + 1 == p.count || p[i + 1] == 0x20 || p[i + 1] == 0x0A {
+            if b == 0x3B || b == 0x3A || b == 0x21 || b == 0x3F, i > 0, i + 1 == p.count || p[i + 1] == 0x20 || p[i + 1] == 0x0A {
                 // A space, a no-break space (C2 A0) or a narrow one (E2 80 AF) before it; or a letter.
                 let before = p[i - 1]
                 if before == 0x20 || (before == 0xA0 && i >= 2 && p[i - 2] == 0xC2) || (before == 0xAF && i >= 3 && p[i - 2] == 0x80 && p[i - 3] == 0xE2) {
@@ -238,21 +231,21 @@ struct DocumentProfile: Sendable {
     var dropsGraveA: Bool { accentBlind || (plainA >= 3 && graveA * 2 < plainA) }
 
     /// The apostrophe this document prints: `’` as soon as 9 % of its apostrophes (and at least
-    /// two, unless it prints only one) are `’`, or when it prints typographic double quotes
-    /// (`“omnibus”`: two at least, since a speck read as `“` is single) and no straight ones. OCR engines read most `’` as `'` but almost never read
-    /// a printed `'` as `’` (on the dev pages: 3–100 % `’` where the page printed `’`, at most 7 %
-    /// where it printed `'`), so a typeset document shows a minority of `’`, or none, while a
-    /// typed one shows none or nearly none. Its quotes tell the two apart when the apostrophes
-    /// cannot, and so does its spacing: a document that spaces its `; : ! ?` the French way
-    /// (twice at least, and at least as often as not) and accents its capitals (`États`) is typeset
-    /// today, and today's typesetting prints `’` (on the dev and fresh UN pages, every page spacing
-    /// them printed `’`). Old print spaces its stops too but leaves capitals bare (`l'Etat`), and
-    /// its transcriptions keep `'`.
+    /// two, unless it prints only one) are `’`. OCR engines read most `’` as `'` but almost never
+    /// read a printed `'` as `’` (on the dev pages: 3–100 % `’` where the page printed `’`, at
+    /// most 7 % where it printed `'`), so a typeset document shows a minority of `’`, or none,
+    /// while a typed one shows none or nearly none. Its spacing tells the two apart when the
+    /// apostrophes cannot: a document that spaces its `; : ! ?` the French way (twice at least,
+    /// and at least as often as not) and accents its capitals (`États`) is typeset today, and
+    /// today's typesetting prints `’` (on the dev and fresh UN pages, every page spacing them
+    /// printed `’`). Old print spaces its stops too but leaves capitals bare (`l'Etat`), and its
+    /// transcriptions keep `'`. Typographic double quotes tell nothing: documentation generators
+    /// and word processors print `“ ”` beside straight apostrophes (Debian's French guides).
     var apostrophe: UInt32 {
         let share = typographicApostrophes * 100 >= 9 * (asciiApostrophes + typographicApostrophes)
             && (typographicApostrophes >= 2 || (typographicApostrophes == 1 && asciiApostrophes == 0))
         let spaced = spacedStops >= 2 && spacedStops >= gluedStops && !(frozenCapitals?.words ?? capitalAccentWords).isEmpty
-        return share || spaced || (curlyQuotes >= 2 && straightQuotes == 0) ? 0x2019 : 0x27
+        return share || spaced ? 0x2019 : 0x27
     }
 
     /// The document prints ligatures: it shows `œ` or `æ`, or it prints `’`, as today's
