@@ -372,6 +372,8 @@ extension RepairWords {
             // A `'` kept as the word's first letter (`'Office`; a quoted `'all'` is not).
             let leadingQuote = word.known == nil && word.token.coreStart == word.token.start && bytes[word.token.coreStart] == 0x27
             guard leadingQuote || (word.token.coreStart > word.token.start && marks.contains(Array(bytes[word.token.start..<word.token.coreStart]))) else { continue }
+            // An opening `“` closed later in the record opens a quotation (`c'est “une suggestion”`).
+            if bytes[word.token.start] == 0xE2, bytes[word.token.start + 2] == 0x9C, Self.closesQuote(bytes, after: word.token.coreEnd) { continue }
             var core = core(of: word, bytes)
             var hit = word.known
             var range = word.token.start..<word.token.coreStart
@@ -439,6 +441,16 @@ extension RepairWords {
             edits.append(TextEdit(range: range, replacement: "A", rule: "auxiliary", confidence: 0.9))
             counts.count("auxiliary")
         }
+    }
+
+    /// Whether a closing `”` follows `offset` in the record.
+    static func closesQuote(_ bytes: [UInt8], after offset: Int) -> Bool {
+        var i = offset
+        while i + 2 < bytes.count {
+            if bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x9D { return true }
+            i += 1
+        }
+        return false
     }
 
     static func isQuote(_ b: UInt8) -> Bool { b == 0x27 || b == 0x22 || b == 0xE2 || b == 0xC2 }
