@@ -239,8 +239,10 @@ struct DocumentProfile: Sendable {
     /// and at least as often as not) and accents its capitals (`États`) is typeset today, and
     /// today's typesetting prints `’` (on the dev and fresh UN pages, every page spacing them
     /// printed `’`). Old print spaces its stops too but leaves capitals bare (`l'Etat`), and its
-    /// transcriptions keep `'`. Typographic double quotes tell nothing: documentation generators
-    /// and word processors print `“ ”` beside straight apostrophes (Debian's French guides).
+    /// transcriptions keep `'`. The spacing rule is the UN's house style, not all of French: Debian's
+    /// French guides space their stops and print `'`, and get `’` from it. Typographic double
+    /// quotes tell nothing: documentation generators and word processors print `“ ”` beside
+    /// straight apostrophes (Debian's guides again).
     var apostrophe: UInt32 {
         let share = typographicApostrophes * 100 >= 9 * (asciiApostrophes + typographicApostrophes)
             && (typographicApostrophes >= 2 || (typographicApostrophes == 1 && asciiApostrophes == 0))
