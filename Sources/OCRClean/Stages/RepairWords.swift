@@ -254,6 +254,7 @@ public struct RepairWords: ConventionFollowing {
     mutating func release(_ count: Int, into output: inout StageOutput) {
         profile.freezeCapitalAccents()
         profile.freezeTerms()
+        profile.freezeApostrophe()
         for i in 0..<count {
             var record = window[i]
             if Self.repairable(record) {

@@ -189,6 +189,13 @@ struct DocumentProfile: Sendable {
     /// Fixes the document's terms as counted so far. Counts that kept growing would let a first
     /// run repair a word's early occurrences and keep its later ones, and a second run, counting
     /// fewer, repair those too.
+    /// Fixes the apostrophe as the evidence gathered so far shows it. Evidence that kept growing
+    /// (its spaced stops) would give a document's first records `'` and its last `’`, and a second
+    /// run, finding a share of `’`, would change the first ones too.
+    mutating func freezeApostrophe() {
+        if frozenApostrophe == nil { frozenApostrophe = apostropheShown }
+    }
+
     mutating func freezeTerms() {
         if frozenTerms == nil { frozenTerms = vocabulary.filter { $0.value >= 3 } }
     }
@@ -239,14 +246,22 @@ struct DocumentProfile: Sendable {
     /// and at least as often as not) and accents its capitals (`États`) is typeset today, and
     /// today's typesetting prints `’` (on the dev and fresh UN pages, every page spacing them
     /// printed `’`). Old print spaces its stops too but leaves capitals bare (`l'Etat`), and its
-    /// transcriptions keep `'`. The spacing rule is the UN's house style, not all of French: Debian's
-    /// French guides space their stops and print `'`, and get `’` from it. Typographic double
-    /// quotes tell nothing: documentation generators and word processors print `“ ”` beside
-    /// straight apostrophes (Debian's guides again).
-    var apostrophe: UInt32 {
+    /// transcriptions keep `'`. An OCR that lost its accents shows no capital either way: there the
+    /// spacing decides alone (and the capitals this stage restores cannot tip a second run). The
+    /// spacing rule is the UN's house style, not all of French: Debian's French guides space
+    /// their stops and print `'`, and get `’` from it. Typographic double quotes tell nothing:
+    /// documentation generators and word processors print `“ ”` beside straight apostrophes
+    /// (Debian's guides again).
+    var apostrophe: UInt32 { frozenApostrophe ?? apostropheShown }
+
+    /// The apostrophe decided when the document's first records were released (see
+    /// `freezeApostrophe`).
+    private var frozenApostrophe: UInt32?
+
+    private var apostropheShown: UInt32 {
         let share = typographicApostrophes * 100 >= 9 * (asciiApostrophes + typographicApostrophes)
             && (typographicApostrophes >= 2 || (typographicApostrophes == 1 && asciiApostrophes == 0))
-        let spaced = spacedStops >= 2 && spacedStops >= gluedStops && !(frozenCapitals?.words ?? capitalAccentWords).isEmpty
+        let spaced = spacedStops >= 2 && spacedStops >= gluedStops && (allowCapitalAccents || !(frozenCapitals?.words ?? capitalAccentWords).isEmpty)
         return share || spaced ? 0x2019 : 0x27
     }
 
