@@ -74,7 +74,7 @@ public struct RepairWords: ConventionFollowing {
     /// read only when a word pairs with one, so nothing is copied for the others.
     private var neighbourRanges: (previous: Range<Int>?, next: Range<Int>?) = (nil, nil)
     /// The UTF-8 bytes of the record being repaired.
-    private var recordBytes: [UInt8] = []
+    var recordBytes: [UInt8] = []
     /// The word before the one being decided is a form of *avoir* (see `auxiliary(_:_:)`).
     private var afterAuxiliary = false
     let minConfidence: Double
@@ -441,6 +441,10 @@ public struct RepairWords: ConventionFollowing {
         for (i, word) in words.enumerated() {
             guard let word, !consumed[i] else { continue }
             wordCount += 1
+            if word.known != nil, !word.core.isEmpty, let edit = innerCapitalEdit(word, search: false, counts: &counts) {
+                edits.append(edit)
+                continue
+            }
             if word.known != nil && !word.core.contains(where: { JoinedText.isApostrophe($0) || $0 == 0x22 || $0 == 0x2D }) {
                 if let edit = classicalSpelling(word, bytes) {
                     edits.append(edit)
@@ -1031,6 +1035,7 @@ public struct RepairWords: ConventionFollowing {
         if word.core.contains(0x5F), word.core.allSatisfy({ $0 < 0x80 }), CasePattern(word.core) == .upper { return nil }
         // A name's parts are no words to repair either.
         if word.core.contains(0x2D), !word.isName, let edit = repairCompound(word, counts: &counts) { return edit }
+        if let edit = innerCapitalEdit(word, search: true, counts: &counts) { return edit }
         guard case (var best, var confidence, let rule)? = decide(word) else { return nil }
         if rule == "split" && !split { return nil }
         // An abbreviation may only be completed (`standar.` → `standard.`), not read as another
