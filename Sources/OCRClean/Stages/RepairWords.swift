@@ -165,6 +165,7 @@ public struct RepairWords: ConventionFollowing {
             profile.addPunctuation(p)
             let tokens = WordTokenizer.tokens(p)
             windowTokens.append(tokens)
+            var folded: [UInt8] = []
             for (k, token) in tokens.enumerated() where token.kind == .word {
                 let bytes = UnsafeBufferPointer(rebasing: p[token.coreStart..<token.coreEnd])
                 profile.add(bytes)
@@ -172,6 +173,9 @@ public struct RepairWords: ConventionFollowing {
                     profile.addHyphenCut()
                 }
                 if profile.needsUnaccentedWord, knowledge.lostAccents(bytes) { profile.addUnaccented() }
+                if bytes.count >= 5, Folding.isUpper(UTF8Bytes.scalar(bytes, at: 0).value), knowledge.foldIsDomain(bytes, folded: &folded) {
+                    profile.addDomainWord()
+                }
                 if k > 0, k + 1 < tokens.count, Self.isCapitalisedArticle(bytes), token.start == token.coreStart, token.end == token.coreEnd,
                    Self.isPlainLowercase(p, tokens[k - 1], closed: true), Self.isPlainLowercase(p, tokens[k + 1], closed: false) {
                     profile.addCapitalisedArticle()

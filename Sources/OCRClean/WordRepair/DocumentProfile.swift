@@ -17,6 +17,9 @@ struct DocumentProfile: Sendable {
     /// glued to the word before (`organisée;`).
     private(set) var spacedStops = 0
     private(set) var gluedStops = 0
+    /// Capitalised words of five bytes or more that share their fold with a word of the domain
+    /// lexicon (`Assemblée`, `Membres`, `Etats`, `ONUDC`): the document is a UN one.
+    private(set) var domainWords = 0
     /// Words written with an accented capital (`États`), exactly as written (hashed).
     private(set) var capitalAccentWords: Set<UInt64> = []
     /// What the document shows of accented capitals, fixed when its first records are decided
@@ -65,6 +68,8 @@ struct DocumentProfile: Sendable {
         }
         if other { otherAccentWords += 1 }
     }
+
+    mutating func addDomainWord() { domainWords += 1 }
 
     /// Counts the spaced and glued `; : ! ?` of a record's text.
     mutating func addPunctuation(_ p: UnsafeBufferPointer<UInt8>) {
@@ -242,16 +247,17 @@ struct DocumentProfile: Sendable {
     /// read a printed `'` as `’` (on the dev pages: 3–100 % `’` where the page printed `’`, at
     /// most 7 % where it printed `'`), so a typeset document shows a minority of `’`, or none,
     /// while a typed one shows none or nearly none. Its spacing tells the two apart when the
-    /// apostrophes cannot: a document that spaces its `; : ! ?` the French way (twice at least,
-    /// and at least as often as not) and accents its capitals (`États`) is typeset today, and
-    /// today's typesetting prints `’` (on the dev and fresh UN pages, every page spacing them
-    /// printed `’`). Old print spaces its stops too but leaves capitals bare (`l'Etat`), and its
+    /// apostrophes cannot: a UN document (three capitalised words of the domain lexicon at
+    /// least: `Nations`, `États`, `Convention`) that spaces its `; : ! ?` the French way (twice at
+    /// least, and at least as often as not) and accents its capitals (`États`) is typeset today,
+    /// and the UN's typesetting prints `’` (on the dev and fresh UN pages, every page spacing
+    /// them printed `’`). Old print spaces its stops too but leaves capitals bare (`l'Etat`), and its
     /// transcriptions keep `'`. An OCR that lost its accents shows no capital either way: there the
     /// spacing decides alone (and the capitals this stage restores cannot tip a second run). The
     /// spacing rule is the UN's house style, not all of French: Debian's French guides space
-    /// their stops and print `'`, and get `’` from it. Typographic double quotes tell nothing:
-    /// documentation generators and word processors print `“ ”` beside straight apostrophes
-    /// (Debian's guides again).
+    /// their stops and print `'`. Typographic double quotes tell nothing either: documentation
+    /// generators and word processors print `“ ”` beside straight apostrophes (Debian's guides
+    /// again).
     var apostrophe: UInt32 { frozenApostrophe ?? apostropheShown }
 
     /// The apostrophe decided when the document's first records were released (see
@@ -261,7 +267,8 @@ struct DocumentProfile: Sendable {
     private var apostropheShown: UInt32 {
         let share = typographicApostrophes * 100 >= 9 * (asciiApostrophes + typographicApostrophes)
             && (typographicApostrophes >= 2 || (typographicApostrophes == 1 && asciiApostrophes == 0))
-        let spaced = spacedStops >= 2 && spacedStops >= gluedStops && (allowCapitalAccents || !(frozenCapitals?.words ?? capitalAccentWords).isEmpty)
+        let spaced = spacedStops >= 2 && spacedStops >= gluedStops && domainWords >= 3
+            && (allowCapitalAccents || !(frozenCapitals?.words ?? capitalAccentWords).isEmpty)
         return share || spaced ? 0x2019 : 0x27
     }
 

@@ -218,6 +218,15 @@ struct WordKnowledge: Sendable {
         return foldMayBeKnown(folded) || protects(p)
     }
 
+    /// Whether a word of the domain lexicon shares this word's fold (`Etats`, `ÉTATS` and `États`
+    /// alike): evidence that repairs, which restore accents and case, cannot add to.
+    func foldIsDomain(_ p: UnsafeBufferPointer<UInt8>, folded: inout [UInt8]) -> Bool {
+        Folding.fold(p, into: &folded)
+        let c = lexicon.compiled
+        guard let f = folded.withUnsafeBufferPointer({ c.fold($0) }) else { return false }
+        return c.entries(ofFold: f).contains { c.flags(Int($0)) & LexiconFlags.domain != 0 }
+    }
+
     /// `mayBeKnown` for a word's scalars: `known` asks it first, so an unknown word costs one
     /// folded hash lookup instead of the case, elision and spelling variants.
     func mayBeKnown(_ s: [UInt32]) -> Bool {
