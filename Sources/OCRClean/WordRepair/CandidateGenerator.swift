@@ -315,6 +315,7 @@ struct CandidateGenerator: Sendable {
     static let feminineDeterminers: Set<String> = ["la", "une", "cette", "ma", "ta", "sa"]
     static let masculineDeterminers: Set<String> = ["le", "un", "ce", "cet", "du", "au"]
 
+    /// Whether a piece has a vowel letter (`y`, `œ` and `æ` count; accents do not matter).
     static func hasVowel(_ s: [UInt32]) -> Bool {
         s.contains { v in
             let lower = Folding.lower(v)

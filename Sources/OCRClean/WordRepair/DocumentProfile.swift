@@ -251,13 +251,13 @@ struct DocumentProfile: Sendable {
     /// least: `Nations`, `États`, `Convention`) that spaces its `; : ! ?` the French way (twice at
     /// least, and at least as often as not) and accents its capitals (`États`) is typeset today,
     /// and the UN's typesetting prints `’` (on the dev and fresh UN pages, every page spacing
-    /// them printed `’`). Old print spaces its stops too but leaves capitals bare (`l'Etat`), and its
-    /// transcriptions keep `'`. An OCR that lost its accents shows no capital either way: there the
-    /// spacing decides alone (and the capitals this stage restores cannot tip a second run). The
-    /// spacing rule is the UN's house style, not all of French: Debian's French guides space
-    /// their stops and print `'`. Typographic double quotes tell nothing either: documentation
-    /// generators and word processors print `“ ”` beside straight apostrophes (Debian's guides
-    /// again).
+    /// them printed `’`). Old print spaces its stops too but leaves capitals bare (`l'Etat`), and
+    /// its transcriptions keep `'`. An OCR that lost its accents shows no capital either way:
+    /// there the spacing decides alone (and the capitals this stage restores cannot tip a second
+    /// run). The spacing rule is the UN's house style, not all of French: Debian's French guides
+    /// space their stops and print `'`. Typographic double quotes tell nothing either:
+    /// documentation generators and word processors print `“ ”` beside straight apostrophes
+    /// (Debian's guides again).
     var apostrophe: UInt32 { frozenApostrophe ?? apostropheShown }
 
     /// The apostrophe decided when the document's first records were released (see
