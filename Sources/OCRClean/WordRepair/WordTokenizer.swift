@@ -153,7 +153,8 @@ enum WordTokenizer {
             } else if v == 0x2E || v == 0x2C {
                 // A dot or comma inside a chunk: abbreviations (n.m.), numbers (1.5), symbols (L.9).
                 other += 1
-            } else if !isApostrophe(v) && v != 0x2D {
+            } else if !isApostrophe(v) && v != 0x2D && !(v == 0xAC && i + n == e) {
+                // (A `¬` ending the chunk marks a word cut at the line end, as a hyphen does.)
                 other += 1
             }
             i += n
