@@ -173,7 +173,7 @@ public struct RepairWords: ConventionFollowing {
                     profile.addHyphenCut()
                 }
                 if profile.needsUnaccentedWord, knowledge.lostAccents(bytes) { profile.addUnaccented() }
-                if bytes.count >= 5, Folding.isUpper(UTF8Bytes.scalar(bytes, at: 0).value), knowledge.foldIsDomain(bytes, folded: &folded) {
+                if profile.needsDomainWords, bytes.count >= 5, Folding.isUpper(UTF8Bytes.scalar(bytes, at: 0).value), knowledge.foldIsDomain(bytes, folded: &folded) {
                     profile.addDomainWord()
                 }
                 if k > 0, k + 1 < tokens.count, Self.isCapitalisedArticle(bytes), token.start == token.coreStart, token.end == token.coreEnd,

@@ -268,7 +268,8 @@ struct CandidateGenerator: Sendable {
             if right.count == 1 { continue }
             // Every French word has a vowel: a lowercase piece without one is an abbreviation or a
             // unit the lexicon lists (`apt` is no `a pt`); an acronym may have none (`la RFC`).
-            guard Self.hasVowel(left) || CasePattern(left) == .upper, Self.hasVowel(right) || CasePattern(right) == .upper, let l = knowledge.lookup(left), let r = knowledge.lookup(right) else { continue }
+            guard left.contains(where: RepairWordsVowels.isVowel) || CasePattern(left) == .upper,
+                  right.contains(where: RepairWordsVowels.isVowel) || CasePattern(right) == .upper, let l = knowledge.lookup(left), let r = knowledge.lookup(right) else { continue }
             // A split needs a frequent part (a short grammatical word) or two common words.
             guard max(l.zipf, r.zipf) >= 5.5 || min(l.zipf, r.zipf) >= 3.5 else { continue }
             guard Self.agrees(CasePattern.lower(left), r.flags) else { continue }
@@ -314,16 +315,6 @@ struct CandidateGenerator: Sendable {
     static let singularDeterminers: Set<String> = ["la", "le", "un", "une", "ce", "cet", "cette", "mon", "ton", "son", "ma", "ta", "sa", "du", "au", "chaque"]
     static let feminineDeterminers: Set<String> = ["la", "une", "cette", "ma", "ta", "sa"]
     static let masculineDeterminers: Set<String> = ["le", "un", "ce", "cet", "du", "au"]
-
-    /// Whether a piece has a vowel letter (`y`, `œ` and `æ` count; accents do not matter).
-    static func hasVowel(_ s: [UInt32]) -> Bool {
-        s.contains { v in
-            let lower = Folding.lower(v)
-            if lower == 0x153 || lower == 0xE6 { return true }
-            let base = Folding.base(lower)
-            return base == 0x61 || base == 0x65 || base == 0x69 || base == 0x6F || base == 0x75 || base == 0x79
-        }
-    }
 
     /// Whether a word with these flags can follow `left` (number and gender of determiners).
     static func agrees(_ left: [UInt32], _ flags: UInt32) -> Bool {

@@ -71,6 +71,10 @@ struct DocumentProfile: Sendable {
 
     mutating func addDomainWord() { domainWords += 1 }
 
+    /// Whether `domainWords` can still matter: not once the apostrophe is fixed (the caller then
+    /// skips the lookups on every capitalised word).
+    var needsDomainWords: Bool { frozenApostrophe == nil && domainWords < 3 }
+
     /// Counts the spaced and glued `; : ! ?` of a record's text.
     mutating func addPunctuation(_ p: UnsafeBufferPointer<UInt8>) {
         var i = 0
