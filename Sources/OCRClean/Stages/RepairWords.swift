@@ -174,7 +174,7 @@ public struct RepairWords: ConventionFollowing {
                 }
                 if profile.needsUnaccentedWord, knowledge.lostAccents(bytes) { profile.addUnaccented() }
                 if profile.needsDomainWords, bytes.count >= 5, Folding.isUpper(UTF8Bytes.scalar(bytes, at: 0).value), knowledge.foldIsDomain(bytes, folded: &folded) {
-                    profile.addDomainWord()
+                    profile.addDomainWord(fold: ByteHash.hash(folded))
                 }
                 if k > 0, k + 1 < tokens.count, Self.isCapitalisedArticle(bytes), token.start == token.coreStart, token.end == token.coreEnd,
                    Self.isPlainLowercase(p, tokens[k - 1], closed: true), Self.isPlainLowercase(p, tokens[k + 1], closed: false) {

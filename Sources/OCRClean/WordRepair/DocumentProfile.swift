@@ -17,9 +17,11 @@ struct DocumentProfile: Sendable {
     /// glued to the word before (`organisée;`).
     private(set) var spacedStops = 0
     private(set) var gluedStops = 0
-    /// Capitalised words of five bytes or more that share their fold with a word of the domain
-    /// lexicon (`Assemblée`, `Membres`, `Etats`, `ONUDC`): the document is a UN one.
-    private(set) var domainWords = 0
+    /// Distinct capitalised words of five bytes or more that share their fold with a word of the
+    /// domain lexicon (`Assemblée`, `Membres`, `Etats`, `ONUDC`), by the hash of that fold: three
+    /// make the document a UN one. Distinct, as a guide that names the `Charte` of its project
+    /// twice is no UN document.
+    private(set) var domainWords: Set<UInt64> = []
     /// Words written with an accented capital (`États`), exactly as written (hashed).
     private(set) var capitalAccentWords: Set<UInt64> = []
     /// What the document shows of accented capitals, fixed when its first records are decided
@@ -69,11 +71,11 @@ struct DocumentProfile: Sendable {
         if other { otherAccentWords += 1 }
     }
 
-    mutating func addDomainWord() { domainWords += 1 }
+    mutating func addDomainWord(fold: UInt64) { domainWords.insert(fold) }
 
     /// Whether `domainWords` can still matter: not once the apostrophe is fixed (the caller then
     /// skips the lookups on every capitalised word).
-    var needsDomainWords: Bool { frozenApostrophe == nil && domainWords < 3 }
+    var needsDomainWords: Bool { frozenApostrophe == nil && domainWords.count < 3 }
 
     /// Counts the spaced and glued `; : ! ?` of a record's text.
     mutating func addPunctuation(_ p: UnsafeBufferPointer<UInt8>) {
@@ -251,7 +253,7 @@ struct DocumentProfile: Sendable {
     /// read a printed `'` as `’` (on the dev pages: 3–100 % `’` where the page printed `’`, at
     /// most 7 % where it printed `'`), so a typeset document shows a minority of `’`, or none,
     /// while a typed one shows none or nearly none. Its spacing tells the two apart when the
-    /// apostrophes cannot: a UN document (three capitalised words of the domain lexicon at
+    /// apostrophes cannot: a UN document (three distinct capitalised words of the domain lexicon at
     /// least: `Nations`, `États`, `Convention`) that spaces its `; : ! ?` the French way (twice at
     /// least, and at least as often as not) and accents its capitals (`États`) is typeset today,
     /// and the UN's typesetting prints `’` (on the dev and fresh UN pages, every page spacing
@@ -271,7 +273,7 @@ struct DocumentProfile: Sendable {
     private var apostropheShown: UInt32 {
         let share = typographicApostrophes * 100 >= 9 * (asciiApostrophes + typographicApostrophes)
             && (typographicApostrophes >= 2 || (typographicApostrophes == 1 && asciiApostrophes == 0))
-        let spaced = spacedStops >= 2 && spacedStops >= gluedStops && domainWords >= 3
+        let spaced = spacedStops >= 2 && spacedStops >= gluedStops && domainWords.count >= 3
             && (allowCapitalAccents || !(frozenCapitals?.words ?? capitalAccentWords).isEmpty)
         return share || spaced ? 0x2019 : 0x27
     }
