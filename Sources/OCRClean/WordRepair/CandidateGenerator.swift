@@ -118,11 +118,13 @@ struct CandidateGenerator: Sendable {
             }
             let cost = path.cost + (ownCapitals && pattern == .lower ? Self.ownCapitalCost : 0)
             guard cost < 6 else { continue }
-            // Generic edits only for lowercase words, one at most: a capitalised unknown word is
-            // more likely a name than a misread word (Favre is not faire). A capitalised word of
+            // Generic edits only for lowercase words of four letters or more, one at most: three
+            // letters are one edit away from dozens of words (`vim` is no `vin`, `deb` no `des`),
+            // and a capitalised unknown word is more likely a name than a misread word (Favre is
+            // not faire). A capitalised word of
             // five letters or more gets them too, for the caller to keep after an elided article
             // only (`l’Ofice` → `l’Office`; see `titleEdit`).
-            if path.generic > 0 && (!genericEdits || path.generic > 1 || word.count < 3
+            if path.generic > 0 && (!genericEdits || path.generic > 1 || word.count < 4
                 || (pattern != .lower && !(pattern == .title && word.count >= 5))) { continue }
             let hit = knowledge.hit(entry)
             let rule = path.generic > 0 ? "edit" : (path.accentsOnly ? "accent" : "confusion")
