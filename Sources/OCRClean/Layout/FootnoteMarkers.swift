@@ -78,9 +78,13 @@ struct FootnoteMarkers {
         var superscripts: [Run] = []
         var digits: [Run] = []
         var glyphs: [Glyph] = []
+        /// The letters digits are glued to make a word that takes a marker (`rapportant1`), not
+        /// an identifier (`IPv4`).
+        let isWord: (ArraySlice<UInt8>) -> Bool
 
         /// The places of `texts` (record index, bytes).
-        init(_ lines: [(record: Int, text: [UInt8])]) {
+        init(_ lines: [(record: Int, text: [UInt8])], isWord: @escaping (ArraySlice<UInt8>) -> Bool) {
+            self.isWord = isWord
             for (t, (r, text)) in lines.enumerated() {
                 texts.append(text)
                 var k = 0
@@ -106,8 +110,8 @@ struct FootnoteMarkers {
         }
 
         /// The places in `records[candidates]`.
-        init(_ records: [Record], candidates: [Int]) {
-            self.init(candidates.map { (record: $0, text: Array(records[$0].text.utf8)) })
+        init(_ records: [Record], candidates: [Int], isWord: @escaping (ArraySlice<UInt8>) -> Bool) {
+            self.init(candidates.map { (record: $0, text: Array(records[$0].text.utf8)) }, isWord: isWord)
         }
 
         /// Every place that may hold the marker of note `number`, in text order, scored by how
@@ -125,7 +129,7 @@ struct FootnoteMarkers {
                     hits.append(Hit(record: run.record, range: run.range, already: true, score: 4))
                 }
                 for run in self.digits {
-                    if let range = digitMarker(digits, in: texts[run.text], run: run.range) { hits.append(Hit(record: run.record, range: range, score: 3)) }
+                    if let range = digitMarker(digits, in: texts[run.text], run: run.range, isWord: isWord) { hits.append(Hit(record: run.record, range: range, score: 3)) }
                 }
             }
             // A glyph passed over for a note is left for a later one.
@@ -143,8 +147,8 @@ struct FootnoteMarkers {
     /// first place instead let one misread glyph shift every later note: a `*` note whose marker
     /// the page does not show took `relatifs'` (note 1), note 1 took note 2's marker, and so on.
     /// Among equal totals the earlier places win, as when each note took its first place.
-    static func assign(_ numbers: [String], in records: [Record], candidates: [Int]) -> [Hit?] {
-        let places = Places(records, candidates: candidates)
+    static func assign(_ numbers: [String], in records: [Record], candidates: [Int], isWord: @escaping (ArraySlice<UInt8>) -> Bool) -> [Hit?] {
+        let places = Places(records, candidates: candidates, isWord: isWord)
         let options = numbers.map { Array(places.hits($0).prefix(maxPlaces)) }
         struct Link { var note: Int; var place: Int }
         // best[i][h]: the highest total with note i at its place h, placing no later note;
@@ -202,15 +206,19 @@ struct FootnoteMarkers {
     @inline(__always) static func isLetterByte(_ b: UInt8) -> Bool { isASCIILetter(b) || b >= 0x80 }
 
     /// The byte range of `digits` used as a marker in the run of digits `run` of `text`.
-    static func digitMarker(_ digits: [UInt8], in text: [UInt8], run: Range<Int>) -> Range<Int>? {
+    static func digitMarker(_ digits: [UInt8], in text: [UInt8], run: Range<Int>, isWord: (ArraySlice<UInt8>) -> Bool) -> Range<Int>? {
         let n = digits.count
         let i = run.lowerBound, end = run.upperBound
         let followedOK = end == text.count || !(isLetterByte(text[end]) || text[end] == 0x2F || text[end] == 0x2D)
             || (text[end] == 0x2E && (end + 1 == text.count || text[end + 1] == 0x20))
         guard followedOK, run.count >= n, text[(end - n)..<end].elementsEqual(digits) else { return nil }
         if run.count == n {
-            // Glued to a word: `rapportant1`.
-            if i >= 2, isLetterByte(text[i - 1]), isLetterByte(text[i - 2]), !isAcronymEnd(text, i) { return i..<end }
+            // Glued to a word: `rapportant1` (not to an identifier: `IPv4`, `sda1`).
+            if i >= 2, isLetterByte(text[i - 1]), isLetterByte(text[i - 2]), !isAcronymEnd(text, i) {
+                var start = i
+                while start > 0, isLetterByte(text[start - 1]) { start -= 1 }
+                return isWord(text[start..<i]) ? i..<end : nil
+            }
             // Between spaces before punctuation: `rapportant 8 ,`.
             if i >= 2, text[i - 1] == 0x20, isLetterByte(text[i - 2]), end + 1 < text.count, text[end] == 0x20,
                [0x2C, 0x3B, 0x3A, 0x2E].contains(text[end + 1]) {

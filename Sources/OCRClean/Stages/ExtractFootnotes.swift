@@ -42,6 +42,8 @@ public struct ExtractFootnotes: Stage {
     let join: Bool
     let window: Int
     let maxHeld: Int
+    /// Tells the words a marker of an earlier page may be glued to (see `linkRepeatedMarkers`).
+    let knowledge: WordKnowledge
 
     private var page: [Record] = []
     private var held: [Record] = []
@@ -52,8 +54,9 @@ public struct ExtractFootnotes: Stage {
     /// Index in `page` of the last separator line, while its block may still be open.
     private var separator: Int?
 
-    public init(options: StageOptions, context: StageContext) {
+    public init(options: StageOptions, context: StageContext) throws {
         instance = context.instance
+        knowledge = try CandidateGenerator.french(resources: context.resources).knowledge
         place = options.choice("place", as: Place.self) ?? .end
         link = options.bool("link")
         join = options.bool("join")
@@ -156,7 +159,7 @@ public struct ExtractFootnotes: Stage {
         var blockStart = 0
         for block in blocks {
             let candidates = (blockStart..<block.start).filter { page[$0].kind == .line && inNote[$0] == nil }
-            let hits = FootnoteMarkers.assign(block.notes.map(\.number), in: page, candidates: candidates)
+            let hits = FootnoteMarkers.assign(block.notes.map(\.number), in: page, candidates: candidates, isWord: isWord)
             var edits: [Int: [TextEdit]] = [:]
             // A `*` note's marker (`*`, or a misread raise) only keeps its place in the order.
             for (note, hit) in zip(block.notes, hits) where Int(note.number) != nil {
@@ -185,7 +188,7 @@ public struct ExtractFootnotes: Stage {
                 if let k = Int(blocks[b].notes[n].number) { previous = k; continue }
                 guard blocks[b].notes[n].mark == "*", !numbered.contains(previous + 1) else { continue }
                 let candidates = (0..<blocks[b].start).filter { page[$0].kind == .line }
-                if !FootnoteMarkers.Places(page, candidates: candidates).hits(String(previous + 1)).isEmpty {
+                if !FootnoteMarkers.Places(page, candidates: candidates, isWord: isWord).hits(String(previous + 1)).isEmpty {
                     blocks[b].notes[n].number = String(previous + 1)
                     previous += 1
                 }
@@ -194,14 +197,18 @@ public struct ExtractFootnotes: Stage {
     }
 
     /// Markers of notes printed on earlier pages, cited again (`y relatifs1 constituent`): only
-    /// digits glued to a word, in lines before the page's first block.
+    /// digits glued to a word (see `isWord`), in lines before the page's first block.
     private mutating func linkRepeatedMarkers(upTo end: Int, output: inout StageOutput) {
         guard !numbers.isEmpty else { return }
         for i in 0..<end where page[i].kind == .line {
             var edits: [TextEdit] = []
             var found: [String] = []
             let text = Array(page[i].text.utf8)
+            let isWord = isWord
             for range in FootnoteMarkers.gluedDigits(in: text) {
+                var start = range.lowerBound
+                while start > 0, FootnoteMarkers.isLetterByte(text[start - 1]) { start -= 1 }
+                guard isWord(text[start..<range.lowerBound]) else { continue }
                 let number = String(decoding: text[range], as: UTF8.self)
                 guard numbers.contains(number) else { continue }
                 edits.append(TextEdit(range: range, replacement: LineShape.superscript(number), rule: "footnote-marker"))
@@ -211,6 +218,17 @@ public struct ExtractFootnotes: Stage {
             page[i].apply(edits, stage: instance)
             for n in found where !page[i].notes.contains(n) { page[i].notes.append(n) }
             output.count("linked", by: edits.count)
+        }
+    }
+
+    /// Letters a marker may be glued to: a word of the lexicon (`relatifs`) or a name
+    /// (`Palerme`), not an identifier (`IPv`, `sda`, `ext`). In a long technical document every
+    /// small number is some note's.
+    private var isWord: (ArraySlice<UInt8>) -> Bool {
+        let knowledge = knowledge
+        return { letters in
+            let word = Array(String(decoding: letters, as: UTF8.self).unicodeScalars.map(\.value))
+            return CasePattern(word) == .title || knowledge.known(word) != nil
         }
     }
 
