@@ -436,6 +436,7 @@ public struct RepairWords: ConventionFollowing {
         if record.kind == .line {
             keepPiecesOfUnmarkedCut(words, bytes: bytes, record: record, previous: previous, next: next, consumed: &consumed)
         }
+        numberEdits(tokens, bytes: bytes, edits: &edits, counts: &counts)
         if context {
             phraseEdits(words, bytes: bytes, consumed: &consumed, edits: &edits, counts: &counts)
             ordinalEdits(words, tokens: tokens, bytes: bytes, consumed: &consumed, edits: &edits, counts: &counts)
