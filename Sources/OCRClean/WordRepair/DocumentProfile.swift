@@ -197,9 +197,6 @@ struct DocumentProfile: Sendable {
         return Int(frozenTerms[JoinedText.withBytes(word, lowercase: true) { ByteHash.hash($0) }] ?? 0)
     }
 
-    /// Fixes the document's terms as counted so far. Counts that kept growing would let a first
-    /// run repair a word's early occurrences and keep its later ones, and a second run, counting
-    /// fewer, repair those too.
     /// Fixes the apostrophe as the evidence gathered so far shows it. Evidence that kept growing
     /// (its spaced stops) would give a document's first records `'` and its last `’`, and a second
     /// run, finding a share of `’`, would change the first ones too.
@@ -207,6 +204,9 @@ struct DocumentProfile: Sendable {
         if frozenApostrophe == nil { frozenApostrophe = apostropheShown }
     }
 
+    /// Fixes the document's terms as counted so far. Counts that kept growing would let a first
+    /// run repair a word's early occurrences and keep its later ones, and a second run, counting
+    /// fewer, repair those too.
     mutating func freezeTerms() {
         if frozenTerms == nil { frozenTerms = vocabulary.filter { $0.value >= 3 } }
     }
