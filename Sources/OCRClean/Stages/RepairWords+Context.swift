@@ -475,12 +475,13 @@ extension RepairWords {
     /// Apostrophes inside words written as the document prints them (`l'État` → `l’État` in a
     /// document that prints `’`). Edits already made to a word carry the right apostrophe.
     func apostropheEdits(_ words: [Word?], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
-        // Only towards `’`: an OCR engine prints `'` for `’`, not the other way round.
+        // Towards `’`: an OCR engine prints `'` for `’`. The other way only where the engine
+        // lost the accents: that one also prints `’` for `'` (see `DocumentProfile.apostrophe`).
         let wanted = profile.apostrophe
-        guard wanted == 0x2019 else { return }
-        let other: UInt32 = 0x27
+        guard wanted == 0x2019 || profile.misreadsStraightApostrophes else { return }
+        let other: UInt32 = wanted == 0x2019 ? 0x27 : 0x2019
         let replacement = JoinedText.string([wanted])
-        let width = 1
+        let width = UTF8Bytes.length(of: other)
         for case let word? in words where word.core.contains(other) {
             var offset = word.token.coreStart
             for (k, v) in word.core.enumerated() {

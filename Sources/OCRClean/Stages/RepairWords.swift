@@ -813,14 +813,12 @@ public struct RepairWords: ConventionFollowing {
     }
 
     /// The apostrophe an elision repair writes where the OCR wrote `written`: the document's
-    /// (`apostrophes=document`), but a `’` the engine printed stays even in a document of `'`.
-    /// Engines read `’` as `'` far more often than the reverse, and a page with a few `’` among
-    /// many `'` printed either (on generated pages: 1–3 `’` in 25 where the page printed `’`, and
-    /// where it printed `'`), so turning it into `'` could only break it. A sign read for an
-    /// apostrophe (`"`) gets the document's.
+    /// (`apostrophes=document`), but a `’` the engine printed stays in a document of `'` unless
+    /// the engine lost the accents: one that reads them never prints `’` for `'` (see
+    /// `DocumentProfile.apostrophe`). A sign read for an apostrophe (`"`) gets the document's.
     func apostrophe(replacing written: UInt32) -> UInt32 {
         guard JoinedText.isApostrophe(written) else { return profile.apostrophe }
-        if !documentApostrophes || written == 0x2019 { return written }
+        if !documentApostrophes || (written == 0x2019 && !profile.misreadsStraightApostrophes) { return written }
         return profile.apostrophe
     }
 

@@ -201,8 +201,15 @@ struct DocumentProfile: Sendable {
     /// (its spaced stops) would give a document's first records `'` and its last `’`, and a second
     /// run, finding a share of `’`, would change the first ones too.
     mutating func freezeApostrophe() {
-        if frozenApostrophe == nil { frozenApostrophe = apostropheShown }
+        guard frozenApostrophe == nil else { return }
+        frozenApostrophe = apostropheShown
+        misreadsStraightApostrophes = frozenApostrophe == 0x27 && typographicApostrophes > 0 && accentBlind
     }
+
+    /// The document prints `'` and its OCR lost the accents: the few `’` it shows are the
+    /// engine's misreadings of `'` (see `apostrophe`), to be written `'`. Fixed with the
+    /// apostrophe: once repaired, the text no longer looks accent-blind.
+    private(set) var misreadsStraightApostrophes = false
 
     /// Fixes the document's terms as counted so far. Counts that kept growing would let a first
     /// run repair a word's early occurrences and keep its later ones, and a second run, counting
@@ -248,11 +255,13 @@ struct DocumentProfile: Sendable {
     /// `a` before an article or a determiner is probably `à`: the OCR drops that accent here.
     var dropsGraveA: Bool { accentBlind || (plainA >= 3 && graveA * 2 < plainA) }
 
-    /// The apostrophe this document prints: `’` as soon as 9 % of its apostrophes (and at least
-    /// two, unless it prints only one) are `’`. OCR engines read most `’` as `'` but almost never
-    /// read a printed `'` as `’` (on the dev pages: 3–100 % `’` where the page printed `’`, at
-    /// most 7 % where it printed `'`), so a typeset document shows a minority of `’`, or none,
-    /// while a typed one shows none or nearly none. Its spacing tells the two apart when the
+    /// The apostrophe this document prints: `’` as soon as two of its apostrophes and 4 % of them
+    /// are `’` (or its only one is), 20 % in an OCR that lost its accents. An engine that reads
+    /// accents reads most `’` as `'` but never a printed `'` as `’` (on 103 rendered pages, French
+    /// model: 4.7–100 % `’` where the page printed `’`, none where it printed `'`), so a typeset
+    /// document shows a minority of `’`, or none, while a typed one shows none. An accent-blind
+    /// engine (Tesseract's English model) reads some `'` as `’` (7–13 %) and most `’` as `’`
+    /// (37–100 %). Its spacing tells the two apart when the
     /// apostrophes cannot: a UN document (three distinct capitalised words of the domain lexicon at
     /// least: `Nations`, `États`, `Convention`) that spaces its `; : ! ?` the French way (twice at
     /// least, and at least as often as not) and accents its capitals (`États`) is typeset today,
@@ -271,7 +280,8 @@ struct DocumentProfile: Sendable {
     private var frozenApostrophe: UInt32?
 
     private var apostropheShown: UInt32 {
-        let share = typographicApostrophes * 100 >= 9 * (asciiApostrophes + typographicApostrophes)
+        let all = asciiApostrophes + typographicApostrophes
+        let share = typographicApostrophes * 100 >= (accentBlind ? 20 : 4) * all
             && (typographicApostrophes >= 2 || (typographicApostrophes == 1 && asciiApostrophes == 0))
         let spaced = spacedStops >= 2 && spacedStops >= gluedStops && domainWords.count >= 3
             && (allowCapitalAccents || !(frozenCapitals?.words ?? capitalAccentWords).isEmpty)
