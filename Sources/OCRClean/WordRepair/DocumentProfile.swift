@@ -257,7 +257,7 @@ struct DocumentProfile: Sendable {
 
     /// The apostrophe this document prints: `’` as soon as two of its apostrophes and 4 % of them
     /// are `’` (or its only one is), 20 % in an OCR that lost its accents. An engine that reads
-    /// accents reads most `’` as `'` but never a printed `'` as `’` (on 103 rendered pages, French
+    /// accents reads most `’` as `'` but never a printed `'` as `’` (on 112 rendered pages, French
     /// model: 4.7–100 % `’` where the page printed `’`, none where it printed `'`), so a typeset
     /// document shows a minority of `’`, or none, while a typed one shows none. An accent-blind
     /// engine (Tesseract's English model) reads some `'` as `’` (7–13 %) and most `’` as `’`
