@@ -1215,6 +1215,10 @@ public struct RepairWords: ConventionFollowing {
     /// The candidates for an unknown word (searched once per document and word), adjusted to what
     /// the document shows: its apostrophe, accented capitals, how often it glues words.
     mutating func adjustedCandidates(_ word: Word) -> [CandidateGenerator.Candidate] {
+        // A capitalised word inside a sentence is a name, not an elision that lost its apostrophe
+        // with its capital kept: `née Javal` is no `née J’aval` (the elided word would not take a
+        // capital there); `Iexamen` may still be `l’examen`. Asked first: no search for a name.
+        if word.isName { return [] }
         let raw: [CandidateGenerator.Candidate]
         if let cached = candidateCache[word.core] {
             raw = cached
@@ -1225,10 +1229,6 @@ public struct RepairWords: ConventionFollowing {
             candidateCache[word.core] = raw
         }
         let profile = profile
-        // A capitalised word inside a sentence is a name, not an elision that lost its apostrophe
-        // with its capital kept: `née Javal` is no `née J’aval` (the elided word would not take a
-        // capital there); `Iexamen` may still be `l’examen`.
-        if word.isName { return [] }
         let casing = CasePattern(word.core)
         let name = !word.sentenceStart && casing == .title
         // A glyph the engine could not read before the first letter stands for a letter
