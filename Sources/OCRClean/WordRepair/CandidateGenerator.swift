@@ -107,6 +107,10 @@ struct CandidateGenerator: Sendable {
             let ownCapitals = formPattern != .lower
             let cased = ownCapitals && pattern == .lower ? form : pattern.apply(to: CasePattern.lower(form))
             if cased == word || !seenTexts.insert(cased).inserted { continue }
+            // The engine read every letter of a lowercase word and its case too: a name or an
+            // acronym spelt the same is no reading of it (`apt`, `gt`, `vi` are no `Apt`, `Gt`,
+            // `VI`), but where a capital has the shape of its small letter (`office` → `Office`).
+            if ownCapitals, pattern == .lower, Self.readsOnlyCase(word, cased) { continue }
             // A capital the token does not have (a proper noun offered for a lowercase word) is an
             // unlikely misreading.
             let misreadÉ = Self.misreadsÉ(word, cased)
@@ -235,6 +239,21 @@ struct CandidateGenerator: Sendable {
     static func mayBeMisreadÉ(_ v: UInt32) -> Bool { v >= 0x41 && v <= 0x5A && v != 0x45 }
 
     /// `intended` is `observed` with its first capital read for an `É` and nothing else changed.
+    /// `intended` is `observed` with capitals, one of them at least not shaped like its small
+    /// letter.
+    static func readsOnlyCase(_ observed: [UInt32], _ intended: [UInt32]) -> Bool {
+        guard observed.count == intended.count else { return false }
+        var distinctShape = false
+        for (o, i) in zip(observed, intended) where o != i {
+            guard Folding.lower(i) == o else { return false }
+            if !smallCapitalShapes.contains(o) { distinctShape = true }
+        }
+        return distinctShape
+    }
+
+    /// Small letters whose capital has their shape, which an engine tells apart by size alone.
+    static let smallCapitalShapes: Set<UInt32> = Set("cosuvwxz".unicodeScalars.map(\.value))
+
     static func misreadsÉ(_ observed: [UInt32], _ intended: [UInt32]) -> Bool {
         guard observed.count == intended.count, let o = observed.first, mayBeMisreadÉ(o), intended.first == 0xC9 else { return false }
         return observed.dropFirst().elementsEqual(intended.dropFirst())
