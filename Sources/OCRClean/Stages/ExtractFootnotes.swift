@@ -42,7 +42,7 @@ public struct ExtractFootnotes: Stage {
     let join: Bool
     let window: Int
     let maxHeld: Int
-    /// Tells the words a marker of an earlier page may be glued to (see `linkRepeatedMarkers`).
+    /// Tells the words a marker may be glued to (see `isWord`).
     let knowledge: WordKnowledge
 
     private var page: [Record] = []

@@ -125,9 +125,9 @@ struct CandidateGenerator: Sendable {
             // Generic edits only for lowercase words of four letters or more, one at most: three
             // letters are one edit away from dozens of words (`vim` is no `vin`, `deb` no `des`),
             // and a capitalised unknown word is more likely a name than a misread word (Favre is
-            // not faire). A capitalised word of
-            // five letters or more gets them too, for the caller to keep after an elided article
-            // only (`l’Ofice` → `l’Office`; see `titleEdit`).
+            // not faire). A capitalised word of five letters or more gets them too, for the
+            // caller to keep after an elided article only (`l’Ofice` → `l’Office`; see
+            // `titleEdit`).
             if path.generic > 0 && (!genericEdits || path.generic > 1 || word.count < 4
                 || (pattern != .lower && !(pattern == .title && word.count >= 5))) { continue }
             let hit = knowledge.hit(entry)
@@ -238,7 +238,6 @@ struct CandidateGenerator: Sendable {
     /// accent, found through the folded index).
     static func mayBeMisreadÉ(_ v: UInt32) -> Bool { v >= 0x41 && v <= 0x5A && v != 0x45 }
 
-    /// `intended` is `observed` with its first capital read for an `É` and nothing else changed.
     /// `intended` is `observed` with capitals, one of them at least not shaped like its small
     /// letter.
     static func readsOnlyCase(_ observed: [UInt32], _ intended: [UInt32]) -> Bool {
@@ -254,6 +253,7 @@ struct CandidateGenerator: Sendable {
     /// Small letters whose capital has their shape, which an engine tells apart by size alone.
     static let smallCapitalShapes: Set<UInt32> = Set("cosuvwxz".unicodeScalars.map(\.value))
 
+    /// `intended` is `observed` with its first capital read for an `É` and nothing else changed.
     static func misreadsÉ(_ observed: [UInt32], _ intended: [UInt32]) -> Bool {
         guard observed.count == intended.count, let o = observed.first, mayBeMisreadÉ(o), intended.first == 0xC9 else { return false }
         return observed.dropFirst().elementsEqual(intended.dropFirst())

@@ -261,18 +261,17 @@ struct DocumentProfile: Sendable {
     /// model: 4.7–100 % `’` where the page printed `’`, none where it printed `'`), so a typeset
     /// document shows a minority of `’`, or none, while a typed one shows none. An accent-blind
     /// engine (Tesseract's English model) reads some `'` as `’` (7–13 %) and most `’` as `’`
-    /// (37–100 %). Its spacing tells the two apart when the
-    /// apostrophes cannot: a UN document (three distinct capitalised words of the domain lexicon at
-    /// least: `Nations`, `États`, `Convention`) that spaces its `; : ! ?` the French way (twice at
-    /// least, and at least as often as not) and accents its capitals (`États`) is typeset today,
-    /// and the UN's typesetting prints `’` (on the dev and fresh UN pages, every page spacing
-    /// them printed `’`). Old print spaces its stops too but leaves capitals bare (`l'Etat`), and
-    /// its transcriptions keep `'`. An OCR that lost its accents shows no capital either way:
-    /// there the spacing decides alone (and the capitals this stage restores cannot tip a second
-    /// run). The spacing rule is the UN's house style, not all of French: Debian's French guides
-    /// space their stops and print `'`. Typographic double quotes tell nothing either:
-    /// documentation generators and word processors print `“ ”` beside straight apostrophes
-    /// (Debian's guides again).
+    /// (37–100 %). Its spacing tells the two apart when the apostrophes cannot: a UN document
+    /// (three distinct capitalised words of the domain lexicon at least: `Nations`, `États`,
+    /// `Convention`) that spaces its `; : ! ?` the French way (twice at least, and at least as
+    /// often as not) and accents its capitals (`États`) is typeset today, and the UN's typesetting
+    /// prints `’` (on the dev and fresh UN pages, every page spacing them printed `’`). Old print
+    /// spaces its stops too but leaves capitals bare (`l'Etat`), and its transcriptions keep `'`.
+    /// An OCR that lost its accents shows no capital either way: there the spacing decides alone
+    /// (and the capitals this stage restores cannot tip a second run). The spacing rule is the UN's
+    /// house style, not all of French: Debian's French guides space their stops and print `'`.
+    /// Typographic double quotes tell nothing either: documentation generators and word processors
+    /// print `“ ”` beside straight apostrophes (Debian's guides again).
     var apostrophe: UInt32 { frozenApostrophe ?? apostropheShown }
 
     /// The apostrophe decided when the document's first records were released (see
