@@ -120,7 +120,9 @@ struct FootnoteBlock {
                 lines += 1
                 let previous = page[k - 1]
                 let afterBreak = previous.kind == .furniture || (previous.kind == .line && (shapes[k - 1]?.isBlank == true || shapes[k - 1]?.endsSentence == true || shapes[k - 1]?.lastSignificant == 0x3B))
-                if afterBreak, LineShape.footnoteMark(shape.body(of: page[k].text)) != nil { candidates.append(k) }
+                if let mark = LineShape.footnoteMark(shape.body(of: page[k].text)), afterBreak || numberedInSequence(mark, page, shapes, after: k) {
+                    candidates.append(k)
+                }
             } else if page[k].kind != .line {
                 break
             }
@@ -134,6 +136,15 @@ struct FootnoteBlock {
             return FootnoteBlock(start: start, notes: notes)
         }
         return nil
+    }
+
+    /// The line after `k` is marked with the number after `mark`: `7 Voir…` then `8 Nations
+    /// Unies…` are notes even after a line that ends no sentence (`§ Ibid., no 39574:`, a note
+    /// whose mark OCR garbled), as a second run finds them once paragraphs are set apart.
+    static func numberedInSequence(_ mark: String, _ page: [Record], _ shapes: [LineShape?], after k: Int) -> Bool {
+        guard let n = Int(mark), k + 1 < page.count, page[k + 1].kind == .line, let next = shapes[k + 1], !next.isBlank,
+              let following = LineShape.footnoteMark(next.body(of: page[k + 1].text)) else { return false }
+        return Int(following) == n + 1
     }
 
     /// Numbers notes marked `?` (and an `*` among numbered notes) from their neighbours:
