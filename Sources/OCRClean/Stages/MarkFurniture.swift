@@ -187,7 +187,9 @@ public struct MarkFurniture: Stage {
         }
         guard before && after else { return (nil, nil) }
         if edges && atEdge && !Self.readsAsText(body) {
-            if LineShape.looksLikeSymbol(body) && LineShape.enumerator(body) == nil { return ("page-edge", nil) }
+            if LineShape.looksLikeSymbol(body) && LineShape.enumerator(body) == nil && !(pageEnd && !pageStart && Self.isCitation(body)) {
+                return ("page-edge", nil)
+            }
             if isLowercaseNonWord(body) { return ("page-edge", nil) }
         }
         guard let key = Self.key(body, shape) else { return (nil, nil) }
@@ -220,8 +222,16 @@ public struct MarkFurniture: Stage {
         }
         guard !pageHasText || atPageEnd(end, finishing: finishing) else { return nil }
         let joined = Substring(buffer[i...end].map { LineShape($0.text).body(of: $0.text) }.joined(separator: " "))
-        guard !Self.readsAsText(joined), LineShape.enumerator(joined) == nil else { return nil }
+        guard !Self.readsAsText(joined), LineShape.enumerator(joined) == nil, !(pageHasText && Self.isCitation(joined)) else { return nil }
         return LineShape.looksLikeSymbol(joined) ? end - i : nil
+    }
+
+    /// A well-formed symbol ending with a full stop at a page's foot is a citation (`A/67/156.`:
+    /// a note whose mark was lost), not the page's furniture: a second run, finding it last in
+    /// the document, would otherwise take it for the foot the first run left in the text. A
+    /// damaged one with a stop the engine read from a speck is still the foot (`AVRES/67/i89.`).
+    static func isCitation(_ body: Substring) -> Bool {
+        body.last == "." && LineShape.isSymbolLine(body.dropLast())
     }
 
     /// The line at `j` ends a block: a blank line, page break or the end follows, a line
