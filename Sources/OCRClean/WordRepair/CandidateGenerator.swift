@@ -293,7 +293,7 @@ struct CandidateGenerator: Sendable {
                   right.contains(where: RepairWordsVowels.isVowel) || CasePattern(right) == .upper, let l = knowledge.lookup(left), let r = knowledge.lookup(right) else { continue }
             // A split needs a frequent part (a short grammatical word) or two common words.
             guard max(l.zipf, r.zipf) >= 5.5 || min(l.zipf, r.zipf) >= 3.5 else { continue }
-            guard Self.agrees(CasePattern.lower(left), r.flags) else { continue }
+            guard Self.agrees(CasePattern.lower(left), r.flags), !Self.determinerBeforePronoun(CasePattern.lower(left), CasePattern.lower(right)) else { continue }
             var prior = (l.zipf - 9) + (r.zipf - 9)
             // Unigram probabilities undervalue a determiner or preposition before a word it
             // commonly precedes; agreement was checked above.
@@ -330,6 +330,16 @@ struct CandidateGenerator: Sendable {
         }
         return out
     }
+
+    /// A determiner that is no pronoun, then a personal pronoun: never French (`cete` is no
+    /// `ce te`, `sates` no `sa tes`). (`le`, `la`, `les` are pronouns too: `le lui`.)
+    static func determinerBeforePronoun(_ left: [UInt32], _ right: [UInt32]) -> Bool {
+        pureDeterminers.contains(JoinedText.string(left)) && personalPronouns.contains(JoinedText.string(right))
+    }
+
+    static let pureDeterminers: Set<String> = ["ce", "cet", "cette", "ces", "un", "une", "des", "du", "au", "aux", "mon", "ton", "son",
+                                                "ma", "ta", "sa", "mes", "tes", "ses", "nos", "vos", "chaque", "plusieurs"]
+    static let personalPronouns: Set<String> = ["me", "te", "se", "je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "lui", "leur", "leurs", "moi", "toi", "eux"]
 
     /// Determiners that require a plural, a singular, a feminine or a masculine word after them.
     static let pluralDeterminers: Set<String> = ["les", "des", "ces", "mes", "tes", "ses", "nos", "vos", "leurs", "aux", "plusieurs"]
