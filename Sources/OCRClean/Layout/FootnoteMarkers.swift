@@ -205,6 +205,13 @@ struct FootnoteMarkers {
     /// A letter byte: ASCII letter or any byte of a multi-byte scalar (French letters).
     @inline(__always) static func isLetterByte(_ b: UInt8) -> Bool { isASCIILetter(b) || b >= 0x80 }
 
+    /// The letters of `text` that end at `end`: the word digits glued there follow.
+    static func letters(before end: Int, in text: [UInt8]) -> ArraySlice<UInt8> {
+        var start = end
+        while start > 0, isLetterByte(text[start - 1]) { start -= 1 }
+        return text[start..<end]
+    }
+
     /// The byte range of `digits` used as a marker in the run of digits `run` of `text`.
     static func digitMarker(_ digits: [UInt8], in text: [UInt8], run: Range<Int>, isWord: (ArraySlice<UInt8>) -> Bool) -> Range<Int>? {
         let n = digits.count
@@ -215,9 +222,7 @@ struct FootnoteMarkers {
         if run.count == n {
             // Glued to a word: `rapportant1` (not to an identifier: `IPv4`, `sda1`).
             if i >= 2, isLetterByte(text[i - 1]), isLetterByte(text[i - 2]), !isAcronymEnd(text, i) {
-                var start = i
-                while start > 0, isLetterByte(text[start - 1]) { start -= 1 }
-                return isWord(text[start..<i]) ? i..<end : nil
+                return isWord(letters(before: i, in: text)) ? i..<end : nil
             }
             // Between spaces before punctuation: `rapportant 8 ,`.
             if i >= 2, text[i - 1] == 0x20, isLetterByte(text[i - 2]), end + 1 < text.count, text[end] == 0x20,

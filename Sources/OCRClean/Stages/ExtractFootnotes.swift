@@ -206,11 +206,8 @@ public struct ExtractFootnotes: Stage {
             let text = Array(page[i].text.utf8)
             let isWord = isWord
             for range in FootnoteMarkers.gluedDigits(in: text) {
-                var start = range.lowerBound
-                while start > 0, FootnoteMarkers.isLetterByte(text[start - 1]) { start -= 1 }
-                guard isWord(text[start..<range.lowerBound]) else { continue }
                 let number = String(decoding: text[range], as: UTF8.self)
-                guard numbers.contains(number) else { continue }
+                guard numbers.contains(number), isWord(FootnoteMarkers.letters(before: range.lowerBound, in: text)) else { continue }
                 edits.append(TextEdit(range: range, replacement: LineShape.superscript(number), rule: "footnote-marker"))
                 found.append(number)
             }
@@ -227,7 +224,7 @@ public struct ExtractFootnotes: Stage {
     private var isWord: (ArraySlice<UInt8>) -> Bool {
         let knowledge = knowledge
         return { letters in
-            let word = Array(String(decoding: letters, as: UTF8.self).unicodeScalars.map(\.value))
+            let word = letters.withUnsafeBufferPointer { JoinedText.scalars($0) }
             return CasePattern(word) == .title || knowledge.known(word) != nil
         }
     }

@@ -19,10 +19,13 @@ extension RepairWords {
 
     /// The chunk with its look-alikes read as digits, or nil when it has none to read.
     static func numberRepaired(_ chunk: ArraySlice<UInt8>) -> [UInt8]? {
+        // Read first, copy only a chunk that may change: every symbol of a record is asked.
+        var realDigits = 0, lookalikes = 0
+        for b in chunk {
+            if isDigit(b) { realDigits += 1 } else if lookalikeDigit(b) != nil { lookalikes += 1 }
+        }
+        guard realDigits >= 2, lookalikes > 0 else { return nil }
         var out = Array(chunk)
-        var realDigits = 0
-        for b in out where b >= 0x30 && b <= 0x39 { realDigits += 1 }
-        guard realDigits >= 2 else { return nil }
         var changed = false
         var i = 0
         while i < out.count {

@@ -293,7 +293,7 @@ struct CandidateGenerator: Sendable {
                   right.contains(where: RepairWordsVowels.isVowel) || CasePattern(right) == .upper, let l = knowledge.lookup(left), let r = knowledge.lookup(right) else { continue }
             // A split needs a frequent part (a short grammatical word) or two common words.
             guard max(l.zipf, r.zipf) >= 5.5 || min(l.zipf, r.zipf) >= 3.5 else { continue }
-            guard Self.agrees(CasePattern.lower(left), r.flags), !Self.determinerBeforePronoun(CasePattern.lower(left), CasePattern.lower(right)) else { continue }
+            guard Self.agrees(CasePattern.lower(left), CasePattern.lower(right), r.flags) else { continue }
             var prior = (l.zipf - 9) + (r.zipf - 9)
             // Unigram probabilities undervalue a determiner or preposition before a word it
             // commonly precedes; agreement was checked above.
@@ -331,24 +331,18 @@ struct CandidateGenerator: Sendable {
         return out
     }
 
-    /// A determiner that is no pronoun, then a personal pronoun: never French (`cete` is no
-    /// `ce te`, `sates` no `sa tes`). (`le`, `la`, `les` are pronouns too: `le lui`.)
-    static func determinerBeforePronoun(_ left: [UInt32], _ right: [UInt32]) -> Bool {
-        pureDeterminers.contains(JoinedText.string(left)) && personalPronouns.contains(JoinedText.string(right))
-    }
-
-    static let pureDeterminers: Set<String> = ["ce", "cet", "cette", "ces", "un", "une", "des", "du", "au", "aux", "mon", "ton", "son",
-                                                "ma", "ta", "sa", "mes", "tes", "ses", "nos", "vos", "chaque", "plusieurs"]
-    static let personalPronouns: Set<String> = ["me", "te", "se", "je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "lui", "leur", "leurs", "moi", "toi", "eux"]
-
     /// Determiners that require a plural, a singular, a feminine or a masculine word after them.
     static let pluralDeterminers: Set<String> = ["les", "des", "ces", "mes", "tes", "ses", "nos", "vos", "leurs", "aux", "plusieurs"]
     static let singularDeterminers: Set<String> = ["la", "le", "un", "une", "ce", "cet", "cette", "mon", "ton", "son", "ma", "ta", "sa", "du", "au", "chaque"]
     static let feminineDeterminers: Set<String> = ["la", "une", "cette", "ma", "ta", "sa"]
     static let masculineDeterminers: Set<String> = ["le", "un", "ce", "cet", "du", "au"]
+    /// Determiners that are no pronouns (`le`, `la`, `les`, `leurs` are: `le lui`, `les leurs`).
+    static let pureDeterminers: Set<String> = pluralDeterminers.union(singularDeterminers).subtracting(["le", "la", "les", "leurs"])
+    static let personalPronouns: Set<String> = ["me", "te", "se", "je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "lui", "leur", "leurs", "moi", "toi", "eux"]
 
-    /// Whether a word with these flags can follow `left` (number and gender of determiners).
-    static func agrees(_ left: [UInt32], _ flags: UInt32) -> Bool {
+    /// Whether `right`, with these flags, can follow `left` (number and gender of determiners),
+    /// and is no personal pronoun after a determiner that is no pronoun (`cete` is no `ce te`).
+    static func agrees(_ left: [UInt32], _ right: [UInt32], _ flags: UInt32) -> Bool {
         let l = JoinedText.string(left)
         let number = flags & (LexiconFlags.singular | LexiconFlags.plural)
         let gender = flags & (LexiconFlags.masculine | LexiconFlags.feminine)
@@ -356,6 +350,7 @@ struct CandidateGenerator: Sendable {
         if singularDeterminers.contains(l), number != 0, flags & LexiconFlags.singular == 0 { return false }
         if feminineDeterminers.contains(l), gender != 0, flags & LexiconFlags.feminine == 0 { return false }
         if masculineDeterminers.contains(l), gender != 0, flags & LexiconFlags.masculine == 0 { return false }
+        if pureDeterminers.contains(l), personalPronouns.contains(JoinedText.string(right)) { return false }
         return true
     }
 
