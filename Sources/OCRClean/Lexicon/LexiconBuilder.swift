@@ -83,7 +83,7 @@ enum LexiconBuilder {
         let poolBytes = forms.reduce(0) { $0 + $1.count }, foldBytes = foldKeys.reduce(0) { $0 + $1.count }
         writer.bytes = Array(repeating: 0, count: CompiledLexicon.headerSize)
         writer.bytes.reserveCapacity(CompiledLexicon.headerSize + poolBytes + foldBytes + n * 28 + foldKeys.count * 16
-                                     + (capacity(for: n) + capacity(for: foldKeys.count)) * 4 + deletes.count * 12 + 4096)
+                                     + (capacity(for: n) + capacity(for: foldKeys.count)) * 4 + deletes.count * 12 + CompiledLexicon.foldFilterWords * 8 + 4096)
         // Pool and entries.
         let poolOffset = writer.align()
         var poolPositions = [UInt32](repeating: 0, count: n)
@@ -151,6 +151,14 @@ enum LexiconBuilder {
         for (_, id) in deletes { writer.u32(id) }
         let sortedOffset = writer.align()
         for i in (0..<n).sorted(by: { forms[$0].lexicographicallyPrecedes(forms[$1]) }) { writer.u32(UInt32(i)) }
+        let foldFilterOffset = writer.align()
+        var filter = [UInt64](repeating: 0, count: CompiledLexicon.foldFilterWords)
+        for key in foldKeys {
+            let f = CompiledLexicon.filterBits(ByteHash.hash(key))
+            filter[f.first] |= f.firstBit
+            filter[f.second] |= f.secondBit
+        }
+        for v in filter { writer.u64(v) }
         let end = writer.align()
 
         // Header.
@@ -163,7 +171,7 @@ enum LexiconBuilder {
         header.u32(UInt32(deletes.count))
         header.u32(UInt32(idBits))
         for offset in [poolOffset, entriesOffset, exactOffset, foldPoolOffset, foldsOffset, foldTableOffset,
-                       postingsOffset, deleteHashesOffset, deleteIdsOffset, sortedOffset, end] {
+                       postingsOffset, deleteHashesOffset, deleteIdsOffset, sortedOffset, end, foldFilterOffset] {
             header.u64(UInt64(offset))
         }
         writer.bytes.replaceSubrange(0..<header.bytes.count, with: header.bytes)

@@ -26,15 +26,22 @@ public struct ConfusionModel: Sendable {
     var byFirst: [UInt32: [Int]] = [:]
 
     /// A confusion in folded text (lowercase, no accents): what candidate generation searches.
+    /// Its two sides are ranges of `foldedBytes`, so that the search reads rules without
+    /// retaining an array per rule.
     struct FoldedRule: Sendable {
-        var observed: [UInt8]
-        var intended: [UInt8]
+        var observed: Range<Int32>
+        var intended: Range<Int32>
         var cost: Double
     }
 
-    /// Folded rules by the first byte of their observed side (accent and case rules vanish when
-    /// folded: the folded lookup covers them).
-    var foldedByFirst: [[FoldedRule]] = Array(repeating: [], count: 256)
+    /// Folded rules grouped by the first byte of their observed side, each group cheapest first:
+    /// the rules of byte `b` are `foldedRules[foldedStart[b]..<foldedStart[b + 1]]` (accent and
+    /// case rules vanish when folded: the folded lookup covers them).
+    var foldedRules: [FoldedRule] = []
+    var foldedStart = [Int32](repeating: 0, count: 257)
+    var foldedBytes: [UInt8] = []
+    /// The most bytes the intended side of a folded rule has.
+    var foldedLongest = 0
 
     /// A space lost between two words (`contrela`).
     public var joinCost: Double = 2.0
@@ -148,44 +155,88 @@ public struct ConfusionModel: Sendable {
             next[bit] += 1
         }
         for (i, rule) in rules.enumerated() { byFirst[rule.observed[0], default: []].append(i) }
-        var folded: [String: FoldedRule] = [:]
+        struct Pair: Hashable { var observed: [UInt8]; var intended: [UInt8] }
+        var folded: [Pair: Double] = [:]
         for rule in rules {
             var o: [UInt8] = []
             var t: [UInt8] = []
             JoinedText.bytes(rule.observed).withUnsafeBufferPointer { Folding.fold($0, into: &o) }
             JoinedText.bytes(rule.intended).withUnsafeBufferPointer { Folding.fold($0, into: &t) }
             guard o != t, !o.isEmpty else { continue }
-            let key = "\(o)>\(t)"
-            if folded[key] == nil || folded[key]!.cost > rule.cost { folded[key] = FoldedRule(observed: o, intended: t, cost: rule.cost) }
+            folded[Pair(observed: o, intended: t)] = min(folded[Pair(observed: o, intended: t)] ?? .infinity, rule.cost)
         }
-        foldedByFirst = Array(repeating: [], count: 256)
-        for rule in folded.values.sorted(by: { $0.cost < $1.cost }) { foldedByFirst[Int(rule.observed[0])].append(rule) }
+        // By first byte, then cost; equal costs in byte order, so that every process tries them
+        // in the same order.
+        let sorted = folded.sorted { a, b in
+            if (a.key.observed[0], a.value) != (b.key.observed[0], b.value) { return (a.key.observed[0], a.value) < (b.key.observed[0], b.value) }
+            if a.key.observed != b.key.observed { return a.key.observed.lexicographicallyPrecedes(b.key.observed) }
+            return a.key.intended.lexicographicallyPrecedes(b.key.intended)
+        }
+        for (pair, cost) in sorted {
+            let o = Int32(foldedBytes.count)
+            foldedBytes += pair.observed
+            let t = Int32(foldedBytes.count)
+            foldedBytes += pair.intended
+            foldedRules.append(FoldedRule(observed: o..<t, intended: t..<Int32(foldedBytes.count), cost: cost))
+            foldedStart[Int(pair.observed[0]) + 1] += 1
+            foldedLongest = max(foldedLongest, pair.intended.count)
+        }
+        for b in 0..<256 { foldedStart[b + 1] += foldedStart[b] }
     }
 
     /// Folded strings the page may have said: `folded` with one confusion undone (two for cheap
     /// ones), calling `body` with each and the cost of the undoing (duplicates possible). The
     /// bytes passed to `body` are valid during the call only.
     func foldedVariants(of folded: [UInt8], maxCost: Double, cheap: Double, body: (UnsafeBufferPointer<UInt8>, Double) -> Void) {
-        var buffers: [[UInt8]] = [[], []]
-        func expand(_ s: [UInt8], _ base: Double, depth: Int) {
-            for i in s.indices {
-                for rule in foldedByFirst[Int(s[i])] {
-                    let c = base + rule.cost
-                    if c > maxCost { break }
-                    guard i + rule.observed.count <= s.count else { continue }
-                    var matches = true
-                    for k in rule.observed.indices where s[i + k] != rule.observed[k] { matches = false; break }
-                    guard matches else { continue }
-                    buffers[depth - 1].removeAll(keepingCapacity: true)
-                    buffers[depth - 1].append(contentsOf: s[..<i])
-                    buffers[depth - 1].append(contentsOf: rule.intended)
-                    buffers[depth - 1].append(contentsOf: s[(i + rule.observed.count)...])
-                    buffers[depth - 1].withUnsafeBufferPointer { body($0, c) }
-                    if depth == 1 && rule.cost <= cheap { expand(buffers[0], c + 0.8, depth: 2) }
+        let n = folded.count
+        let capacity = n + 2 * foldedLongest
+        foldedRules.withUnsafeBufferPointer { rules in
+        foldedStart.withUnsafeBufferPointer { start in
+        foldedBytes.withUnsafeBufferPointer { bytes in
+        folded.withUnsafeBufferPointer { s in
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * max(capacity, 1)) { scratch in
+            let one = scratch.baseAddress!, two = one + capacity
+            for i in 0..<n {
+                let first = Int(s[i])
+                for r in Int(start[first])..<Int(start[first + 1]) {
+                    let rule = rules[r]
+                    if rule.cost > maxCost { break }
+                    guard let m = Self.undo(rule, at: i, in: UnsafeBufferPointer(start: s.baseAddress, count: n), into: one, bytes) else { continue }
+                    body(UnsafeBufferPointer(start: one, count: m), rule.cost)
+                    guard rule.cost <= cheap else { continue }
+                    // A second confusion undone, after a cheap one. A cheap one wholly before `i`
+                    // was undone first, with this one after it: the same string, the same cost.
+                    let base = rule.cost + 0.8
+                    let variant = UnsafeBufferPointer(start: one, count: m)
+                    for j in 0..<m {
+                        let second = Int(one[j])
+                        for r2 in Int(start[second])..<Int(start[second + 1]) {
+                            let rule2 = rules[r2]
+                            let c = base + rule2.cost
+                            if c > maxCost { break }
+                            if rule2.cost <= cheap && j + rule2.observed.count <= i { continue }
+                            guard let m2 = Self.undo(rule2, at: j, in: variant, into: two, bytes) else { continue }
+                            body(UnsafeBufferPointer(start: two, count: m2), c)
+                        }
+                    }
                 }
             }
-        }
-        expand(folded, 0, depth: 1)
+        }}}}}
+    }
+
+    /// Writes `s` with `rule` undone at `i` into `out` and returns its length, or nil when the
+    /// rule's observed side is not at `i`.
+    @inline(__always)
+    static func undo(_ rule: FoldedRule, at i: Int, in s: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>, _ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        let o = Int(rule.observed.lowerBound), oc = rule.observed.count
+        guard i + oc <= s.count else { return nil }
+        for k in 0..<oc where s[i + k] != bytes[o + k] { return nil }
+        let t = Int(rule.intended.lowerBound), tc = rule.intended.count
+        var m = 0
+        for k in 0..<i { out[m] = s[k]; m += 1 }
+        for k in 0..<tc { out[m] = bytes[t + k]; m += 1 }
+        for k in (i + oc)..<s.count { out[m] = s[k]; m += 1 }
+        return m
     }
 
     /// The cheapest way the OCR turned `intended` into `observed` (weighted edit distance).
