@@ -83,7 +83,7 @@ enum LexiconBuilder {
         let poolBytes = forms.reduce(0) { $0 + $1.count }, foldBytes = foldKeys.reduce(0) { $0 + $1.count }
         writer.bytes = Array(repeating: 0, count: CompiledLexicon.headerSize)
         writer.bytes.reserveCapacity(CompiledLexicon.headerSize + poolBytes + foldBytes + n * 28 + foldKeys.count * 16
-                                     + (capacity(for: n) + capacity(for: foldKeys.count)) * 4 + deletes.count * 12 + CompiledLexicon.foldFilterWords * 8 + 4096)
+                                     + (capacity(for: n) + capacity(for: foldKeys.count)) * 4 + deletes.count * 12 + 2 * CompiledLexicon.filterWords * 8 + 4096)
         // Pool and entries.
         let poolOffset = writer.align()
         var poolPositions = [UInt32](repeating: 0, count: n)
@@ -152,13 +152,15 @@ enum LexiconBuilder {
         let sortedOffset = writer.align()
         for i in (0..<n).sorted(by: { forms[$0].lexicographicallyPrecedes(forms[$1]) }) { writer.u32(UInt32(i)) }
         let foldFilterOffset = writer.align()
-        var filter = [UInt64](repeating: 0, count: CompiledLexicon.foldFilterWords)
-        for key in foldKeys {
-            let f = CompiledLexicon.filterBits(ByteHash.hash(key))
-            filter[f.first] |= f.firstBit
-            filter[f.second] |= f.secondBit
+        for keys in [foldKeys, forms] {
+            var filter = [UInt64](repeating: 0, count: CompiledLexicon.filterWords)
+            for key in keys {
+                let f = CompiledLexicon.filterBits(ByteHash.hash(key))
+                filter[f.first] |= f.firstBit
+                filter[f.second] |= f.secondBit
+            }
+            for v in filter { writer.u64(v) }
         }
-        for v in filter { writer.u64(v) }
         let end = writer.align()
 
         // Header.
