@@ -43,6 +43,52 @@ import Testing
         }
     }
 
+    /// The delete index gives, for a string, every frequent folded key that one deletion turns
+    /// into it; the search that starts where the hash falls finds the same as a scan.
+    @Test func deleteNeighboursAreThoseOfAScan() throws {
+        var sources = LexiconSources()
+        for w in Self.words {
+            sources.forms.append(LexiconSources.Form(bytes: Array(w.utf8), flags: LexiconFlags.dicollecte))
+            sources.zipf[Array(w.lowercased().utf8)] = 400
+        }
+        let lexicon = try CompiledLexicon(bytes: LexiconBuilder.build(sources))
+        var expected: [UInt64: Set<Int>] = [:]
+        // The index holds the frequent keys (a mixed-case form such as `l’Office` has no frequency).
+        for fold in 0..<lexicon.foldCount where lexicon.foldZipf(fold) >= Double(LexiconBuilder.deleteMinZipf) / 100 {
+            let key = Array(lexicon.foldKey(fold))
+            let scalars = Array(String(decoding: key, as: UTF8.self).unicodeScalars)
+            guard scalars.count >= LexiconBuilder.deleteMinLength else { continue }
+            for k in scalars.indices {
+                var deleted = String.UnicodeScalarView()
+                for (j, s) in scalars.enumerated() where j != k { deleted.append(s) }
+                expected[ByteHash.hash(Array(String(deleted).utf8)), default: []].insert(fold)
+            }
+        }
+        #expect(expected.count > 1000)
+        for (hash, folds) in expected {
+            var found: [Int] = []
+            lexicon.deleteNeighbours(hash: hash, into: &found)
+            #expect(Set(found) == folds)
+        }
+        for probe in ["zzz", "mot", "travai", "x"] {
+            var found: [Int] = []
+            lexicon.deleteNeighbours(hash: ByteHash.hash(Array(probe.utf8)), into: &found)
+            #expect(Set(found) == expected[ByteHash.hash(Array(probe.utf8))] ?? [], "\(probe)")
+        }
+    }
+
+    /// The filters in front of the tables answer for most strings that are no key, and never
+    /// for a key (see `everyFormAndFoldIsFound`).
+    @Test func filtersTurnAwayMostNonWords() throws {
+        let lexicon = try Self.compiled()
+        var passed = 0
+        for i in 0..<10_000 {
+            if lexicon.passes(ByteHash.hash(Array("nonmot\(i)".utf8)), filter: lexicon.foldFilterOffset) { passed += 1 }
+            if lexicon.passes(ByteHash.hash(Array("nonmot\(i)".utf8)), filter: lexicon.foldFilterOffset + CompiledLexicon.filterWords * 8) { passed += 1 }
+        }
+        #expect(passed < 100)
+    }
+
     @Test func bytesOfAnotherFormatAreRefused() throws {
         var sources = LexiconSources()
         sources.forms.append(LexiconSources.Form(bytes: Array("mot".utf8), flags: LexiconFlags.dicollecte))
