@@ -153,6 +153,9 @@ public struct JoinParagraphs: Stage {
         if shape.startsLowercase { return true }
         // Indented more than a continuation line, after a clause end.
         if shape.indent > lastShape.indent, lineCount > 1, lastShape.endsClause { return false }
+        // A resolution's preambular clause opens a paragraph after the comma that ends the clause
+        // before it, however long the line before it (`…dans tous les États,` / `Considérant que…`).
+        if lastShape.lastSignificant == 0x2C, shape.startsUppercase, Self.opensPreambularClause(body) { return false }
         // A short line that ends a sentence ends its paragraph.
         let m = measure
         if m > 0, lastShape.endsClause, shape.startsUppercase || enumerated || (0x30...0x39).contains(shape.first) {
@@ -271,6 +274,36 @@ public struct JoinParagraphs: Stage {
         }
         return .paragraph
     }
+
+    /// The words that open a preambular clause of a resolution, each clause a paragraph ending with
+    /// a comma: a present participle (`Considérant`, `Rappelant`, `Se félicitant`,
+    /// `S’inquiétant`), an adverb before a participle (`Vivement préoccupée`), or an adjective
+    /// before what it governs (`Consciente de`, `Convaincue que`, `Préoccupée par`, `Inquiète
+    /// de`). Capitalised at a line's start after a clause end, no sentence goes on with them.
+    static func opensPreambularClause(_ body: Substring) -> Bool {
+        let words = body.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+        guard let first = words.first, first.first?.isUppercase == true else { return false }
+        let second = words.count > 1 ? words[1].lowercased() : ""
+        func isParticiple(_ word: Substring) -> Bool {
+            word.count >= 5 && word.hasSuffix("ant") && word.allSatisfy(\.isLetter) && !notParticiples.contains(word.lowercased())
+        }
+        if first == "Se" { return isParticiple(Substring(second)) }
+        if first.hasPrefix("S’") || first.hasPrefix("S'") { return isParticiple(first.dropFirst(2)) }
+        if isParticiple(first) { return true }
+        let lower = first.lowercased()
+        guard lower.allSatisfy(\.isLetter) else { return false }
+        if lower.count >= 7, lower.hasSuffix("ment"), second.count >= 4, second.allSatisfy(\.isLetter),
+           ["é", "ée", "és", "ées", "ant"].contains(where: { second.hasSuffix($0) }) {
+            return true
+        }
+        let governed = second == "de" || second == "que" || second == "par" || second == "à"
+            || second.hasPrefix("d’") || second.hasPrefix("qu’") || second.hasPrefix("d'") || second.hasPrefix("qu'")
+        return governed && lower.count >= 6 && !lower.hasSuffix("que") && ["ée", "ue", "nte", "euse", "ète"].contains(where: { lower.hasSuffix($0) })
+    }
+
+    /// Words ending in `-ant` that are prepositions or adverbs, and open sentences of any text.
+    static let notParticiples: Set<String> = ["avant", "auparavant", "cependant", "pendant", "durant", "maintenant", "devant",
+                                               "suivant", "moyennant", "nonobstant", "pourtant", "dorénavant", "partant"]
 
     /// `67/189. Renforcement du programme…`, `57/168. Coopération…`: a resolution number and title.
     static func isResolutionTitle(_ body: Substring) -> Bool {
