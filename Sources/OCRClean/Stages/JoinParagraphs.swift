@@ -140,7 +140,11 @@ public struct JoinParagraphs: Stage {
     private func continues(_ record: Record, _ shape: LineShape) -> Bool {
         guard let current, let lastShape else { return false }
         if current.continues || lastEndsHyphen { return true }
-        if shape.startsWithTrailingPunctuation { return true }
+        // (Not after a blank line that follows a sentence or an item's end: there `).` and `,`
+        // are an item's number misread, `9.` read `).`.)
+        if shape.startsWithTrailingPunctuation, !((gapBlank || gapBoundary) && (lastShape.endsSentence || lastShape.lastSignificant == 0x3B)) {
+            return true
+        }
         let body = shape.body(of: record.text)
         let enumerated = LineShape.enumerator(body) != nil
         if gapBlank || gapBoundary {
