@@ -148,16 +148,58 @@ extension RepairWords {
         guard digits > 0, let mark = next, mark == "." || mark == ",", scalars.next() == " " else { return nil }
         var word: [UInt32] = []
         while let s = scalars.next(), UTF8Bytes.isLetter(s.value) { word.append(s.value) }
-        guard word.count >= 3, CasePattern(word) == .title, let end = word.last, end == 0x65 || end == 0x74 || end == 0x64,
-              let hit = knowledge.exact(CasePattern.lower(word)), hit.flags & LexiconFlags.finiteVerb != 0 else { return nil }
+        guard word.count >= 3, CasePattern(word) == .title, let end = word.last, end == 0x65 || end == 0x74 || end == 0x64 else { return nil }
+        if let hit = knowledge.exact(CasePattern.lower(word)), hit.flags & LexiconFlags.finiteVerb != 0 { return (number, mark.value, digits) }
+        // A verb OCR misspelt (`7. Réafirme`) opens the paragraph due next.
+        guard mark == ".", number == (operativeParagraph ?? -1) + 1, knowledge.known(word) == nil else { return nil }
         return (number, mark.value, digits)
     }
 
+    /// The number of an operative paragraph that OCR garbled, with its mark: `).`, `ro,`, `t.`,
+    /// `L` for `9.`, `10.`, `11.`, `1.` before a capitalised finite verb (`Engage`, `Demande`,
+    /// `Prie`). One to three glyphs that look like digits or specks, and no number: a number
+    /// read right stays as it is, whatever it is.
+    func garbledOperativeOpening(_ text: String) -> Range<Int>? {
+        let scalars = Array(text.unicodeScalars.prefix(5))
+        guard let space = scalars.firstIndex(of: " "), space >= 1 else { return nil }
+        var marker = scalars[..<space]
+        if let last = marker.last, last == "." || last == "," { marker = marker.dropLast() }
+        guard !marker.isEmpty, marker.count <= 2 || (marker.count == 3 && marker.count < space),
+              marker.count == space - 1 || marker.count == 1,
+              marker.allSatisfy({ Self.digitLookalikes.unicodeScalars.contains($0) }),
+              !marker.allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
+        var word: [UInt32] = []
+        for s in text.unicodeScalars.dropFirst(space + 1) {
+            guard UTF8Bytes.isLetter(s.value) else { break }
+            word.append(s.value)
+        }
+        guard word.count >= 3, CasePattern(word) == .title, let end = word.last, end == 0x65 || end == 0x74 || end == 0x64,
+              let hit = knowledge.exact(CasePattern.lower(word)), hit.flags & LexiconFlags.finiteVerb != 0 else { return nil }
+        return 0..<String(String.UnicodeScalarView(scalars[..<space])).utf8.count
+    }
+
+    /// Glyphs an engine reads for a digit of a paragraph number, or for a speck beside one.
+    static let digitLookalikes = "0123456789)(][|!lIiLtfrToOQDsSBgqZz?'’°"
+
     /// Takes the operative paragraph that `text` opens as the last one: `6. Prend note…`, or
     /// `6, Prend note…` right after paragraph 5 (its full stop read as a comma, see `numberStopEdit`).
-    mutating func noteOperativeParagraph(_ text: String) {
-        guard let opening = operativeOpening(text), opening.mark == 0x2E || opening.number == (operativeParagraph ?? -1) + 1 else { return }
-        operativeParagraph = opening.number
+    /// Before its repair, a paragraph whose number OCR garbled (`). Engage…` after paragraph 8)
+    /// is the next one (see `operativeNumberEdit`).
+    mutating func noteOperativeParagraph(_ text: String, beforeRepair: Bool) {
+        if let opening = operativeOpening(text), opening.mark == 0x2E || opening.number == (operativeParagraph ?? -1) + 1 {
+            operativeParagraph = opening.number
+        } else if beforeRepair, let last = operativeParagraph, garbledOperativeOpening(text) != nil {
+            operativeParagraph = last + 1
+        }
+    }
+
+    /// `). Engage…` after paragraph 8 → `9. Engage…`: the number OCR garbled, read from the
+    /// paragraph before (see `garbledOperativeOpening`).
+    func operativeNumberEdit(_ text: String, edits: inout [TextEdit], counts: inout Counts) {
+        guard let number = operativeParagraph, let range = garbledOperativeOpening(text),
+              !edits.contains(where: { $0.range.overlaps(range) }) else { return }
+        edits.append(TextEdit(range: range, replacement: "\(number).", rule: "number-stop", confidence: 0.9))
+        counts.count("number-stop")
     }
 
     /// `conscience. b Un gouvernement` → `conscience. Un gouvernement`: a single letter between a

@@ -264,7 +264,7 @@ public struct RepairWords: ConventionFollowing {
             if Self.repairable(record) {
                 let next = window[(i + 1)...].first { Self.repairable($0) }
                 if context {
-                    noteOperativeParagraph(record.text)
+                    noteOperativeParagraph(record.text, beforeRepair: true)
                     let opensItem = Self.itemMarker(record.text) != nil
                     if opensItem {
                         itemFollowsSemicolon = previousReleased.map { Self.lastScalar($0.text) == ";" } ?? false
@@ -293,7 +293,7 @@ public struct RepairWords: ConventionFollowing {
                     }
                 }
                 if context {
-                    noteOperativeParagraph(record.text)
+                    noteOperativeParagraph(record.text, beforeRepair: false)
                     noteItemMarker(record.text)
                 }
                 previousReleased = record
@@ -588,6 +588,7 @@ public struct RepairWords: ConventionFollowing {
             domainPairRealWordEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             semicolonEdit(record, bytes, next: next, edits: &edits, counts: &counts)
             numberStopEdit(record.text, edits: &edits, counts: &counts)
+            operativeNumberEdit(record.text, edits: &edits, counts: &counts)
             volumeStopEdits(words, bytes: bytes, nextLine: nextLine, edits: &edits, counts: &counts)
             punctuationSpaceEdits(bytes, edits: &edits, counts: &counts)
             strayLetterEdits(tokens, bytes: bytes, edits: &edits, counts: &counts)
