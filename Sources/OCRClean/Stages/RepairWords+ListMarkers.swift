@@ -64,4 +64,32 @@ extension RepairWords {
         edits.append(TextEdit(range: range, replacement: fix, rule: "item-marker", confidence: 0.9))
         counts.count("item-marker")
     }
+
+    /// The byte offset of the `)` an item opens with when OCR lost its letter (`) A décidé…`):
+    /// a `)`, a space and a capital, leading spaces skipped.
+    static func lostItemMarker(_ text: String) -> Int? {
+        var text = text
+        return text.withUTF8 { u in
+            var start = 0
+            while start < u.count, u[start] == 0x20 { start += 1 }
+            guard start + 2 < u.count, u[start] == 0x29, u[start + 1] == 0x20,
+                  Unicode.Scalar(UTF8Bytes.scalar(u, at: start + 2).value)?.properties.isUppercase == true else { return nil }
+            return start
+        }
+    }
+
+    /// `d) …;` / `) A décidé…` → `e) A décidé…`: an item whose letter OCR lost, after an item
+    /// that ended (`;`, `.` or `:`), takes the letter due when only one is (after `d`, `e`; after
+    /// `i`, `j` or `ii` only when the next item tells which).
+    func lostItemMarkerEdit(_ text: String, after previous: String?, nextItem: String?, edits: inout [TextEdit], counts: inout Counts) {
+        guard let last = lastItemMarker, let offset = Self.lostItemMarker(text),
+              let end = previous.flatMap(Self.lastScalar), end == ";" || end == "." || end == ":" else { return }
+        let expected = Self.successors(of: last)
+        let confirmed = nextItem.flatMap { next in expected.first { Self.successors(of: $0).contains(next) } }
+        guard let fix = confirmed ?? (expected.count == 1 ? expected[0] : nil) else { return }
+        let range = offset..<(offset + 1)
+        guard !edits.contains(where: { $0.range.overlaps(range) }) else { return }
+        edits.append(TextEdit(range: range, replacement: fix + ")", rule: "item-marker", confidence: 0.9))
+        counts.count("item-marker")
+    }
 }

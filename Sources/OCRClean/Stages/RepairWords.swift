@@ -265,7 +265,7 @@ public struct RepairWords: ConventionFollowing {
                 let next = window[(i + 1)...].first { Self.repairable($0) }
                 if context {
                     noteOperativeParagraph(record.text, beforeRepair: true)
-                    let opensItem = Self.itemMarker(record.text) != nil
+                    let opensItem = Self.itemMarker(record.text) != nil || Self.lostItemMarker(record.text) != nil
                     if opensItem {
                         itemFollowsSemicolon = previousReleased.map { Self.lastScalar($0.text) == ";" } ?? false
                     }
@@ -594,6 +594,7 @@ public struct RepairWords: ConventionFollowing {
             strayLetterEdits(tokens, bytes: bytes, edits: &edits, counts: &counts)
             guillemetEdits(bytes, edits: &edits, counts: &counts)
             itemMarkerEdit(record.text, nextItem: upcomingItemMarkers.first, edits: &edits, counts: &counts)
+            lostItemMarkerEdit(record.text, after: previousReleased?.text, nextItem: upcomingItemMarkers.first, edits: &edits, counts: &counts)
         }
         if documentApostrophes {
             apostropheEdits(words, consumed: consumed, edits: &edits, counts: &counts)
