@@ -29,6 +29,9 @@ extension RepairWords {
     /// `l)`, `€)` for `e)`, `£)` for `f)`).
     static let letterLookalikes: [String: String] = ["8": "g", "9": "g", "1": "l", "|": "l", "€": "e", "£": "f", "0": "o", "5": "s"]
 
+    /// The first item of a list, by the item after it.
+    static let firstItems = ["b": "a", "ii": "i"]
+
     /// The markers that may follow `marker` in a list: the next letter, the next roman numeral
     /// (`i` is both: `j` or `ii`).
     static func successors(of marker: String) -> [String] {
@@ -51,15 +54,28 @@ extension RepairWords {
     /// glyph the letter due (or the one after, the marker between lost: `e)`, `©`, `8)`) looks
     /// like: `8)` for `g)`, `1)` for `l)`, `€)` for `e)`. Otherwise nothing changes, so a list
     /// that restarts (`h)` then `i)` as a roman one) or a numbered sub-list (`2)`) stays.
-    func itemMarkerEdit(_ text: String, nextItem: String?, edits: inout [TextEdit], counts: inout Counts) {
-        guard let last = lastItemMarker, let (marker, range) = Self.itemMarker(text) else { return }
-        let expected = Self.successors(of: last)
-        guard !expected.contains(marker) else { return }
-        let confirmed = nextItem.flatMap { next in expected.first { Self.successors(of: $0).contains(next) } }
-        let lookalike = Self.letterLookalikes[marker].flatMap { letter in
-            expected.contains(letter) || expected.contains { Self.successors(of: $0).contains(letter) } ? letter : nil
+    ///
+    /// The first item of a list, after the text that introduces it (ending with `:` or `,`), is
+    /// the one its next item names: `2)` before `b)` is `a)`, `à)` before `ii)` is `i)`. (Inside a
+    /// list the next item may belong to the list around a sub-list: `ü)` before `iii)`, `lu)`
+    /// before `b)`.)
+    func itemMarkerEdit(_ text: String, after previous: String?, nextItem: String?, edits: inout [TextEdit], counts: inout Counts) {
+        guard let (marker, range) = Self.itemMarker(text) else { return }
+        var fix: String?
+        if let last = lastItemMarker {
+            let expected = Self.successors(of: last)
+            guard !expected.contains(marker) else { return }
+            let confirmed = nextItem.flatMap { next in expected.first { Self.successors(of: $0).contains(next) } }
+            let lookalike = Self.letterLookalikes[marker].flatMap { letter in
+                expected.contains(letter) || expected.contains { Self.successors(of: $0).contains(letter) } ? letter : nil
+            }
+            fix = confirmed ?? lookalike
         }
-        guard let fix = confirmed ?? lookalike else { return }
+        if fix == nil, let end = previous.flatMap(Self.lastScalar), end == ":" || end == ",",
+           let next = nextItem, let first = Self.firstItems[next], marker != first, marker.unicodeScalars.count <= 2 {
+            fix = first
+        }
+        guard let fix else { return }
         guard !edits.contains(where: { $0.range.overlaps(range) }) else { return }
         edits.append(TextEdit(range: range, replacement: fix, rule: "item-marker", confidence: 0.9))
         counts.count("item-marker")
@@ -90,6 +106,19 @@ extension RepairWords {
         let range = offset..<(offset + 1)
         guard !edits.contains(where: { $0.range.overlaps(range) }) else { return }
         edits.append(TextEdit(range: range, replacement: fix + ")", rule: "item-marker", confidence: 0.9))
+        counts.count("item-marker")
+    }
+
+    /// `ii) …;` / `Considérer…` / `iv) …` → `iii) Considérer…`: a paragraph between two items
+    /// of a list, one letter or numeral apart, after an item that ended with `;`, is the item
+    /// between them whose marker OCR lost. Paragraphs only: a line may go on with its item.
+    func missingItemMarkerEdit(_ record: Record, after previous: String?, nextItem: String?, edits: inout [TextEdit], counts: inout Counts) {
+        guard record.kind != .line, let last = lastItemMarker, let next = nextItem,
+              previous.flatMap(Self.lastScalar) == ";", Self.itemMarker(record.text) == nil, Self.lostItemMarker(record.text) == nil,
+              record.text.unicodeScalars.first?.properties.isUppercase == true else { return }
+        let between = Self.successors(of: last).filter { Self.successors(of: $0).contains(next) }
+        guard between.count == 1 else { return }
+        edits.append(TextEdit(range: 0..<0, replacement: between[0] + ") ", rule: "item-marker", confidence: 0.9))
         counts.count("item-marker")
     }
 }

@@ -271,7 +271,7 @@ public struct RepairWords: ConventionFollowing {
                     }
                     // Looked ahead only for an item or a final colon that may need it.
                     let endsWithColon = Self.lastScalar(record.text) == ":"
-                    upcomingItemMarkers = (opensItem && lastItemMarker != nil) || endsWithColon
+                    upcomingItemMarkers = opensItem || endsWithColon || lastItemMarker != nil
                         ? Array(window[(i + 1)...].prefix(60).lazy.compactMap { Self.itemMarker($0.text)?.marker }.prefix(2)) : []
                 }
                 // Repeat on the repaired text until it stands (at most three passes): a fix can
@@ -593,8 +593,9 @@ public struct RepairWords: ConventionFollowing {
             punctuationSpaceEdits(bytes, edits: &edits, counts: &counts)
             strayLetterEdits(tokens, bytes: bytes, edits: &edits, counts: &counts)
             guillemetEdits(bytes, edits: &edits, counts: &counts)
-            itemMarkerEdit(record.text, nextItem: upcomingItemMarkers.first, edits: &edits, counts: &counts)
+            itemMarkerEdit(record.text, after: previousReleased?.text, nextItem: upcomingItemMarkers.first, edits: &edits, counts: &counts)
             lostItemMarkerEdit(record.text, after: previousReleased?.text, nextItem: upcomingItemMarkers.first, edits: &edits, counts: &counts)
+            missingItemMarkerEdit(record, after: previousReleased?.text, nextItem: upcomingItemMarkers.first, edits: &edits, counts: &counts)
         }
         if documentApostrophes {
             apostropheEdits(words, consumed: consumed, edits: &edits, counts: &counts)
