@@ -277,9 +277,12 @@ extension RepairWords {
         let betweenItems: Bool
         if let last = operativeParagraph, let following = operativeOpening(next.text)?.number, following == last + 1 {
             betweenItems = false
-        } else if let following = Self.itemMarker(next.text)?.marker, following != "i",
-                  // A line goes on with the item the last marker opened; a paragraph is an item itself.
+        } else if // A line goes on with the item the last marker opened; a paragraph is an item itself.
                   let current = Self.itemMarker(record.text)?.marker ?? (record.kind == .line ? lastItemMarker : nil),
+                  // (or the marker `lostItemMarkerEdit` will give an item whose letter OCR lost)
+                  let following = Self.itemMarker(next.text)?.marker
+                      ?? (Self.lostItemMarker(next.text) != nil && Self.successors(of: current).count == 1 ? Self.successors(of: current)[0] : nil),
+                  following != "i",
                   itemFollowsSemicolon, Self.successors(of: current).contains(where: { $0 == following
                       // or the marker `itemMarkerEdit` will make of it (`9)` between `f)` and `h)`)
                       || (upcomingItemMarkers.count == 2 && Self.successors(of: $0).contains(upcomingItemMarkers[1])) }) {
