@@ -111,6 +111,9 @@ struct FootnoteBlock {
             end -= 1
         }
         guard end > 0 else { return nil }
+        // A page label OCR garbled (`FAQ`, `as/n` for `5/12`) may follow the notes after a blank
+        // line: they may end before it.
+        let beforeLabel = labelAfterBlank(page, shapes, at: end - 1) ? (end - 2) : nil
         // The earliest marked line after a blank line or a sentence end from which notes run to `end`.
         var candidates: [Int] = []
         var k = end - 1
@@ -130,12 +133,28 @@ struct FootnoteBlock {
         }
         for start in candidates.reversed() {
             let notes = parse(page, shapes, from: start, trailing: true)
-            guard let lastLine = notes.last?.lines.last, lastLine == end - 1, notes.count <= 12 else { continue }
+            guard let lastLine = notes.last?.lines.last, notes.count <= 12,
+                  lastLine == end - 1 || (beforeLabel.map { label in lastLine < label && (lastLine + 1...label).allSatisfy { shapes[$0]?.isBlank == true } } ?? false)
+            else { continue }
             // Something must precede the notes on the page: a page of marked lines is a list.
             guard page[..<start].contains(where: { $0.kind == .line && !$0.text.isEmpty }) else { return nil }
             return FootnoteBlock(start: start, notes: notes)
         }
         return nil
+    }
+
+    /// Line `k` is short, holds no word of four small letters, and follows a blank line: what OCR
+    /// made of a page label (`FAQ`, `as/n`, `to`), not the end of a note.
+    static func labelAfterBlank(_ page: [Record], _ shapes: [LineShape?], at k: Int) -> Bool {
+        guard k >= 1, page[k].kind == .line, let shape = shapes[k], shapes[k - 1]?.isBlank == true, page[k - 1].kind == .line else { return false }
+        let body = shape.body(of: page[k].text).utf8
+        guard body.count <= 12 else { return false }
+        var run = 0
+        for b in body {
+            run = b >= 0x61 && b <= 0x7A ? run + 1 : 0
+            if run >= 4 { return false }
+        }
+        return true
     }
 
     /// The line after `k` is marked with the number after `mark`: `7 Voir…` then `8 Nations
