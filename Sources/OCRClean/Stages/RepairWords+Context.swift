@@ -67,6 +67,37 @@ extension RepairWords {
         }
     }
 
+    /// `i) A continuer de fournir` → `i) À continuer…`, `2 i) À décidé` → `2 i) A décidé`: a
+    /// capital `A` opening a sentence or an item is the preposition before an infinitive (in a
+    /// document that accents its capitals) and the verb *avoir* before a past participle, whatever
+    /// the engine read. A word that may also be a noun or a finite verb (`A titre`, `À présent`)
+    /// decides nothing.
+    func capitalAEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices.dropLast() {
+            guard let word = words[i], !consumed[i], word.sentenceStart,
+                  word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
+                  let after = words[i + 1], after.token.singleSpaceBefore, after.token.start == after.token.coreStart,
+                  let flags = after.known?.flags, CasePattern(core(of: after, bytes)) == .lower else { continue }
+            let length = word.token.coreEnd - word.token.coreStart
+            let isA = length == 1 && bytes[word.token.coreStart] == 0x41
+            let isGraveA = length == 2 && bytes[word.token.coreStart] == 0xC3 && bytes[word.token.coreStart + 1] == 0x80
+            let replacement: String
+            if isA, profile.allowCapitalAccents, flags & LexiconFlags.infinitive != 0,
+               flags & (LexiconFlags.finiteVerb | LexiconFlags.pastParticiple | LexiconFlags.noun) == 0 {
+                replacement = "À"
+            } else if isGraveA, flags & LexiconFlags.pastParticiple != 0,
+                      flags & (LexiconFlags.noun | LexiconFlags.infinitive | LexiconFlags.finiteVerb) == 0 {
+                replacement = "A"
+            } else {
+                continue
+            }
+            let range = word.token.coreStart..<word.token.coreEnd
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: replacement, rule: "a-grave", confidence: 0.9))
+            counts.count("a-grave")
+        }
+    }
+
     /// `II a dit`, `Us ont` → `Il a dit`, `Ils ont`: see `FunctionWords.pronoun`.
     func pronounEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         for i in words.indices.dropLast() {

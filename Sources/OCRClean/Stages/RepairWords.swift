@@ -572,6 +572,7 @@ public struct RepairWords: ConventionFollowing {
         if context {
             determinerCaseEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             capitalGraveEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+            capitalAEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             pronounEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             numeralPronounEdits(words, tokens: tokens, bytes: bytes, recordStartsSentence: previous.map { Self.endsSentence($0.text) } ?? true,
                                 edits: &edits, counts: &counts)
