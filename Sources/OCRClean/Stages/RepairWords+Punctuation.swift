@@ -160,6 +160,11 @@ extension RepairWords {
     /// `Prie`). One to three glyphs that look like digits or specks, and no number: a number
     /// read right stays as it is, whatever it is.
     func garbledOperativeOpening(_ text: String) -> Range<Int>? {
+        // Most records open with a word: told from the first bytes, before any scalar is decoded.
+        for b in text.utf8.prefix(5) {
+            if b == 0x20 { break }
+            guard b >= 0x80 || b == 0x2E || b == 0x2C || Self.digitLookalikeBytes[Int(b)] else { return nil }
+        }
         let scalars = Array(text.unicodeScalars.prefix(5))
         guard let space = scalars.firstIndex(of: " "), space >= 1 else { return nil }
         var marker = scalars[..<space]
@@ -180,6 +185,7 @@ extension RepairWords {
 
     /// Glyphs an engine reads for a digit of a paragraph number, or for a speck beside one.
     static let digitLookalikes = "0123456789)(][|!lIiLtfrToOQDsSBgqZz?'’°"
+    static let digitLookalikeBytes: [Bool] = (0..<128).map { b in digitLookalikes.utf8.contains(UInt8(b)) }
 
     /// Takes the operative paragraph that `text` opens as the last one: `6. Prend note…`, or
     /// `6, Prend note…` right after paragraph 5 (its full stop read as a comma, see `numberStopEdit`).

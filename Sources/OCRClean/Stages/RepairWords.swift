@@ -271,7 +271,10 @@ public struct RepairWords: ConventionFollowing {
                     }
                     // Looked ahead only for an item or a final colon that may need it.
                     let endsWithColon = Self.lastScalar(record.text) == ":"
-                    upcomingItemMarkers = opensItem || endsWithColon || lastItemMarker != nil
+                    // (or a paragraph after an item's `;` that may be an item whose marker OCR lost)
+                    let mayBeItem = record.kind != .line && lastItemMarker != nil
+                        && previousReleased.map { Self.lastScalar($0.text) == ";" } == true
+                    upcomingItemMarkers = opensItem || endsWithColon || mayBeItem
                         ? Array(window[(i + 1)...].prefix(60).lazy.compactMap { Self.itemMarker($0.text)?.marker }.prefix(2)) : []
                 }
                 // Repeat on the repaired text until it stands (at most three passes): a fix can
