@@ -41,6 +41,8 @@ public final class CompiledLexicon: @unchecked Sendable {
     let deleteIdsOffset: Int
     let sortedOffset: Int
     let foldFilterOffset: Int
+    /// The forms' filter follows the folds'.
+    var formFilterOffset: Int { foldFilterOffset + Self.filterWords * 8 }
 
     struct Invalid: Error, CustomStringConvertible {
         var path: String
@@ -98,8 +100,8 @@ public final class CompiledLexicon: @unchecked Sendable {
         sortedOffset = u64(104)
         let end = u64(112)
         foldFilterOffset = u64(120)
-        guard end == size, foldFilterOffset + 2 * Self.filterWords * 8 <= end, idBits >= 1, idBits <= 32, exactCapacity > 0, foldCapacity > 0, exactCapacity & (exactCapacity - 1) == 0,
-              foldCapacity & (foldCapacity - 1) == 0 else {
+        guard end == size, foldFilterOffset + 2 * Self.filterWords * 8 <= end, idBits >= 1, idBits <= 32,
+              exactCapacity > 0, foldCapacity > 0, exactCapacity & (exactCapacity - 1) == 0, foldCapacity & (foldCapacity - 1) == 0 else {
             if mapped { munmap(UnsafeMutableRawPointer(mutating: base), size) }
             throw Invalid(path: path)
         }
@@ -145,7 +147,8 @@ public final class CompiledLexicon: @unchecked Sendable {
 
     /// The filter's two bits for a key's hash: in one 64-byte block, so that a lookup reads one
     /// cache line. Its bits are the hash's middle bits (the table's slot takes the low ones and
-    /// its tag the top ones). With the French lexicon's 435,000 folds or 453,000 forms about 4 % of non-keys pass.
+    /// its tag the top ones). With the French lexicon's 435,000 folds or 453,000 forms, about 4 %
+    /// of strings that are no key pass.
     @inline(__always)
     static func filterBits(_ hash: UInt64) -> (first: Int, firstBit: UInt64, second: Int, secondBit: UInt64) {
         let block = Int(truncatingIfNeeded: (hash >> 20) & UInt64(filterWords / 8 - 1)) * 8
@@ -185,7 +188,7 @@ public final class CompiledLexicon: @unchecked Sendable {
     public func entry(_ word: UnsafeBufferPointer<UInt8>) -> Int? {
         let mask = exactCapacity - 1
         let hash = ByteHash.hash(word)
-        guard passes(hash, filter: foldFilterOffset + Self.filterWords * 8) else { return nil }
+        guard passes(hash, filter: formFilterOffset) else { return nil }
         let tag = Self.tag(hash, idBits: idBits)
         var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
@@ -265,10 +268,9 @@ public final class CompiledLexicon: @unchecked Sendable {
 
     public func fold(_ key: [UInt8]) -> Int? { key.withUnsafeBufferPointer { fold($0) } }
 
-    /// Folds of frequent words that become `hash`'s string by deleting one letter.
-    /// The hashes are sorted and uniform, so the search starts where `hash` falls in proportion
-    /// and gallops out from there: a few probes instead of the twenty of a binary search, each a
-    /// cache miss.
+    /// Folds of frequent words that become `hash`'s string by deleting one letter. The hashes are
+    /// sorted and uniform, so the search starts where `hash` falls in proportion and gallops out
+    /// from there: a few probes instead of the twenty of a binary search, each a cache miss.
     public func deleteNeighbours(hash: UInt64, into out: inout [Int]) {
         guard deleteCount > 0 else { return }
         let hashes = (base + deleteHashesOffset).assumingMemoryBound(to: UInt64.self)

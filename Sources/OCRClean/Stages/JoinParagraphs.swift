@@ -9,10 +9,12 @@
 ///
 /// A new paragraph starts after a blank line, at an enumerated item (`a)`, `iii)`, `28.`) after
 /// a clause end, at a line indented more than the one before it after a clause end, after a
-/// short line ending a sentence (against the page's measure), and after a title-like line
-/// (short, no final punctuation) when a capital follows. A line that starts in lowercase or with
-/// `;` `,` `)` continues the paragraph before it across blank lines, page breaks, furniture and
-/// footnotes, unless that paragraph ended a sentence.
+/// short line ending a sentence (against the page's measure), at a resolution's preambular
+/// clause after a comma (`Considérant…`, `Se félicitant…`), and after a title-like line (short,
+/// no final punctuation) when a capital follows. A line that starts in lowercase continues the
+/// paragraph before it across blank lines, page breaks, furniture and footnotes, unless that
+/// paragraph ended a sentence or an item (`;`); so does one that starts with `;` `,` `)`, which
+/// goes on with its line too.
 ///
 /// Kinds: `list-item` (starts with an enumerator), `heading` (at most three lines, no final
 /// punctuation, or a resolution title `67/189. Renforcement…`, `Décision 2/6`, `Annexe`),
@@ -283,7 +285,7 @@ public struct JoinParagraphs: Stage {
     /// a comma: a present participle (`Considérant`, `Rappelant`, `Se félicitant`,
     /// `S’inquiétant`), an adverb before a participle (`Vivement préoccupée`), or an adjective
     /// before what it governs (`Consciente de`, `Convaincue que`, `Préoccupée par`, `Inquiète
-    /// de`). Capitalised at a line's start after a clause end, no sentence goes on with them.
+    /// de`). Capitalised at a line's start after a comma, no sentence goes on with them.
     static func opensPreambularClause(_ body: Substring) -> Bool {
         let words = body.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
         guard let first = words.first, first.first?.isUppercase == true else { return false }

@@ -29,6 +29,13 @@ extension RepairWords {
     /// `l)`, `€)` for `e)`, `£)` for `f)`).
     static let letterLookalikes: [String: String] = ["8": "g", "9": "g", "1": "l", "|": "l", "€": "e", "£": "f", "0": "o", "5": "s"]
 
+    /// The marker that follows `marker` when only one may (`e` after `d`; none after `i`: `j` or
+    /// `ii`).
+    static func onlySuccessor(of marker: String) -> String? {
+        let next = successors(of: marker)
+        return next.count == 1 ? next[0] : nil
+    }
+
     /// The first item of a list, by the item after it.
     static let firstItems = ["b": "a", "ii": "i"]
 
@@ -57,8 +64,8 @@ extension RepairWords {
     ///
     /// The first item of a list, after the text that introduces it (ending with `:` or `,`), is
     /// the one its next item names: `2)` before `b)` is `a)`, `à)` before `ii)` is `i)`. (Inside a
-    /// list the next item may belong to the list around a sub-list: `ü)` before `iii)`, `lu)`
-    /// before `b)`.)
+    /// list the next item may belong to the list around a sub-list: `lu)`, a sub-list's third
+    /// item, before `b)`.)
     func itemMarkerEdit(_ text: String, after previous: String?, nextItem: String?, edits: inout [TextEdit], counts: inout Counts) {
         guard let (marker, range) = Self.itemMarker(text) else { return }
         var fix: String?
@@ -102,7 +109,7 @@ extension RepairWords {
               let end = previous.flatMap(Self.lastScalar), end == ";" || end == "." || end == ":" else { return }
         let expected = Self.successors(of: last)
         let confirmed = nextItem.flatMap { next in expected.first { Self.successors(of: $0).contains(next) } }
-        guard let fix = confirmed ?? (expected.count == 1 ? expected[0] : nil) else { return }
+        guard let fix = confirmed ?? Self.onlySuccessor(of: last) else { return }
         let range = offset..<(offset + 1)
         guard !edits.contains(where: { $0.range.overlaps(range) }) else { return }
         edits.append(TextEdit(range: range, replacement: fix + ")", rule: "item-marker", confidence: 0.9))

@@ -148,11 +148,23 @@ extension RepairWords {
         guard digits > 0, let mark = next, mark == "." || mark == ",", scalars.next() == " " else { return nil }
         var word: [UInt32] = []
         while let s = scalars.next(), UTF8Bytes.isLetter(s.value) { word.append(s.value) }
-        guard word.count >= 3, CasePattern(word) == .title, let end = word.last, end == 0x65 || end == 0x74 || end == 0x64 else { return nil }
-        if let hit = knowledge.exact(CasePattern.lower(word)), hit.flags & LexiconFlags.finiteVerb != 0 { return (number, mark.value, digits) }
+        guard Self.endsLikeThirdPerson(word) else { return nil }
+        if isFiniteVerb(word) { return (number, mark.value, digits) }
         // A verb OCR misspelt (`7. Réafirme`) opens the paragraph due next.
         guard mark == ".", number == (operativeParagraph ?? -1) + 1, knowledge.known(word) == nil else { return nil }
         return (number, mark.value, digits)
+    }
+
+    /// A capitalised word of three letters or more ending like a verb in the third person
+    /// singular (`Réaffirme`, `Reconnaît`, `Prend`).
+    static func endsLikeThirdPerson(_ word: [UInt32]) -> Bool {
+        guard word.count >= 3, CasePattern(word) == .title, let end = word.last else { return false }
+        return end == 0x65 || end == 0x74 || end == 0x64
+    }
+
+    /// The lexicon knows the word, lowercased, as a finite verb.
+    func isFiniteVerb(_ word: [UInt32]) -> Bool {
+        knowledge.exact(CasePattern.lower(word)).map { $0.flags & LexiconFlags.finiteVerb != 0 } ?? false
     }
 
     /// The number of an operative paragraph that OCR garbled, with its mark: `).`, `ro,`, `t.`,
@@ -169,8 +181,8 @@ extension RepairWords {
         guard let space = scalars.firstIndex(of: " "), space >= 1 else { return nil }
         var marker = scalars[..<space]
         if let last = marker.last, last == "." || last == "," { marker = marker.dropLast() }
-        guard !marker.isEmpty, marker.count <= 2 || (marker.count == 3 && marker.count < space),
-              marker.count == space - 1 || marker.count == 1,
+        // Up to three glyphs before a mark; one alone without (`L Prend`).
+        guard !marker.isEmpty, marker.count <= (marker.count < space ? 3 : 1),
               marker.allSatisfy({ Self.digitLookalikes.unicodeScalars.contains($0) }),
               !marker.allSatisfy({ ("0"..."9").contains($0) }) else { return nil }
         var word: [UInt32] = []
@@ -178,13 +190,13 @@ extension RepairWords {
             guard UTF8Bytes.isLetter(s.value) else { break }
             word.append(s.value)
         }
-        guard word.count >= 3, CasePattern(word) == .title, let end = word.last, end == 0x65 || end == 0x74 || end == 0x64,
-              let hit = knowledge.exact(CasePattern.lower(word)), hit.flags & LexiconFlags.finiteVerb != 0 else { return nil }
-        return 0..<String(String.UnicodeScalarView(scalars[..<space])).utf8.count
+        guard Self.endsLikeThirdPerson(word), isFiniteVerb(word) else { return nil }
+        return 0..<scalars[..<space].reduce(0) { $0 + UTF8.width($1) }
     }
 
     /// Glyphs an engine reads for a digit of a paragraph number, or for a speck beside one.
     static let digitLookalikes = "0123456789)(][|!lIiLtfrToOQDsSBgqZz?'’°"
+    /// The ASCII ones, by byte.
     static let digitLookalikeBytes: [Bool] = (0..<128).map { b in digitLookalikes.utf8.contains(UInt8(b)) }
 
     /// Takes the operative paragraph that `text` opens as the last one: `6. Prend note…`, or
@@ -286,8 +298,7 @@ extension RepairWords {
         } else if // A line goes on with the item the last marker opened; a paragraph is an item itself.
                   let current = Self.itemMarker(record.text)?.marker ?? (record.kind == .line ? lastItemMarker : nil),
                   // (or the marker `lostItemMarkerEdit` will give an item whose letter OCR lost)
-                  let following = Self.itemMarker(next.text)?.marker
-                      ?? (Self.lostItemMarker(next.text) != nil && Self.successors(of: current).count == 1 ? Self.successors(of: current)[0] : nil),
+                  let following = Self.itemMarker(next.text)?.marker ?? (Self.lostItemMarker(next.text) != nil ? Self.onlySuccessor(of: current) : nil),
                   following != "i",
                   itemFollowsSemicolon, Self.successors(of: current).contains(where: { $0 == following
                       // or the marker `itemMarkerEdit` will make of it (`9)` between `f)` and `h)`)
