@@ -112,7 +112,8 @@ struct FootnoteBlock {
         }
         guard end > 0 else { return nil }
         // A page label OCR garbled (`FAQ`, `as/n` for `5/12`) may follow the notes after a blank
-        // line: they may end before it.
+        // line: they may end before it, when one of them has its number as printed (a lone `!`
+        // line before a job number is no note).
         let beforeLabel = labelAfterBlank(page, shapes, at: end - 1) ? (end - 2) : nil
         // The earliest marked line after a blank line or a sentence end from which notes run to `end`.
         var candidates: [Int] = []
@@ -134,7 +135,9 @@ struct FootnoteBlock {
         for start in candidates.reversed() {
             let notes = parse(page, shapes, from: start, trailing: true)
             guard let lastLine = notes.last?.lines.last, notes.count <= 12,
-                  lastLine == end - 1 || (beforeLabel.map { label in lastLine < label && (lastLine + 1...label).allSatisfy { shapes[$0]?.isBlank == true } } ?? false)
+                  lastLine == end - 1 || (beforeLabel.map { label in
+                      lastLine < label && (lastLine + 1...label).allSatisfy { shapes[$0]?.isBlank == true } && notes.contains { Int($0.mark) != nil }
+                  } ?? false)
             else { continue }
             // Something must precede the notes on the page: a page of marked lines is a list.
             guard page[..<start].contains(where: { $0.kind == .line && !$0.text.isEmpty }) else { return nil }
