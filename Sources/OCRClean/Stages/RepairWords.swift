@@ -266,14 +266,12 @@ public struct RepairWords: ConventionFollowing {
                 if context {
                     noteOperativeParagraph(record.text, beforeRepair: true)
                     let opensItem = Self.itemMarker(record.text) != nil || Self.lostItemMarker(record.text) != nil
-                    if opensItem {
-                        itemFollowsSemicolon = previousReleased.map { Self.lastScalar($0.text) == ";" } ?? false
-                    }
+                    let afterSemicolon = previousReleased.map { Self.lastScalar($0.text) == ";" } ?? false
+                    if opensItem { itemFollowsSemicolon = afterSemicolon }
                     // Looked ahead only for an item or a final colon that may need it.
                     let endsWithColon = Self.lastScalar(record.text) == ":"
                     // (or a paragraph after an item's `;` that may be an item whose marker OCR lost)
-                    let mayBeItem = record.kind != .line && lastItemMarker != nil
-                        && previousReleased.map { Self.lastScalar($0.text) == ";" } == true
+                    let mayBeItem = record.kind != .line && lastItemMarker != nil && afterSemicolon
                     upcomingItemMarkers = opensItem || endsWithColon || mayBeItem
                         ? Array(window[(i + 1)...].prefix(60).lazy.compactMap { Self.itemMarker($0.text)?.marker }.prefix(2)) : []
                 }
