@@ -181,6 +181,11 @@ public struct RepairWords: ConventionFollowing {
                     profile.addCapitalisedArticle()
                 }
             }
+            // A name's candidates are generic edits and splits only (`grep` → `grec`); one the
+            // confusion table or the accents explain is a misread word (`cst` → `est`).
+            CommandContext.names(p, tokens, isKnown: { knowledge.knownBytes($0) != nil }, misread: { core in
+                generator.candidates(for: JoinedText.scalars(core)).contains { $0.rule != "edit" && $0.rule != "split" }
+            }) { profile.addCommandName($0, evidence: $1) }
         }
         // The document's rates of cut and glued words are estimated on a sample of its first
         // records: enough evidence is reached long before a large document ends.
@@ -423,6 +428,16 @@ public struct RepairWords: ConventionFollowing {
             mergeElisionSpaces(words, tokens: tokens, bytes: bytes, edits: &edits, consumed: &consumed, counts: &counts)
             mergeFragments(words, bytes: bytes, continuation: continuation, edits: &edits, consumed: &consumed, counts: &counts)
             noisyCutEdits(words, bytes: bytes, edits: &edits, consumed: &consumed, counts: &counts)
+        }
+        if !profile.commandNames.isEmpty {
+            // A command's name is left as written (`grep`, `proc`: see `CommandContext`), unless
+            // it was a piece of a word cut by a space (`proc esseur`).
+            bytes.withUnsafeBufferPointer { p in
+                for (i, word) in words.enumerated() {
+                    guard let word, word.known == nil, !consumed[i] else { continue }
+                    if profile.isCommandName(UnsafeBufferPointer(rebasing: p[word.token.coreStart..<word.token.coreEnd])) { consumed[i] = true }
+                }
+            }
         }
         if let c = continuation, !consumed[c] {
             consumed[c] = true

@@ -127,6 +127,24 @@ struct DocumentProfile: Sendable {
 
     mutating func addCapitalisedArticle() { capitalisedArticles += 1 }
 
+    /// Names of commands the document writes as commands (see `CommandContext`), by the hash of
+    /// their bytes: left as written wherever they occur. A name needs two pieces of evidence: a
+    /// manual's section (`grep(1)`), or two options (`grep -E`, `grep -F`). One option is none:
+    /// French man pages put verbs before options too (`Utiliser -r`), and OCR garbles them.
+    private(set) var commandNames: Set<UInt64> = []
+    private var commandEvidence: [UInt64: Int] = [:]
+
+    mutating func addCommandName(_ p: UnsafeBufferPointer<UInt8>, evidence: Int) {
+        let key = ByteHash.hash(p)
+        guard !commandNames.contains(key), commandEvidence.count < Self.maxVocabulary else { return }
+        commandEvidence[key, default: 0] += evidence
+        if commandEvidence[key]! >= 2 { commandNames.insert(key) }
+    }
+
+    func isCommandName(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        !commandNames.isEmpty && commandNames.contains(ByteHash.hash(p))
+    }
+
     /// The document's OCR capitalises articles inside sentences (twice or more before a lowercase
     /// word), so it does before a capitalised noun too (`de La Convention`).
     var capitalisesArticles: Bool { capitalisedArticles >= 2 }

@@ -1,0 +1,88 @@
+/// Where a text names a command, read from how it is written: before an option (`grep -e`,
+/// `sudo -H aptitude`), or with its manual's section (`less(1)`, `debuild(1)`). Word repair
+/// leaves such a name as written wherever the document writes it: no lexicon knows `sbuild`,
+/// and the nearest French words make it wrong (`grep` → `grec`, `less` → `les`, `sudo` → `sud`).
+///
+/// A name is lowercase ASCII (letters, then digits and `-` `_` `.` `+` too) of four bytes or
+/// more that the lexicons do not know, written alone (`grep,` before an option is no command).
+/// After a noun (`la commande debsign`) a word is as often an adjective or a verb the OCR
+/// garbled (`la commande interue`, `la commande oeut être`): that is no evidence.
+enum CommandContext {
+    /// Articles and determiners: a word after one is a noun (`les optlons -A` is `les options`).
+    static let determiners = ByteWordList(["le", "la", "les", "un", "une", "des", "du", "ces", "ses", "leurs"])
+
+    /// Calls `found` with each name of a command in `tokens` that `isKnown` does not know and
+    /// that `misread` does not read as a French word misread by the OCR (`cst -r`): a name is only
+    /// ever far from a word (`grep`, `grec`). The evidence is 2 for a manual's section, 1 for an
+    /// option.
+    static func names(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [WordToken], isKnown: (UnsafeBufferPointer<UInt8>) -> Bool,
+                      misread: (UnsafeBufferPointer<UInt8>) -> Bool, found: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+        for (k, token) in tokens.enumerated() where token.kind != .punctuation {
+            let name: Range<Int>
+            var evidence = 1
+            if let section = manualName(p, token) {
+                name = section
+                evidence = 2
+            } else if token.kind == .word, token.end == token.coreEnd, isName(p, token.coreStart..<token.coreEnd),
+                      k + 1 < tokens.count, isOption(p, tokens[k + 1]), !(k > 0 && afterWordOrPiece(p, tokens[k - 1], token, isKnown: isKnown)) {
+                name = token.coreStart..<token.coreEnd
+            } else {
+                continue
+            }
+            let core = UnsafeBufferPointer(rebasing: p[name])
+            if !isKnown(core), !misread(core) { found(core, evidence) }
+        }
+    }
+
+    /// The name in a reference to a manual page: `less(1)`, `dpkg-buildpackage(1)`, `sources.list(5)`
+    /// (a closing sign may follow: `grep(1).`).
+    static func manualName(_ p: UnsafeBufferPointer<UInt8>, _ token: WordToken) -> Range<Int>? {
+        guard let open = p[token.start..<token.end].firstIndex(of: 0x28), open + 2 < token.end,
+              p[open + 1] >= 0x30, p[open + 1] <= 0x39 else { return nil }
+        var close = open + 2
+        while close < token.end, p[close] >= 0x61, p[close] <= 0x7A { close += 1 }
+        guard close < token.end, p[close] == 0x29 else { return nil }
+        var start = token.start
+        while start < open, p[start] == 0x28 || p[start] == 0xAB || p[start] == 0x22 { start += 1 }
+        return isName(p, start..<open) ? start..<open : nil
+    }
+
+    /// The token before is a determiner (the word is a noun: `les optlons -A`), or a piece of a
+    /// word the lexicons do not know, or one the word completes (the word may be the rest of a
+    /// cut word: `l’op tion -v`).
+    static func afterWordOrPiece(_ p: UnsafeBufferPointer<UInt8>, _ before: WordToken, _ token: WordToken,
+                                 isKnown: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        guard before.kind == .word, before.end == before.coreEnd else { return false }
+        let core = UnsafeBufferPointer(rebasing: p[before.coreStart..<before.coreEnd])
+        if determiners.contains(count: core.count, { k in k == 0 && core[0] >= 0x41 && core[0] <= 0x5A ? core[0] | 0x20 : core[k] }) { return true }
+        guard isKnown(core) else { return true }
+        let joined = Array(JoinedText.afterElision(core)) + p[token.coreStart..<token.coreEnd]
+        return joined.withUnsafeBufferPointer { isKnown($0) }
+    }
+
+    /// Four bytes or more: a lowercase ASCII letter, then lowercase letters, digits, `-` `_` `.` `+`.
+    static func isName(_ p: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        guard range.count >= 4, p[range.lowerBound] >= 0x61, p[range.lowerBound] <= 0x7A else { return false }
+        for b in p[range] {
+            let lower = b >= 0x61 && b <= 0x7A, digit = b >= 0x30 && b <= 0x39
+            guard lower || digit || b == 0x2D || b == 0x5F || b == 0x2E || b == 0x2B else { return false }
+        }
+        return true
+    }
+
+    /// `-e`, `-H`, `--force`, `--root=DIR`: one or two hyphens, an ASCII letter, then ASCII
+    /// letters, digits, `-` `=` `_` (a closing sign may follow: `-e)`).
+    static func isOption(_ p: UnsafeBufferPointer<UInt8>, _ token: WordToken) -> Bool {
+        var i = token.start
+        guard p[i] == 0x2D else { return false }
+        i += 1
+        if i < token.end, p[i] == 0x2D { i += 1 }
+        guard i < token.end, p[i] | 0x20 >= 0x61, p[i] | 0x20 <= 0x7A else { return false }
+        let end = max(token.coreEnd, i)
+        for b in p[i..<end] {
+            let letter = b | 0x20 >= 0x61 && b | 0x20 <= 0x7A, digit = b >= 0x30 && b <= 0x39
+            guard letter || digit || b == 0x2D || b == 0x3D || b == 0x5F else { return false }
+        }
+        return true
+    }
+}
