@@ -173,6 +173,7 @@ public struct RepairWords: ConventionFollowing {
                     profile.addHyphenCut()
                 }
                 if profile.needsUnaccentedWord, knowledge.lostAccents(bytes) { profile.addUnaccented() }
+                if profile.needsLostCircumflex, knowledge.lostCircumflex(bytes, scratch: &folded) { profile.addLostCircumflex() }
                 if profile.needsDomainWords, bytes.count >= 5, Folding.isUpper(UTF8Bytes.scalar(bytes, at: 0).value), knowledge.foldIsDomain(bytes, folded: &folded) {
                     profile.addDomainWord(fold: ByteHash.hash(folded))
                 }
@@ -264,6 +265,7 @@ public struct RepairWords: ConventionFollowing {
         profile.freezeCapitalAccents()
         profile.freezeTerms()
         profile.freezeApostrophe()
+        profile.freezeCircumflexes()
         for i in 0..<count {
             var record = window[i]
             if Self.repairable(record) {
@@ -467,7 +469,7 @@ public struct RepairWords: ConventionFollowing {
                 continue
             }
             if word.known != nil && !word.core.contains(where: { JoinedText.isApostrophe($0) || $0 == 0x22 || $0 == 0x2D }) {
-                if let edit = classicalSpelling(word, bytes) {
+                if let edit = classicalSpelling(word, bytes) ?? circumflexSpelling(word, bytes) {
                     edits.append(edit)
                     counts.count("accent")
                 } else if word.known?.entry == nil, let edit = ligatureSpelling(word, bytes) {
@@ -1100,6 +1102,30 @@ public struct RepairWords: ConventionFollowing {
             guard other.flags & LexiconFlags.dicollecte != 0, other.zipf >= hit.zipf + 0.3, other.zipf > best?.zipf ?? 0 else { continue }
             let form = JoinedText.scalars(lexicon.form(Int(e)))
             guard CasePattern(form) == .lower, form != written else { continue }
+            best = (form, other.zipf)
+        }
+        guard let best else { return nil }
+        return TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(best.form), rule: "accent", confidence: 0.8)
+    }
+
+    /// `taches` → `tâches`, `foret` → `forêt` in a document whose OCR cannot read circumflexes
+    /// (see `DocumentProfile.losesCircumflexes`): a known lowercase word of four letters or more
+    /// whose twin with a circumflex is more frequent was most likely printed with it. A twin
+    /// less frequent stays (`sur`, `mur`, `notre` are not `sûr`, `mûr`, `nôtre`).
+    func circumflexSpelling(_ word: Word, _ bytes: [UInt8]) -> TextEdit? {
+        guard profile.losesCircumflexes, let hit = word.known, word.token.coreEnd - word.token.coreStart >= 4 else { return nil }
+        let written = core(of: word, bytes)
+        guard CasePattern(written) == .lower else { return nil }
+        let lexicon = knowledge.lexicon.compiled
+        var folded: [UInt8] = []
+        JoinedText.bytes(written).withUnsafeBufferPointer { Folding.fold($0, into: &folded) }
+        guard let fold = lexicon.fold(folded) else { return nil }
+        var best: (form: [UInt32], zipf: Double)?
+        for e in lexicon.entries(ofFold: fold) {
+            let other = knowledge.hit(Int(e))
+            guard other.zipf > hit.zipf, other.zipf > best?.zipf ?? 0 else { continue }
+            let form = JoinedText.scalars(lexicon.form(Int(e)))
+            guard WordKnowledge.addsCircumflexes(written, to: form) else { continue }
             best = (form, other.zipf)
         }
         guard let best else { return nil }

@@ -50,6 +50,7 @@ struct DocumentProfile: Sendable {
         guard p.count >= 2 else { return }
         words += 1
         var other = false
+        var circumflex = false
         var i = 0
         while i < p.count {
             let b = p[i]
@@ -64,11 +65,13 @@ struct DocumentProfile: Sendable {
                 if frozenCapitals == nil, capitalAccentWords.count < Self.maxVocabulary { capitalAccentWords.insert(key) }
             }
             if (v >= 0xE0 && v <= 0xFF && v != 0xF7 && v != 0xE9) || v == 0x153 { other = true }
+            if WordKnowledge.circumflexBase[v] != nil { circumflex = true }
             if v == 0x2019 { typographicApostrophes += 1 }
             if v == 0x153 || v == 0x152 || v == 0xE6 || v == 0xC6 { ligatures += 1 }
             i += n
         }
         if other { otherAccentWords += 1 }
+        if circumflex { circumflexWords += 1 }
     }
 
     mutating func addDomainWord(fold: UInt64) { domainWords.insert(fold) }
@@ -257,6 +260,28 @@ struct DocumentProfile: Sendable {
     var needsUnaccentedWord: Bool { unaccentedWords == 0 && words < Self.blindWords }
 
     mutating func addUnaccented() { unaccentedWords += 1 }
+
+    /// Words printed with a circumflex (`être`), and words that are words only with one
+    /// (`étre`, `role`): see `losesCircumflexes`.
+    private(set) var circumflexWords = 0
+    private(set) var lostCircumflexes = 0
+    private var frozenCircumflexes: Bool?
+
+    mutating func addLostCircumflex() { lostCircumflexes += 1 }
+
+    /// Whether a word that lost its circumflex can still matter: not once one is found or a
+    /// circumflex is printed, nor once frozen (the caller then skips the lookups).
+    var needsLostCircumflex: Bool { frozenCircumflexes == nil && lostCircumflexes == 0 && circumflexWords == 0 }
+
+    /// The OCR cannot read circumflexes in this document: it printed a word that is a word only
+    /// with one and no word with one. There a known word whose circumflexed twin is more
+    /// frequent was printed without it (`des taches suivantes` → `des tâches suivantes`). Fixed
+    /// when the first records are released: once repaired, the text shows circumflexes.
+    var losesCircumflexes: Bool { frozenCircumflexes ?? (lostCircumflexes > 0 && circumflexWords == 0) }
+
+    mutating func freezeCircumflexes() {
+        if frozenCircumflexes == nil { frozenCircumflexes = losesCircumflexes }
+    }
 
     /// The OCR drops accents in this document: it prints a word that is a word only with accents
     /// (`capacites`), or nearly no accent but `é`.

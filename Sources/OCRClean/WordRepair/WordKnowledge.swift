@@ -83,6 +83,37 @@ struct WordKnowledge: Sendable {
         }
     }
 
+    /// A lowercase word of three letters or more that is no entry as written but is one with a
+    /// circumflex where it has the bare vowel or `é` `è` (`étre`, `etre` → `être`; `role` →
+    /// `rôle`): what an engine that cannot read circumflexes prints. `scratch` holds the fold.
+    func lostCircumflex(_ p: UnsafeBufferPointer<UInt8>, scratch: inout [UInt8]) -> Bool {
+        guard p.count >= 3, p.contains(where: { $0 >= 0x61 && $0 <= 0x7A }),
+              p.allSatisfy({ ($0 >= 0x61 && $0 <= 0x7A) || $0 >= 0x80 }) else { return false }
+        let c = lexicon.compiled
+        guard c.entry(p) == nil else { return false }
+        Folding.fold(p, into: &scratch)
+        guard let f = scratch.withUnsafeBufferPointer({ c.fold($0) }) else { return false }
+        let written = JoinedText.scalars(p)
+        return c.entries(ofFold: f).contains { e in
+            Self.addsCircumflexes(written, to: JoinedText.scalars(c.form(Int(e))))
+        }
+    }
+
+    /// Whether `form` is `written` with one circumflex or more where `written` has the bare vowel
+    /// (or `é` `è` for `ê`), and nothing else changed.
+    static func addsCircumflexes(_ written: [UInt32], to form: [UInt32]) -> Bool {
+        guard written.count == form.count else { return false }
+        var added = false
+        for (w, f) in zip(written, form) where w != f {
+            guard let base = circumflexBase[f], w == base || (f == 0xEA && (w == 0xE9 || w == 0xE8)) else { return false }
+            added = true
+        }
+        return added
+    }
+
+    /// `â ê î ô û` and their bare vowels.
+    static let circumflexBase: [UInt32: UInt32] = [0xE2: 0x61, 0xEA: 0x65, 0xEE: 0x69, 0xF4: 0x6F, 0xFB: 0x75]
+
     /// `l`, `d`, `qu`, `jusqu`… in any case, from bytes.
     static func isElisionPrefix(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         guard p.count <= 7, p.allSatisfy({ $0 < 0x80 }) else { return false }
