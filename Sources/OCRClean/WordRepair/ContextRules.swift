@@ -2,7 +2,8 @@
 ///
 /// `a` (verb *avoir*) for `à` (preposition), which old OCR engines confuse constantly:
 /// `aider les États a renforcer` → `à renforcer`, `additionnel a la Convention` → `à la`,
-/// `a nouveau` → `à nouveau`; `a adopté`, `a également prié`, `il a la charge` stay.
+/// `a nouveau` → `à nouveau`; `a adopté`, `a également prié`, `il a la charge`, `il n’y a`,
+/// `le mode a les droits` stay.
 enum ContextRules {
     /// Adverbs that may stand between *avoir* and its participle (`a également prié`).
     static let adverbs: Set<String> = ["également", "déjà", "ainsi", "toujours", "aussi", "bien", "encore", "notamment",
@@ -50,6 +51,10 @@ enum ContextRules {
             if previous == "tout", next.first == "fait" { return Decision(preposition: true, confidence: 0.95) }
             return Decision(preposition: false, confidence: 0.9)
         }
+        // A subject pronoun after an elision (`il n’y a`, `qu’il a`, `s’il a`, `l’on a`).
+        if let previous, let apostrophe = previous.lastIndex(of: "’"), subjects.contains(String(previous[previous.index(after: apostrophe)...])) {
+            return Decision(preposition: false, confidence: 0.9)
+        }
         var i = 0
         while i < next.count - 1, adverbs.contains(next[i]) { i += 1 }
         guard i < next.count else { return nil }
@@ -77,6 +82,13 @@ enum ContextRules {
         if let flags = hit?.flags {
             if flags & LexiconFlags.pastParticiple != 0 { return Decision(preposition: false, confidence: 0.95) }
             if flags & LexiconFlags.infinitive != 0 && i == 0 { return Decision(preposition: true, confidence: 0.95) }
+        }
+        // French contracts `à le`, `à les` (`au`, `aux`): `le`, `les` after `à` are pronouns before
+        // an infinitive (`à les aider`); before anything else `a` is *avoir* (`le mode a les droits`).
+        if i == 0, word == "le" || word == "les" {
+            guard next.count > 1, let flags = knowledge.lookup(next[1].unicodeScalars.map(\.value))?.flags,
+                  flags & LexiconFlags.infinitive != 0 else { return nil }
+            return dropsGraveA ? Decision(preposition: true, confidence: 0.9) : nil
         }
         if i == 0, determiners.contains(word) || word.hasPrefix("l’") {
             return dropsGraveA ? Decision(preposition: true, confidence: 0.9) : nil
