@@ -182,11 +182,13 @@ public struct RepairWords: ConventionFollowing {
                     profile.addCapitalisedArticle()
                 }
             }
-            // A name's candidates are generic edits and splits only (`grep` → `grec`); one the
-            // confusion table or the accents explain is a misread word (`cst` → `est`).
-            CommandContext.names(p, tokens, isKnown: { knowledge.knownBytes($0) != nil }, misread: { core in
-                generator.candidates(for: JoinedText.scalars(core)).contains { $0.rule != "edit" && $0.rule != "split" }
-            }) { profile.addCommandName($0, evidence: $1) }
+            CommandContext.names(p, tokens, isKnown: { knowledge.knownBytes($0) != nil }) { core, evidence in
+                guard profile.awaitsCommandEvidence(core) else { return }
+                // A name's candidates are generic edits and splits only (`grep` → `grec`); one the
+                // confusion table or the accents explain is a misread word (`cst` → `est`).
+                let misread = generator.candidates(for: JoinedText.scalars(core)).contains { $0.rule != "edit" && $0.rule != "split" }
+                profile.addCommandName(core, evidence: evidence, misread: misread)
+            }
         }
         // The document's rates of cut and glued words are estimated on a sample of its first
         // records: enough evidence is reached long before a large document ends.

@@ -4,19 +4,20 @@
 /// and the nearest French words make it wrong (`grep` → `grec`, `less` → `les`, `sudo` → `sud`).
 ///
 /// A name is lowercase ASCII (letters, then digits and `-` `_` `.` `+` too) of four bytes or
-/// more that the lexicons do not know, written alone (`grep,` before an option is no command).
+/// more that the lexicons do not know, written alone (`grep,` before an option is no command),
+/// and that no OCR confusion or accent reads as a French word (`cst -r` is `est -r`): a name is
+/// only ever far from a word (`grep`, `grec`).
 /// After a noun (`la commande debsign`) a word is as often an adjective or a verb the OCR
 /// garbled (`la commande interue`, `la commande oeut être`): that is no evidence.
 enum CommandContext {
     /// Articles and determiners: a word after one is a noun (`les optlons -A` is `les options`).
     static let determiners = ByteWordList(["le", "la", "les", "un", "une", "des", "du", "ces", "ses", "leurs"])
 
-    /// Calls `found` with each name of a command in `tokens` that `isKnown` does not know and
-    /// that `misread` does not read as a French word misread by the OCR (`cst -r`): a name is only
-    /// ever far from a word (`grep`, `grec`). The evidence is 2 for a manual's section, 1 for an
-    /// option.
+    /// Calls `found` with each name of a command in `tokens` that `isKnown` does not know, and
+    /// its evidence: 2 for a manual's section, 1 for an option. (The caller still checks that
+    /// no OCR confusion reads it as a French word: `cst -r` is `est -r`.)
     static func names(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [WordToken], isKnown: (UnsafeBufferPointer<UInt8>) -> Bool,
-                      misread: (UnsafeBufferPointer<UInt8>) -> Bool, found: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
+                      found: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
         for (k, token) in tokens.enumerated() where token.kind != .punctuation {
             let name: Range<Int>
             var evidence = 1
@@ -30,7 +31,7 @@ enum CommandContext {
                 continue
             }
             let core = UnsafeBufferPointer(rebasing: p[name])
-            if !isKnown(core), !misread(core) { found(core, evidence) }
+            if !isKnown(core) { found(core, evidence) }
         }
     }
 

@@ -135,12 +135,20 @@ struct DocumentProfile: Sendable {
     /// manual's section (`grep(1)`), or two options (`grep -E`, `grep -F`). One option is none:
     /// French man pages put verbs before options too (`Utiliser -r`), and OCR garbles them.
     private(set) var commandNames: Set<UInt64> = []
+    /// Evidence gathered for names not yet accepted; 0 for a misread word (never a name).
     private var commandEvidence: [UInt64: Int] = [:]
 
-    mutating func addCommandName(_ p: UnsafeBufferPointer<UInt8>, evidence: Int) {
+    /// Whether `p` still needs evidence (not accepted, not found to be a misread word).
+    func awaitsCommandEvidence(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         let key = ByteHash.hash(p)
-        guard !commandNames.contains(key), commandEvidence.count < Self.maxVocabulary else { return }
-        commandEvidence[key, default: 0] += evidence
+        return !commandNames.contains(key) && commandEvidence[key] != 0
+    }
+
+    /// Adds `evidence` for the name `p`, or marks it a misread word (`misread`).
+    mutating func addCommandName(_ p: UnsafeBufferPointer<UInt8>, evidence: Int, misread: Bool) {
+        guard commandEvidence.count < Self.maxVocabulary else { return }
+        let key = ByteHash.hash(p)
+        commandEvidence[key] = misread ? 0 : commandEvidence[key, default: 0] + evidence
         if commandEvidence[key]! >= 2 { commandNames.insert(key) }
     }
 
