@@ -174,6 +174,8 @@ public struct RepairWords: ConventionFollowing {
                 }
                 if profile.needsUnaccentedWord, knowledge.lostAccents(bytes) { profile.addUnaccented() }
                 if profile.needsLostCircumflex, knowledge.lostCircumflex(bytes, scratch: &folded) { profile.addLostCircumflex() }
+                let elided = JoinedText.afterElision(bytes)
+                if elided.count >= 5, elided[0] == 0x4F, elided[1] >= 0x61, elided[1] <= 0x7A { profile.addCapitalOWord(elided) }
                 if profile.needsDomainWords, bytes.count >= 5, Folding.isUpper(UTF8Bytes.scalar(bytes, at: 0).value), knowledge.foldIsDomain(bytes, folded: &folded) {
                     profile.addDomainWord(fold: ByteHash.hash(folded))
                 }
@@ -268,6 +270,7 @@ public struct RepairWords: ConventionFollowing {
         profile.freezeTerms()
         profile.freezeApostrophe()
         profile.freezeCircumflexes()
+        profile.freezeCapitalOWords()
         for i in 0..<count {
             var record = window[i]
             if Self.repairable(record) {
@@ -1033,6 +1036,10 @@ public struct RepairWords: ConventionFollowing {
                 // `jusqu’a` is always `jusqu’à`: the engine lost the accent.
                 restText = [0xE0]
                 rule = "a-grave"
+            } else if let capital = capitalO(rest, after: fixedPrefix) {
+                restText = capital
+                rule = "case"
+                confidence = 0.9
             } else if knowledge.known(rest) == nil {
                 let restWord = Word(token: word.token, core: rest, known: nil, sentenceStart: false, afterElision: true)
                 // The elided word follows its article or pronoun, not the word before.
@@ -1108,6 +1115,19 @@ public struct RepairWords: ConventionFollowing {
         }
         guard let best else { return nil }
         return TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(best.form), rule: "accent", confidence: 0.8)
+    }
+
+    /// `l’office` → `l’Office`, `l’organisation` → `l’Organisation` in a UN document (see
+    /// `DocumentProfile.isUNDocument`) that writes the capitalised word elsewhere, when the domain
+    /// lexicon knows it capitalised (a body's name): the engine read the capital `O`, the same
+    /// shape as `o`, small. UN texts write `l’Office` for the Office they name.
+    func capitalO(_ rest: [UInt32], after prefix: [UInt32]) -> [UInt32]? {
+        guard rest.count >= 5, rest[0] == 0x6F, CasePattern.lower(prefix) == [0x6C], CasePattern(rest) == .lower, profile.isUNDocument else { return nil }
+        var capital = rest
+        capital[0] = 0x4F
+        guard let hit = knowledge.exact(capital), hit.flags & LexiconFlags.domain != 0,
+              JoinedText.withBytes(capital, { profile.showsCapitalO($0) }) else { return nil }
+        return capital
     }
 
     /// `taches` → `tâches`, `foret` → `forêt` in a document whose OCR cannot read circumflexes

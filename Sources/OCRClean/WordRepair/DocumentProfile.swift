@@ -76,6 +76,27 @@ struct DocumentProfile: Sendable {
 
     mutating func addDomainWord(fold: UInt64) { domainWords.insert(fold) }
 
+    /// A UN document: it writes three of the domain's words (see `domainWords`).
+    var isUNDocument: Bool { domainWords.count >= 3 }
+
+    /// Words written with a capital `O` then small letters (`Office`, `Organisation`), by the hash
+    /// of their bytes, as the document's first records show them: an engine reads a capital `O`,
+    /// the same shape as `o`, for the small letter (`l'office`).
+    private var capitalOWords: Set<UInt64> = []
+    private var frozenCapitalOWords: Set<UInt64>?
+
+    mutating func addCapitalOWord(_ p: UnsafeBufferPointer<UInt8>) {
+        if frozenCapitalOWords == nil, capitalOWords.count < Self.maxVocabulary { capitalOWords.insert(ByteHash.hash(p)) }
+    }
+
+    func showsCapitalO(_ p: UnsafeBufferPointer<UInt8>) -> Bool { (frozenCapitalOWords ?? capitalOWords).contains(ByteHash.hash(p)) }
+
+    /// Fixes the words as the first records show them: a first run that capitalised some would
+    /// otherwise give a second run more evidence than it had.
+    mutating func freezeCapitalOWords() {
+        if frozenCapitalOWords == nil { frozenCapitalOWords = capitalOWords }
+    }
+
     /// Whether `domainWords` can still matter: not once the apostrophe is fixed (the caller then
     /// skips the lookups on every capitalised word).
     var needsDomainWords: Bool { frozenApostrophe == nil && domainWords.count < 3 }
