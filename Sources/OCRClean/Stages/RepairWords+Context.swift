@@ -371,6 +371,38 @@ extension RepairWords {
         }
     }
 
+    /// `la prévention du Crime` → `du crime`: a capital the engine put on a word inside a
+    /// sentence, after a word in lowercase, where the domain's multiword entries write the two
+    /// words in lowercase and go on with the word before or after (`prévention du crime`). A word
+    /// the domain writes capitalised after that word (`la Convention`, `du Nord`), a name where
+    /// one stands and a word known only capitalised stay.
+    func domainPairCaseEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices.dropFirst() {
+            guard let word = words[i], !consumed[i], !word.sentenceStart, !word.nameContext, word.token.start == word.token.coreStart,
+                  word.token.coreEnd - word.token.coreStart >= 4, Folding.isUpper(UInt32(bytes[word.token.coreStart])),
+                  let before = words[i - 1], before.token.end == before.token.coreEnd, word.token.singleSpaceBefore,
+                  let hit = word.known, hit.flags & (LexiconFlags.properNoun | LexiconFlags.acronym) == 0 else { continue }
+            let written = core(of: word, bytes)
+            guard CasePattern(written) == .title else { continue }
+            let previous = core(of: before, bytes)
+            guard CasePattern(previous) == .lower else { continue }
+            let lower = CasePattern.lower(written)
+            guard knowledge.exact(lower) != nil else { continue }
+            let pair = JoinedText.bytes(previous) + [0x20] + JoinedText.bytes(lower)
+            let pairs = knowledge.lexicon.casedPairs
+            guard pairs.contains(pair), !pairs.contains(JoinedText.bytes(previous) + [0x20] + JoinedText.bytes(written)) else { continue }
+            // One pair is no phrase (`idées de Droit`, an old text's capital, has `de droit`): the
+            // word before or after must continue it (`prévention du`, `du crime`).
+            let wordBefore = i >= 2 ? words[i - 2].map { JoinedText.bytes(core(of: $0, bytes)) + [0x20] + JoinedText.bytes(previous) } : nil
+            let wordAfter = i + 1 < words.count ? words[i + 1].map { JoinedText.bytes(lower) + [0x20] + JoinedText.bytes(core(of: $0, bytes)) } : nil
+            guard wordBefore.map(pairs.contains) == true || wordAfter.map(pairs.contains) == true else { continue }
+            let range = word.token.coreStart..<word.token.coreEnd
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: JoinedText.string(lower), rule: "case", confidence: 0.85))
+            counts.count("case")
+        }
+    }
+
     /// `les Protocoles S’y rapportant`, `ceux qui S’y livrent` → `s’y`: the pronoun capitalised
     /// inside a sentence, after a word in lowercase or a capitalised noun and before a verb in
     /// lowercase. After a word in capitals (a headline run into its text: `BERLIN S’y`) it stays.

@@ -609,6 +609,7 @@ public struct RepairWords: ConventionFollowing {
             missingArticleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             lostArticleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             capitalisedCliticEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+            domainPairCaseEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             domainPairRealWordEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             semicolonEdit(record, bytes, next: next, edits: &edits, counts: &counts)
             numberStopEdit(record.text, edits: &edits, counts: &counts)
