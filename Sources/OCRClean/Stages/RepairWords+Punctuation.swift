@@ -52,6 +52,23 @@ extension RepairWords {
         }
     }
 
+    /// `les témoins — et du trafic` → `les témoins – et du trafic` in a UN document (see
+    /// `DocumentProfile.isUNDocument`): French UN texts set the dash of an aside as an en dash
+    /// between spaces, and engines read it as the wider em dash. A dash not spaced on both sides
+    /// stays, and so does every dash of other texts (newspapers set the em dash).
+    func asideDashEdits(_ bytes: [UInt8], edits: inout [TextEdit], counts: inout Counts) {
+        guard profile.isUNDocument, bytes.count >= 5 else { return }
+        var i = 1
+        while i + 3 < bytes.count {
+            defer { i += 1 }
+            guard bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x94, bytes[i - 1] == 0x20, bytes[i + 3] == 0x20 else { continue }
+            let range = i..<(i + 3)
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: "–", rule: "dash", confidence: 0.8))
+            counts.count("dash")
+        }
+    }
+
     /// `Un << NaN silencieux >> est` → `Un « NaN silencieux » est`: guillemets read as two angle
     /// brackets. Only a pair on one record, opening at its start or after a space or `(`,
     /// closing before a space, punctuation or the end, with letters and no sign of code between

@@ -618,6 +618,7 @@ public struct RepairWords: ConventionFollowing {
             punctuationSpaceEdits(bytes, edits: &edits, counts: &counts)
             strayLetterEdits(tokens, bytes: bytes, edits: &edits, counts: &counts)
             guillemetEdits(bytes, edits: &edits, counts: &counts)
+            asideDashEdits(bytes, edits: &edits, counts: &counts)
             itemMarkerEdit(record.text, after: previousReleased?.text, nextItem: upcomingItemMarkers.first, edits: &edits, counts: &counts)
             lostItemMarkerEdit(record.text, after: previousReleased?.text, nextItem: upcomingItemMarkers.first, edits: &edits, counts: &counts)
             missingItemMarkerEdit(record, after: previousReleased?.text, nextItem: upcomingItemMarkers.first, edits: &edits, counts: &counts)
