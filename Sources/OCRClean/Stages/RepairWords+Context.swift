@@ -378,9 +378,10 @@ extension RepairWords {
     /// one stands and a word known only capitalised stay.
     func domainPairCaseEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         for i in words.indices.dropFirst() {
-            guard let word = words[i], !consumed[i], !word.sentenceStart, !word.nameContext, word.token.start == word.token.coreStart,
-                  word.token.coreEnd - word.token.coreStart >= 4, Folding.isUpper(UInt32(bytes[word.token.coreStart])),
-                  let before = words[i - 1], before.token.end == before.token.coreEnd, word.token.singleSpaceBefore,
+            // The cheap test first (it runs for every word): an ASCII capital opens the word.
+            guard let token = words[i]?.token, bytes[token.coreStart] >= 0x41, bytes[token.coreStart] <= 0x5A,
+                  let word = words[i], !consumed[i], !word.sentenceStart, !word.nameContext, word.token.start == word.token.coreStart,
+                  word.token.coreEnd - word.token.coreStart >= 4, let before = words[i - 1], before.token.end == before.token.coreEnd, word.token.singleSpaceBefore,
                   let hit = word.known, hit.flags & (LexiconFlags.properNoun | LexiconFlags.acronym) == 0 else { continue }
             let written = core(of: word, bytes)
             guard CasePattern(written) == .title else { continue }

@@ -174,8 +174,11 @@ public struct RepairWords: ConventionFollowing {
                 }
                 if profile.needsUnaccentedWord, knowledge.lostAccents(bytes) { profile.addUnaccented() }
                 if profile.needsLostCircumflex, knowledge.lostCircumflex(bytes, scratch: &folded) { profile.addLostCircumflex() }
-                let elided = JoinedText.afterElision(bytes)
-                if elided.count >= 5, elided[0] == 0x4F, elided[1] >= 0x61, elided[1] <= 0x7A { profile.addCapitalOWord(elided) }
+                // (`Office`, or after an elided `l’`: `l’Office`.)
+                if bytes.count >= 5, bytes[0] == 0x4F || (bytes[0] | 0x20 == 0x6C && bytes.count >= 7) {
+                    let elided = JoinedText.afterElision(bytes)
+                    if elided.count >= 5, elided[0] == 0x4F, elided[1] >= 0x61, elided[1] <= 0x7A { profile.addCapitalOWord(elided) }
+                }
                 if profile.needsDomainWords, bytes.count >= 5, Folding.isUpper(UTF8Bytes.scalar(bytes, at: 0).value), knowledge.foldIsDomain(bytes, folded: &folded) {
                     profile.addDomainWord(fold: ByteHash.hash(folded))
                 }

@@ -38,7 +38,9 @@ enum CommandContext {
     /// The name in a reference to a manual page: `less(1)`, `dpkg-buildpackage(1)`, `sources.list(5)`
     /// (a closing sign may follow: `grep(1).`).
     static func manualName(_ p: UnsafeBufferPointer<UInt8>, _ token: WordToken) -> Range<Int>? {
-        guard let open = p[token.start..<token.end].firstIndex(of: 0x28), open + 2 < token.end,
+        // The cheap test first (it runs for every token): `)` among its last three bytes.
+        guard token.end - token.start >= 7, p[token.end - 1] == 0x29 || p[token.end - 2] == 0x29 || p[token.end - 3] == 0x29,
+              let open = p[token.start..<token.end].firstIndex(of: 0x28), open + 2 < token.end,
               p[open + 1] >= 0x30, p[open + 1] <= 0x39 else { return nil }
         var close = open + 2
         while close < token.end, p[close] >= 0x61, p[close] <= 0x7A { close += 1 }
