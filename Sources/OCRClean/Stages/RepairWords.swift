@@ -174,10 +174,15 @@ public struct RepairWords: ConventionFollowing {
                 }
                 if profile.needsUnaccentedWord, knowledge.lostAccents(bytes) { profile.addUnaccented() }
                 if profile.needsLostCircumflex, knowledge.lostCircumflex(bytes, scratch: &folded) { profile.addLostCircumflex() }
-                // (`Office`, or after an elided `l’`: `l’Office`.)
-                if bytes.count >= 5, bytes[0] == 0x4F || (bytes[0] | 0x20 == 0x6C && bytes.count >= 7) {
+                // A word written with a capital `O` (`l’Office`), or opening a body's name in
+                // lowercase (`l’office des Nations`, which the domain's names capitalise).
+                if bytes.count >= 5, bytes[0] | 0x20 == 0x6F || (bytes[0] | 0x20 == 0x6C && bytes.count >= 7), profile.needsCapitalOWords {
                     let elided = JoinedText.afterElision(bytes)
-                    if elided.count >= 5, elided[0] == 0x4F, elided[1] >= 0x61, elided[1] <= 0x7A { profile.addCapitalOWord(elided) }
+                    if elided.count >= 5, elided[0] == 0x4F, elided[1] >= 0x61, elided[1] <= 0x7A {
+                        profile.addCapitalOWord(elided)
+                    } else if elided.count >= 5, elided[0] == 0x6F, k + 1 < tokens.count, opensDomainName(elided, next: tokens[k + 1], p) {
+                        profile.addCapitalOWord(elided)
+                    }
                 }
                 if profile.needsDomainWords, bytes.count >= 5, Folding.isUpper(UTF8Bytes.scalar(bytes, at: 0).value), knowledge.foldIsDomain(bytes, folded: &folded) {
                     profile.addDomainWord(fold: ByteHash.hash(folded))
@@ -1123,16 +1128,32 @@ public struct RepairWords: ConventionFollowing {
     }
 
     /// `l’office` → `l’Office`, `l’organisation` → `l’Organisation` in a UN document (see
-    /// `DocumentProfile.isUNDocument`) that writes the capitalised word elsewhere, when the domain
-    /// lexicon knows it capitalised (a body's name): the engine read the capital `O`, the same
-    /// shape as `o`, small. UN texts write `l’Office` for the Office they name.
+    /// `DocumentProfile.isUNDocument`) that writes the word capitalised elsewhere or names the
+    /// body in full (`l’office des Nations Unies`, which the domain's names capitalise: a first
+    /// run that capitalised it gives a second run no more evidence): the engine read the capital
+    /// `O`, the same shape as `o`, small. UN texts write `l’Office` for the Office they name.
+    /// Before `du` the word is the common noun (`l’office du juge`; `l’Office de continuer`).
     func capitalO(_ rest: [UInt32], after prefix: [UInt32]) -> [UInt32]? {
-        guard rest.count >= 5, rest[0] == 0x6F, CasePattern.lower(prefix) == [0x6C], CasePattern(rest) == .lower, profile.isUNDocument else { return nil }
+        guard rest.count >= 5, rest[0] == 0x6F, CasePattern.lower(prefix) == [0x6C], CasePattern(rest) == .lower, profile.isUNDocument,
+              neighbours.next != [0x64, 0x75] else { return nil }
         var capital = rest
         capital[0] = 0x4F
         guard let hit = knowledge.exact(capital), hit.flags & LexiconFlags.domain != 0,
               JoinedText.withBytes(capital, { profile.showsCapitalO($0) }) else { return nil }
         return capital
+    }
+
+    /// Whether `word` (after its elision) and the token after it open a name of the domain that
+    /// writes the word capitalised (`Office des`), compared in lowercase.
+    func opensDomainName(_ word: UnsafeBufferPointer<UInt8>, next: WordToken, _ p: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard next.kind == .word else { return false }
+        var pair: [UInt8] = []
+        Folding.lower(word, into: &pair)
+        var after: [UInt8] = []
+        Folding.lower(UnsafeBufferPointer(rebasing: p[next.coreStart..<next.coreEnd]), into: &after)
+        guard knowledge.lexicon.pairs.contains(pair + [0x20] + after) else { return false }
+        pair[0] = 0x4F
+        return knowledge.lexicon.casedPairs.contains(pair + [0x20] + after)
     }
 
     /// `taches` → `tâches`, `foret` → `forêt` in a document whose OCR cannot read circumflexes

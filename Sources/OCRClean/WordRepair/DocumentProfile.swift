@@ -79,15 +79,23 @@ struct DocumentProfile: Sendable {
     /// A UN document: it writes three of the domain's words (see `domainWords`).
     var isUNDocument: Bool { domainWords.count >= 3 }
 
-    /// Words written with a capital `O` then small letters (`Office`, `Organisation`), by the hash
-    /// of their bytes, as the document's first records show them: an engine reads a capital `O`,
-    /// the same shape as `o`, for the small letter (`l'office`).
+    /// Words the document writes with a capital `O` then small letters (`Office`), or that open a
+    /// body's name it writes in lowercase (`office des Nations Unies`), by the hash of the
+    /// capitalised word, as its first records show them: an engine reads a capital `O`, the same
+    /// shape as `o`, for the small letter (`l'office`).
     private var capitalOWords: Set<UInt64> = []
     private var frozenCapitalOWords: Set<UInt64>?
 
+    /// Adds the word `p` (in any case: its capitalised form is recorded).
     mutating func addCapitalOWord(_ p: UnsafeBufferPointer<UInt8>) {
-        if frozenCapitalOWords == nil, capitalOWords.count < Self.maxVocabulary { capitalOWords.insert(ByteHash.hash(p)) }
+        guard frozenCapitalOWords == nil, capitalOWords.count < Self.maxVocabulary else { return }
+        var capital = Array(p)
+        capital[0] = 0x4F
+        capitalOWords.insert(capital.withUnsafeBufferPointer { ByteHash.hash($0) })
     }
+
+    /// Whether names are still gathered: not once frozen (the caller then skips the lookups).
+    var needsCapitalOWords: Bool { frozenCapitalOWords == nil }
 
     func showsCapitalO(_ p: UnsafeBufferPointer<UInt8>) -> Bool { (frozenCapitalOWords ?? capitalOWords).contains(ByteHash.hash(p)) }
 
