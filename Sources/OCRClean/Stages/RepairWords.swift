@@ -1105,12 +1105,20 @@ public struct RepairWords: ConventionFollowing {
     /// whose OCR loses accents (it prints unknown words that are words with accents): a form the
     /// lexicon knows only as a variant (the 1990 reform's, an old one) whose classical form, the
     /// same letters with other accents, is more frequent. A classical word (`taches` beside
-    /// `tâches`) and a document that keeps its accents stay.
+    /// `tâches`: see `circumflexSpelling`) and a document that keeps its accents stay.
     func classicalSpelling(_ word: Word, _ bytes: [UInt8]) -> TextEdit? {
         guard profile.losesAccents, let hit = word.known, hit.flags & LexiconFlags.variant != 0, hit.flags & LexiconFlags.dicollecte == 0,
               word.token.coreEnd - word.token.coreStart >= 4 else { return nil }
         let written = core(of: word, bytes)
-        guard CasePattern(written) == .lower else { return nil }
+        guard CasePattern(written) == .lower, let best = mostFrequentTwin(of: written, where: { other, form in
+            other.flags & LexiconFlags.dicollecte != 0 && other.zipf >= hit.zipf + 0.3 && CasePattern(form) == .lower && form != written
+        }) else { return nil }
+        return TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(best), rule: "accent", confidence: 0.8)
+    }
+
+    /// The most frequent entry of the fold of `written` (same letters, other accents) that
+    /// `accept` takes, given its hit and its form.
+    func mostFrequentTwin(of written: [UInt32], where accept: (WordKnowledge.Hit, [UInt32]) -> Bool) -> [UInt32]? {
         let lexicon = knowledge.lexicon.compiled
         var folded: [UInt8] = []
         JoinedText.bytes(written).withUnsafeBufferPointer { Folding.fold($0, into: &folded) }
@@ -1118,13 +1126,11 @@ public struct RepairWords: ConventionFollowing {
         var best: (form: [UInt32], zipf: Double)?
         for e in lexicon.entries(ofFold: fold) {
             let other = knowledge.hit(Int(e))
-            guard other.flags & LexiconFlags.dicollecte != 0, other.zipf >= hit.zipf + 0.3, other.zipf > best?.zipf ?? 0 else { continue }
+            guard other.zipf > best?.zipf ?? 0 else { continue }
             let form = JoinedText.scalars(lexicon.form(Int(e)))
-            guard CasePattern(form) == .lower, form != written else { continue }
-            best = (form, other.zipf)
+            if accept(other, form) { best = (form, other.zipf) }
         }
-        guard let best else { return nil }
-        return TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(best.form), rule: "accent", confidence: 0.8)
+        return best?.form
     }
 
     /// `l’office` → `l’Office`, `l’organisation` → `l’Organisation` in a UN document (see
@@ -1163,21 +1169,10 @@ public struct RepairWords: ConventionFollowing {
     func circumflexSpelling(_ word: Word, _ bytes: [UInt8]) -> TextEdit? {
         guard profile.losesCircumflexes, let hit = word.known, word.token.coreEnd - word.token.coreStart >= 4 else { return nil }
         let written = core(of: word, bytes)
-        guard CasePattern(written) == .lower else { return nil }
-        let lexicon = knowledge.lexicon.compiled
-        var folded: [UInt8] = []
-        JoinedText.bytes(written).withUnsafeBufferPointer { Folding.fold($0, into: &folded) }
-        guard let fold = lexicon.fold(folded) else { return nil }
-        var best: (form: [UInt32], zipf: Double)?
-        for e in lexicon.entries(ofFold: fold) {
-            let other = knowledge.hit(Int(e))
-            guard other.zipf > hit.zipf, other.zipf > best?.zipf ?? 0 else { continue }
-            let form = JoinedText.scalars(lexicon.form(Int(e)))
-            guard WordKnowledge.addsCircumflexes(written, to: form) else { continue }
-            best = (form, other.zipf)
-        }
-        guard let best else { return nil }
-        return TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(best.form), rule: "accent", confidence: 0.8)
+        guard CasePattern(written) == .lower, let best = mostFrequentTwin(of: written, where: { other, form in
+            other.zipf > hit.zipf && WordKnowledge.addsCircumflexes(written, to: form)
+        }) else { return nil }
+        return TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(best), rule: "accent", confidence: 0.8)
     }
 
     /// `oeuvre`, `coeur`, `noeud` → `œuvre`, `cœur`, `nœud` in a document that prints ligatures
