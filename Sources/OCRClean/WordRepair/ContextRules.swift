@@ -47,12 +47,9 @@ enum ContextRules {
     static func classifyA(previous: String?, next: [String], knowledge: WordKnowledge, dropsGraveA: Bool, strict: Bool = false) -> Decision? {
         // After a preposition `a` is neither *avoir* nor `à` (`contre a criminalité` lost the l of `la`).
         if let previous, previous.utf8.count <= 7, FunctionWords.prepositionsBeforeArticle.contains(previous.unicodeScalars.map(\.value)) { return nil }
-        if let previous, subjects.contains(previous) {
+        // A subject pronoun, also after an elision (`il n’y a`, `qu’il a`, `s’il a`, `l’on a`).
+        if let previous, subjects.contains(previous.lastIndex(of: "’").map { String(previous[previous.index(after: $0)...]) } ?? previous) {
             if previous == "tout", next.first == "fait" { return Decision(preposition: true, confidence: 0.95) }
-            return Decision(preposition: false, confidence: 0.9)
-        }
-        // A subject pronoun after an elision (`il n’y a`, `qu’il a`, `s’il a`, `l’on a`).
-        if let previous, let apostrophe = previous.lastIndex(of: "’"), subjects.contains(String(previous[previous.index(after: apostrophe)...])) {
             return Decision(preposition: false, confidence: 0.9)
         }
         var i = 0

@@ -65,7 +65,7 @@ struct DocumentProfile: Sendable {
                 if frozenCapitals == nil, capitalAccentWords.count < Self.maxVocabulary { capitalAccentWords.insert(key) }
             }
             if (v >= 0xE0 && v <= 0xFF && v != 0xF7 && v != 0xE9) || v == 0x153 { other = true }
-            if WordKnowledge.circumflexBase[v] != nil { circumflex = true }
+            if WordKnowledge.circumflexBase(v) != nil { circumflex = true }
             if v == 0x2019 { typographicApostrophes += 1 }
             if v == 0x153 || v == 0x152 || v == 0xE6 || v == 0xC6 { ligatures += 1 }
             i += n
@@ -362,7 +362,7 @@ struct DocumentProfile: Sendable {
         let all = asciiApostrophes + typographicApostrophes
         let share = typographicApostrophes * 100 >= (accentBlind ? 20 : 4) * all
             && (typographicApostrophes >= 2 || (typographicApostrophes == 1 && asciiApostrophes == 0))
-        let spaced = spacedStops >= 2 && spacedStops >= gluedStops && domainWords.count >= 3
+        let spaced = spacedStops >= 2 && spacedStops >= gluedStops && isUNDocument
             && (allowCapitalAccents || !(frozenCapitals?.words ?? capitalAccentWords).isEmpty)
         return share || spaced ? 0x2019 : 0x27
     }

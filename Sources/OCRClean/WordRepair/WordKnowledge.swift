@@ -105,14 +105,24 @@ struct WordKnowledge: Sendable {
         guard written.count == form.count else { return false }
         var added = false
         for (w, f) in zip(written, form) where w != f {
-            guard let base = circumflexBase[f], w == base || (f == 0xEA && (w == 0xE9 || w == 0xE8)) else { return false }
+            guard let base = circumflexBase(f), w == base || (f == 0xEA && (w == 0xE9 || w == 0xE8)) else { return false }
             added = true
         }
         return added
     }
 
-    /// `â ê î ô û` and their bare vowels.
-    static let circumflexBase: [UInt32: UInt32] = [0xE2: 0x61, 0xEA: 0x65, 0xEE: 0x69, 0xF4: 0x6F, 0xFB: 0x75]
+    /// The bare vowel of `â ê î ô û`, or nil (asked for every accented letter of every word).
+    @inline(__always)
+    static func circumflexBase(_ v: UInt32) -> UInt32? {
+        switch v {
+        case 0xE2: return 0x61
+        case 0xEA: return 0x65
+        case 0xEE: return 0x69
+        case 0xF4: return 0x6F
+        case 0xFB: return 0x75
+        default: return nil
+        }
+    }
 
     /// `l`, `d`, `qu`, `jusqu`… in any case, from bytes.
     static func isElisionPrefix(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
