@@ -14,7 +14,11 @@ import DequeModule
 ///   isolated by a blank line, what OCR made of a symbol or page label (`AJRES/67/189`,
 ///   `6V12-57187`, `as/n`) or a lowercase non-word (`ovaosrs`).
 /// - `running-head`: a short isolated line repeated `repeats` times in the document (digits may
-///   differ: `Rapport du Conseil — page 3`).
+///   differ: `Rapport du Conseil — page 3`). A title of the document's structure (`Annexe`,
+///   `Décision 2/1` … `Décision 2/3`) counts only where it stands at a page's edge: first or last
+///   on the page, next to a page label, or inside a sentence the page break cut; between
+///   paragraphs it is a heading the document repeats. A note this pipeline wrote is text
+///   (`¹ Voir CTOC/COP/2016/9, par. 70.`, repeated with other numbers).
 ///
 /// Leaves alone text that merely looks like furniture inside running text: a symbol, number or
 /// short line between two lines of a paragraph (`conformément à la résolution` / `A/RES/57/168` /
@@ -42,6 +46,10 @@ public struct MarkFurniture: Stage {
     /// (`…Prie :`) makes a line starting with a capital or a digit start a block of its own in
     /// join-paragraphs.
     private var previousText: String?
+    /// What came before the blank lines preceding the next line: a page's edge (the start, a
+    /// page break, furniture) or a line of text, and whether that line ended a sentence.
+    private var previousBlock: PreviousBlock = .edge
+    private enum PreviousBlock { case edge, text(endsSentence: Bool) }
     private var pageHasText = false
     /// Lines still to mark of a block found at a page edge (see `edgeBlock`).
     private var edgeBlockRest = 0
@@ -122,8 +130,10 @@ public struct MarkFurniture: Stage {
         case .pageBreak:
             previousIsolating = true
             pageHasText = false
+            previousBlock = .edge
         case .furniture:
             previousIsolating = true
+            previousBlock = .edge
         default:
             if Self.isBlank(record) {
                 previousIsolating = true
@@ -132,6 +142,7 @@ public struct MarkFurniture: Stage {
                 previousIsolating = false
                 previousText = record.text
                 pageHasText = true
+                previousBlock = .text(endsSentence: LineShape(record.text).endsSentence)
             }
         }
     }
@@ -193,11 +204,66 @@ public struct MarkFurniture: Stage {
             if isLowercaseNonWord(body) { return ("page-edge", nil) }
         }
         guard let key = Self.key(body, shape) else { return (nil, nil) }
+        // A title of the document's structure repeats as headings do (`Décision 2/1` …
+        // `Décision 2/3`): it counts only where it stands at a page's edge.
+        let heading = Self.isStructureTitle(body)
+        if heading, !atPageEdge(i, finishing: finishing) { return (nil, nil) }
         var count = seen[key, default: 0] + 1
         for j in (i + 1)..<buffer.count where buffer[j].kind == .line && isolated(j, finishing: finishing) {
-            if let other = Self.key(buffer[j].text), other == key { count += 1 }
+            if let other = Self.key(buffer[j].text), other == key, !heading || atPageEdge(j, finishing: finishing) { count += 1 }
         }
         return (count >= repeats ? "running-head" : nil, key)
+    }
+
+    /// Words that open the titles of a document's parts (`Annexe`, `Décision 2/6`, `Article 5`).
+    static let structureWords = ByteWordList(["annexe", "appendice", "additif", "article", "chapitre", "décision", "partie",
+                                              "préambule", "résolution", "section", "titre"])
+
+    /// `Annexe`, `Décision 2/6`, `Chapitre III`, `67/189. Renforcement…`: a title of the
+    /// document's structure, which a document may repeat between its parts.
+    static func isStructureTitle(_ body: Substring) -> Bool {
+        if JoinParagraphs.isResolutionTitle(body) { return true }
+        let first = Array(body.utf8.prefix { $0 != 0x20 })
+        var lower: [UInt8] = []
+        first.withUnsafeBufferPointer { Folding.lower($0, into: &lower) }
+        return structureWords.contains(count: lower.count) { lower[$0] }
+    }
+
+    /// The isolated line at `i` stands where a page's furniture does: first or last on its page,
+    /// beside a page label or symbol, or inside a sentence (the text before it ends none, the text
+    /// after it goes on in lowercase).
+    private func atPageEdge(_ i: Int, finishing: Bool) -> Bool {
+        var j = i + 1
+        while j < buffer.count, buffer[j].kind == .line, Self.isBlank(buffer[j]) { j += 1 }
+        guard j < buffer.count else { return finishing }
+        guard let next = textShape(buffer[j]) else { return true }
+        var k = i - 1
+        while k >= 0, buffer[k].kind == .line, Self.isBlank(buffer[k]) { k -= 1 }
+        let before: PreviousBlock
+        if k < 0 {
+            before = previousBlock
+        } else if let shape = textShape(buffer[k]) {
+            before = .text(endsSentence: shape.endsSentence)
+        } else {
+            before = .edge
+        }
+        switch before {
+        case .edge: return true
+        case .text(let endsSentence): return !endsSentence && next.startsLowercase
+        }
+    }
+
+    /// The shape of a line of text; nil for a page break, furniture, or a line shaped like a page
+    /// label or symbol (not marked yet when it lies ahead).
+    private func textShape(_ record: Record) -> LineShape? {
+        guard record.kind == .line else { return nil }
+        let shape = LineShape(record.text)
+        let body = shape.body(of: record.text)
+        if LineShape.isPageLabel(body) || LineShape.isSymbolPageLabel(body) || LineShape.isSymbolLine(body) { return nil }
+        // Digits without letters: a job number and page (`12-38087 17`).
+        let counts = LineShape.counts(body)
+        if counts.letters == 0 && counts.digits > 0 { return nil }
+        return shape
     }
 
     /// One to three short lines at a page edge, opened by a blank line or after a clause end,
@@ -283,7 +349,8 @@ public struct MarkFurniture: Stage {
     /// What a running head is compared by; nil for lines that cannot be one (enumerated items,
     /// lines ending a sentence, long lines).
     static func key(_ body: Substring, _ shape: LineShape) -> [UInt8]? {
-        guard shape.length >= 3, shape.length <= 60, LineShape.enumerator(body) == nil else { return nil }
+        guard shape.length >= 3, shape.length <= 60, LineShape.enumerator(body) == nil,
+              !body.unicodeScalars.contains(where: { LineShape.superscripts.contains($0) }) else { return nil }
         let counts = LineShape.counts(body)
         guard counts.letters >= 3, !shape.endsSentence || shape.last == 0x2E && counts.digits > 0 else { return nil }
         return LineShape.furnitureKey(body)
