@@ -1338,13 +1338,23 @@ public struct RepairWords: ConventionFollowing {
             if capitalisedNeighbours.previous, let previous = neighbours.previous, pairs.contains(previous + [0x20] + lower) { return true }
             return false
         }
+        // No word becomes the bare article or pronoun of an elision (`|` is no `l` without its `’`).
         var out = CandidateGenerator.adjusted(raw, for: word.core, allowCapitalAccents: profile.allowCapitalAccents, apostrophe: profile.apostrophe,
                                               joinCost: profile.joinCost, seen: { profile.showsCapitalAccent($0) })
             .filter { (split || $0.rule != "split") && !(name && $0.rule == "elision" && $0.text.first == word.core.first)
+                && !Self.isBareElision($0.text)
                 && !(leadingHole && $0.text.count < word.core.count)
                 && (!CandidateGenerator.titleEdit($0, casing) || (word.afterElision && $0.logPrior >= 4 - 9) || inDomainPair($0)) }
         for c in pairCandidates(word) where !out.contains(where: { $0.text == c.text }) { out.append(c) }
         return out
+    }
+
+    /// `l`, `d`, `qu`, `jusqu`: an elided word without its apostrophe, never a word on its own.
+    static func isBareElision(_ text: [UInt32]) -> Bool {
+        text.count <= 6 && ElisionRules.bare.contains(count: text.count) { k in
+            let v = text[k]
+            return v < 0x80 ? UInt8(v) : 0
+        }
     }
 
     /// The domain's word a neighbour calls for, when the written word is one or two letters from
