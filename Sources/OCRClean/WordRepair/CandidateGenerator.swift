@@ -307,9 +307,14 @@ struct CandidateGenerator: Sendable {
 
     /// An elided article or pronoun the OCR misread or glued: `Passistance`, `Vassistance` →
     /// `l’assistance` (the engine's reading of `l’`), `lassistance`, `dexperts` → `l’assistance`,
-    /// `d’experts` (apostrophe lost).
+    /// `d’experts` (apostrophe lost). A word of two or three letters, not in capitals (`LUN`), is
+    /// one of the short elisions French writes all the time (`dun` → `d’un`, `den` → `d’en`,
+    /// `ny` → `n’y`), and only these: `l’en` or `c’on` are no French.
     func elisions(of word: [UInt32], apostrophe: UInt32) -> [Candidate] {
-        guard word.count >= 4 else { return [] }
+        guard word.count >= 4 || (word.count >= 2 && CasePattern(word) != .upper && Self.shortElisions.contains(count: word.count) { k in
+            let v = word[k] | 0x20
+            return v < 0x80 ? UInt8(v) : 0
+        }) else { return [] }
         var out: [Candidate] = []
         var starts: [([UInt32], Int, Double)] = []
         // Apostrophe lost: the first letter(s) form an elided word.
@@ -330,6 +335,12 @@ struct CandidateGenerator: Sendable {
         }
         return out
     }
+
+    /// The short elisions, without their apostrophe: `d’un`, `l’on`, `j’ai`, `s’il`, `n’y`…
+    /// Others (`t’en`, `n’en`, `l’on`, `t’ai`) are left out: as pieces of cut words (`ten dance`,
+    /// `vérificat ion`) or misread words (`jeu` read `jen`, `non` read `nen`) they are far more
+    /// often something else.
+    static let shortElisions = ByteWordList(["dun", "lun", "den", "jai", "ny", "sy"])
 
     /// Determiners that require a plural, a singular, a feminine or a masculine word after them.
     static let pluralDeterminers: Set<String> = ["les", "des", "ces", "mes", "tes", "ses", "nos", "vos", "leurs", "aux", "plusieurs"]
