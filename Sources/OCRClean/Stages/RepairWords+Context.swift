@@ -11,14 +11,19 @@ extension RepairWords {
     /// before a lowercase word (known or misread: `contre Le Banchiment`) or a number (`tenue Les
     /// 19 et 20 octobre`), is the OCR's `L` for `l` (`La Haye`, `Le Caire`, `Los Angeles`
     /// keep theirs: a capital follows). In a document where that happens twice or more, also
-    /// before a capitalised common noun (`de La Convention`, `Prie Le Secrétariat`).
-    func determinerCaseEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
-        for i in words.indices.dropFirst() {
+    /// before a capitalised common noun (`de La Convention`, `Prie Le Secrétariat`). At the start
+    /// of a line, the word before is the last of the line before (`…dans` / `Le domaine`).
+    func determinerCaseEdits(_ words: [Word?], bytes: [UInt8], previousLine: String?, consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices {
             guard let word = words[i], word.core.count <= 3, let first = word.core.first, first == 0x4C || first == 0x44 || first == 0x55,
-                  !consumed[i], let before = words[i - 1],
-                  word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
-                  before.token.coreEnd == before.token.end, !word.sentenceStart, Self.capitalisedArticles.contains(JoinedText.string(word.core)),
-                  Self.lowercaseInContext(before, core(of: before, bytes)) else { continue }
+                  !consumed[i], word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
+                  !word.sentenceStart, Self.capitalisedArticles.contains(JoinedText.string(word.core)) else { continue }
+            if i == 0 {
+                guard word.token.start == 0, let previousLine, Self.endsWithLowercaseWord(previousLine) else { continue }
+            } else {
+                guard let before = words[i - 1], before.token.coreEnd == before.token.end,
+                      Self.lowercaseInContext(before, core(of: before, bytes)) else { continue }
+            }
             if i + 1 < words.count, let after = words[i + 1] {
                 let next = core(of: after, bytes)
                 guard let start = next.first, UTF8Bytes.isLetter(start) else { continue }
@@ -39,6 +44,12 @@ extension RepairWords {
             edits.append(TextEdit(range: range, replacement: JoinedText.string(CasePattern.lower(word.core)), rule: "case", confidence: 0.9))
             counts.count("case")
         }
+    }
+
+    /// The line ends with a word of lowercase letters, nothing after it (`…activités dans`).
+    static func endsWithLowercaseWord(_ line: String) -> Bool {
+        let last = line.unicodeScalars.reversed().prefix { $0 != " " }
+        return last.count >= 2 && last.allSatisfy { $0.properties.isLowercase }
     }
 
     /// A word written in lowercase, or a known word capitalised only because it opens the

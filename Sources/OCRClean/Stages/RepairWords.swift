@@ -601,7 +601,9 @@ public struct RepairWords: ConventionFollowing {
             }
         }
         if context {
-            determinerCaseEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+            // The line right before, when this record is a line that goes on from it.
+            let previousLine = previous.flatMap { record.kind == .line && $0.kind == .line && $0.origin.lines.upperBound + 1 == record.origin.lines.lowerBound ? $0.text : nil }
+            determinerCaseEdits(words, bytes: bytes, previousLine: previousLine, consumed: consumed, edits: &edits, counts: &counts)
             capitalGraveEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             capitalAEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             pronounEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
