@@ -12,14 +12,15 @@ extension RepairWords {
     /// 19 et 20 octobre`), is the OCR's `L` for `l` (`La Haye`, `Le Caire`, `Los Angeles`
     /// keep theirs: a capital follows). In a document where that happens twice or more, also
     /// before a capitalised common noun (`de La Convention`, `Prie Le Secrétariat`). At the start
-    /// of a line, the word before is the last of the line before (`…dans` / `Le domaine`).
+    /// of a line, the word before is the last of the line before, when it is a preposition or
+    /// conjunction (`…dans` / `Le domaine`).
     func determinerCaseEdits(_ words: [Word?], bytes: [UInt8], previousLine: String?, consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         for i in words.indices {
             guard let word = words[i], word.core.count <= 3, let first = word.core.first, first == 0x4C || first == 0x44 || first == 0x55,
                   !consumed[i], word.token.coreStart == word.token.start, word.token.coreEnd == word.token.end,
                   !word.sentenceStart, Self.capitalisedArticles.contains(JoinedText.string(word.core)) else { continue }
             if i == 0 {
-                guard word.token.start == 0, let previousLine, Self.endsWithLowercaseWord(previousLine) else { continue }
+                guard word.token.start == 0, let previousLine, Self.endsBeforeArticle(previousLine) else { continue }
             } else {
                 guard let before = words[i - 1], before.token.coreEnd == before.token.end,
                       Self.lowercaseInContext(before, core(of: before, bytes)) else { continue }
@@ -46,10 +47,13 @@ extension RepairWords {
         }
     }
 
-    /// The line ends with a word of lowercase letters, nothing after it (`…activités dans`).
-    static func endsWithLowercaseWord(_ line: String) -> Bool {
+    /// The line ends with a word that no sentence ends with and that an article follows: a
+    /// preposition or a conjunction (`…activités dans`), nothing after it. A line ending with
+    /// another word may close a sentence whose full stop is missing (`…le 1er février` / `Les
+    /// tarifs suivants`, `2 fr` / `La question`).
+    static func endsBeforeArticle(_ line: String) -> Bool {
         let last = line.unicodeScalars.reversed().prefix { $0 != " " }
-        return last.count >= 2 && last.allSatisfy { $0.properties.isLowercase }
+        return FunctionWords.beforeLes.contains(last.reversed().map(\.value))
     }
 
     /// A word written in lowercase, or a known word capitalised only because it opens the
