@@ -7,7 +7,8 @@ extension RepairWords {
     static let capitalisedArticles: Set<String> = ["La", "Le", "Les", "Du", "Des", "Un", "Une"]
 
     /// `contre La drogue` → `contre la drogue`: an article with a capital inside a sentence, after
-    /// a lowercase word or the known word that opens the sentence (`13. Salue Le rapport`), and
+    /// a lowercase word an article goes on from (see `takesArticleAfter`) or the known word that
+    /// opens the sentence (`13. Salue Le rapport`), and
     /// before a lowercase word (known or misread: `contre Le Banchiment`) or a number (`tenue Les
     /// 19 et 20 octobre`), is the OCR's `L` for `l` (`La Haye`, `Le Caire`, `Los Angeles`
     /// keep theirs: a capital follows). In a document where that happens twice or more, also
@@ -23,7 +24,8 @@ extension RepairWords {
                 guard word.token.start == 0, let previousLine, Self.endsBeforeArticle(previousLine) else { continue }
             } else {
                 guard let before = words[i - 1], before.token.coreEnd == before.token.end,
-                      Self.lowercaseInContext(before, core(of: before, bytes)) else { continue }
+                      case let previous = core(of: before, bytes), Self.lowercaseInContext(before, previous),
+                      Self.takesArticleAfter(previous, flags: before.known?.flags) else { continue }
             }
             if i + 1 < words.count, let after = words[i + 1] {
                 let next = core(of: after, bytes)
@@ -45,6 +47,18 @@ extension RepairWords {
             edits.append(TextEdit(range: range, replacement: JoinedText.string(CasePattern.lower(word.core)), rule: "case", confidence: 0.9))
             counts.count("case")
         }
+    }
+
+    /// A word an article goes on from inside a sentence: a grammatical word (`contre`, `dans`,
+    /// `On`), a participle or infinitive (`tenue Les 19`), a form of `être` (`est Le nom`), a verb
+    /// that is no noun (`Salue`). After a noun or an adjective (`dépêches suivantes Le général`,
+    /// `chemin de fer La commission`) the capital may open a sentence whose full stop a
+    /// newspaper's OCR lost.
+    static func takesArticleAfter(_ word: [UInt32], flags: UInt32?) -> Bool {
+        guard let flags else { return false }
+        if FunctionWords.locativeVerbs.contains(CasePattern.lower(word)) { return true }
+        if flags & (LexiconFlags.grammatical | LexiconFlags.pastParticiple | LexiconFlags.infinitive | LexiconFlags.presentParticiple) != 0 { return true }
+        return flags & LexiconFlags.finiteVerb != 0 && flags & (LexiconFlags.noun | LexiconFlags.adjective) == 0
     }
 
     /// The line ends with a word that no sentence ends with and that an article follows: a
