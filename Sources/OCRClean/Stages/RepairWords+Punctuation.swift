@@ -260,6 +260,34 @@ extension RepairWords {
         }
     }
 
+    /// `vive le roi 1 Et pourquoi` → `vive le roi ! Et pourquoi`: an exclamation mark read as the
+    /// digit one, alone between a word in lowercase and the capitalised word that opens the next
+    /// sentence. A number after a preposition (`de 1 Go`), after a capitalised word (`Niveau 1
+    /// Les`, `RAID 1`) or before a unit (`1 Ko`) or a lowercase word (`renvoie 1 si`) stays.
+    func exclamationEdits(_ tokens: [WordToken], bytes: [UInt8], edits: inout [TextEdit], counts: inout Counts) {
+        guard tokens.count >= 3 else { return }
+        for k in 1..<(tokens.count - 1) {
+            let t = tokens[k]
+            guard t.end - t.start == 1, bytes[t.start] == 0x31, t.singleSpaceBefore else { continue }
+            let before = tokens[k - 1], after = tokens[k + 1]
+            guard after.singleSpaceBefore, before.kind == .word, before.start == before.coreStart, before.end == before.coreEnd,
+                  after.kind == .word, after.start == after.coreStart else { continue }
+            let (previous, next) = bytes.withUnsafeBufferPointer {
+                (JoinedText.scalars(UnsafeBufferPointer(rebasing: $0[before.start..<before.end])),
+                 JoinedText.scalars(UnsafeBufferPointer(rebasing: $0[after.coreStart..<after.coreEnd])))
+            }
+            guard previous.count >= 2, CasePattern(previous) == .lower, previous.allSatisfy(UTF8Bytes.isLetter),
+                  knowledge.known(previous).map({ $0.flags & LexiconFlags.grammatical == 0 }) ?? true,
+                  next.count >= 2, CasePattern(next) == .title, next.allSatisfy(UTF8Bytes.isLetter) else { continue }
+            // A short next word must be a word that opens sentences (`Et`, `On`), not a unit (`Ko`).
+            guard next.count >= 4 || knowledge.known(CasePattern.lower(next)).map({ $0.flags & LexiconFlags.grammatical != 0 }) == true else { continue }
+            let range = t.start..<t.end
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: "!", rule: "exclamation", confidence: 0.8))
+            counts.count("exclamation")
+        }
+    }
+
     /// Whether a capital letter opens the bytes at `i`.
     static func opensWithCapital(_ bytes: [UInt8], at i: Int) -> Bool {
         Folding.isUpper(bytes.withUnsafeBufferPointer { UTF8Bytes.scalar($0, at: i).value })

@@ -627,6 +627,7 @@ public struct RepairWords: ConventionFollowing {
             volumeStopEdits(words, bytes: bytes, nextLine: nextLine, edits: &edits, counts: &counts)
             punctuationSpaceEdits(bytes, edits: &edits, counts: &counts)
             strayLetterEdits(tokens, bytes: bytes, edits: &edits, counts: &counts)
+            exclamationEdits(tokens, bytes: bytes, edits: &edits, counts: &counts)
             guillemetEdits(bytes, edits: &edits, counts: &counts)
             asideDashEdits(bytes, edits: &edits, counts: &counts)
             itemMarkerEdit(record.text, after: previousReleased?.text, nextItem: upcomingItemMarkers.first, edits: &edits, counts: &counts)
