@@ -227,6 +227,14 @@ extension RepairWords {
         return knowledge.known(core(of: word, bytes) + core(of: after, bytes)) != nil
     }
 
+    /// The word before is unknown, or makes a known word with this one (`utilisati on`, `donné
+    /// es`): this one may be the end of a word cut by a space.
+    func pieceOfPrevious(_ word: Word, _ before: Word?, _ bytes: [UInt8]) -> Bool {
+        guard let before else { return false }
+        guard before.known != nil else { return true }
+        return knowledge.known(core(of: before, bytes) + core(of: word, bytes)) != nil
+    }
+
     /// `do la France`, `là crise` → `de la France`, `la crise`: see `FunctionWords.replacement`.
     /// In line-aligned text the word after may open the next line (`contre là` / `criminalité`).
     func functionWordEdits(_ words: [Word?], bytes: [UInt8], nextLine: String?, consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
@@ -249,7 +257,8 @@ extension RepairWords {
                                                               next: core(of: following, bytes), nextFlags: nextFlags(following, hit, bytes), saysTu: profile.saysTu,
                                                               gluesToNext: gluesToNext(word, following, bytes),
                                                               numberAfterNext: i + 1 < words.count && Self.numberFollows(following, bytes),
-                                                              afterVerb: i > 0 && Self.isVerb(words[i - 1])) else { continue }
+                                                              afterVerb: i > 0 && Self.isVerb(words[i - 1]),
+                                                              pieceOfPrevious: i > 0 && pieceOfPrevious(word, words[i - 1], bytes)) else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
             // `s’y` takes the document's apostrophe.

@@ -33,6 +33,10 @@
 ///   `sur tes fumeries` → `les` before a plural noun (`tu sais que tes amis` stays).
 /// - `dans ls langues` → `les`, its e lost, after a preposition or a conjunction before a plural
 ///   noun (`la commande ls`, `alias ls valant` stay).
+/// - `la sécurité dos équipages` → `des` before a plural noun (`le dos`, `ses dos` stay);
+///   `nous avons il signaler` → `à` before an infinitive, which no subject `il` takes; `eux-mêmes
+///   es portant` → `en` before a present participle (`tu es` stays); `vanité on de plaisir` →
+///   `ou` before `de`, `un`, `une`…, which the pronoun `on` never stands before.
 /// - `II a dit`, `Us ont` opening a sentence → `Il`, `Ils` (`Louis II a régné`, `II La
 ///   Convention`, `les us et coutumes` stay): see `pronoun`.
 enum FunctionWords {
@@ -42,9 +46,11 @@ enum FunctionWords {
     /// *tu* (see `DocumentProfile.saysTu`); `gluesToNext`: the two written together are a known
     /// word (`dé faut`: `défaut`, a space inserted, not `de faut`); `numberAfterNext`: a number
     /// follows `next` (`ler et 2 octobre`); `afterVerb`: `previous` is a verb form and no pronoun
-    /// (`Saluant`, `appliquer`, `encourage`).
+    /// (`Saluant`, `appliquer`, `encourage`); `pieceOfPrevious`: the word before is unknown, or
+    /// the two written together are a known word (`utilisati on`, `donné es`: a word cut).
     static func replacement(_ written: [UInt32], sentenceStart: Bool, afterWord: Bool, previous: [UInt32]?, next: [UInt32], nextFlags: UInt32,
-                            saysTu: Bool = false, gluesToNext: Bool = false, numberAfterNext: Bool = false, afterVerb: Bool = false) -> String? {
+                            saysTu: Bool = false, gluesToNext: Bool = false, numberAfterNext: Bool = false, afterVerb: Bool = false,
+                            pieceOfPrevious: Bool = false) -> String? {
         let french = nextFlags & LexiconFlags.foreign == 0 || nextFlags & (LexiconFlags.dicollecte | LexiconFlags.variant) != 0
         let nextCase = CasePattern(next)
         let feminineNoun = isSingularNoun(nextFlags, gender: LexiconFlags.feminine, verbForm: true)
@@ -81,6 +87,14 @@ enum FunctionWords {
         if written == [0x63, 0x6C] || written == [0x65, 0x78] || written == [0x65, 0x6C], afterWord, french, nextCase == .lower,
            nextFlags & LexiconFlags.foreign == 0, !latinAfterEx.contains(CasePattern.lower(next)) { return "et" }
         if written == [0x49, 0x72, 0x65], nextCase == .lower { return "1re" }
+        if written == [0x64, 0x6F, 0x73], !pieceOfPrevious, nextCase != .upper, nextFlags & LexiconFlags.noun != 0, isPluralNoun(nextFlags),
+           previous.map({ !determinersBeforeDos.contains($0) }) ?? true { return "des" }
+        if written == [0x69, 0x6C], afterWord, !pieceOfPrevious, !sentenceStart, nextCase == .lower,
+           previous.map({ $0.count >= 3 && !prepositionsBeforeArticle.contains($0) }) ?? true,
+           nextFlags & LexiconFlags.infinitive != 0, nextFlags & LexiconFlags.finiteVerb == 0 { return "à" }
+        if written == [0x65, 0x73], afterWord, !pieceOfPrevious, nextCase == .lower, previous != [0x74, 0x75],
+           nextFlags & LexiconFlags.presentParticiple != 0 { return "en" }
+        if written == [0x6F, 0x6E], afterWord, !pieceOfPrevious, nextCase == .lower, wordsAfterOu.contains(next) { return "ou" }
         if written.count == 5, [celte, celle].contains(CasePattern.lower(written)), nextCase == .lower, feminineNoun {
             return CasePattern(written) == .title ? "Cette" : CasePattern(written) == .lower ? "cette" : nil
         }
@@ -88,8 +102,8 @@ enum FunctionWords {
     }
 
     /// The cheap test first (it runs on every word): could the rules above read these bytes
-    /// (`do`, `dé`, `là`, `lé`, `lès`, `lés`, `ls`, `cl`, `celte`, `celle`, `Ja`, `Je`, `Jes`, `Ire`,
-    /// `Ier`, `ler`, `a`, `es`, `ex`, `el`, `sy`, `ta`, `tes`, `qu`)?
+    /// (`do`, `dos`, `dé`, `là`, `lé`, `lès`, `lés`, `ls`, `cl`, `celte`, `celle`, `Ja`, `Je`, `Jes`,
+    /// `Ire`, `Ier`, `ler`, `a`, `es`, `ex`, `el`, `sy`, `ta`, `tes`, `qu`, `il`, `on`)?
     static func mayReplace(_ word: ArraySlice<UInt8>) -> Bool {
         guard word.count <= 5, let first = word.first else { return false }
         guard word.count >= 2 else { return first == 0x61 }
@@ -105,9 +119,19 @@ enum FunctionWords {
         case 0x73: return word.count == 2 && second == 0x79
         case 0x74: return (word.count == 2 && second == 0x61) || (word.count == 3 && second == 0x65 && word.last == 0x73)
         case 0x71: return word.count == 2 && second == 0x75
+        case 0x69: return word.count == 2 && second == 0x6C
+        case 0x6F: return word.count == 2 && second == 0x6E
         default: return false
         }
     }
+
+    /// Words before which `dos` is the noun (`le dos`, `ses dos`, `de dos`), not `des` misread.
+    static let determinersBeforeDos: Set<[UInt32]> = articles.union(beforeDie).union(CandidateGenerator.pluralDeterminers.map { $0.unicodeScalars.map(\.value) })
+        .union(["de", "du", "au", "aux"].map { $0.unicodeScalars.map(\.value) })
+
+    /// Words the pronoun `on` never stands before, and `ou` often does (`vanité on de plaisir`,
+    /// `résumés on une vulgarisation`); `on le fait` stays.
+    static let wordsAfterOu: Set<[UInt32]> = Set(["de", "du", "des", "un", "une", "au", "aux", "à"].map { $0.unicodeScalars.map(\.value) })
 
     /// Prepositions after which `a` can only be the article `la` with its l lost.
     static let prepositionsBeforeArticle: Set<[UInt32]> = Set(["de", "contre", "à", "sur", "dans", "par", "pour", "avec", "sans", "vers", "entre", "selon", "envers", "parmi"]
