@@ -33,6 +33,8 @@
 ///   `sur tes fumeries` → `les` before a plural noun (`tu sais que tes amis` stays).
 /// - `dans ls langues` → `les`, its e lost, after a preposition or a conjunction before a plural
 ///   noun (`la commande ls`, `alias ls valant` stay).
+/// - `lo commissaire`, `lo ville` → `le`, `la`: `lo` (no French word) before a singular noun of
+///   one gender.
 /// - `la sécurité dos équipages` → `des` before a plural noun (`le dos`, `ses dos` stay);
 ///   `nous avons il signaler` → `à` before an infinitive, which no subject `il` takes; `eux-mêmes
 ///   es portant` → `en` before a present participle (`tu es` stays); `vanité on de plaisir` →
@@ -94,6 +96,10 @@ enum FunctionWords {
            nextFlags & LexiconFlags.infinitive != 0, nextFlags & LexiconFlags.finiteVerb == 0 { return "à" }
         if written == [0x65, 0x73], afterWord, !pieceOfPrevious, nextCase == .lower, previous != [0x74, 0x75],
            nextFlags & LexiconFlags.presentParticiple != 0 { return "en" }
+        if written == [0x6C, 0x6F], nextCase == .lower {
+            if isSingularNoun(nextFlags, gender: LexiconFlags.masculine, verbForm: false) { return "le" }
+            if isSingularNoun(nextFlags, gender: LexiconFlags.feminine, verbForm: false) { return "la" }
+        }
         if written == [0x6F, 0x6E], afterWord, !pieceOfPrevious, nextCase == .lower, wordsAfterOu.contains(next) { return "ou" }
         if written.count == 5, [celte, celle].contains(CasePattern.lower(written)), nextCase == .lower, feminineNoun {
             return CasePattern(written) == .title ? "Cette" : CasePattern(written) == .lower ? "cette" : nil
@@ -102,7 +108,7 @@ enum FunctionWords {
     }
 
     /// The cheap test first (it runs on every word): could the rules above read these bytes
-    /// (`do`, `dos`, `dé`, `là`, `lé`, `lès`, `lés`, `ls`, `cl`, `celte`, `celle`, `Ja`, `Je`, `Jes`,
+    /// (`do`, `dos`, `dé`, `là`, `lé`, `lès`, `lés`, `ls`, `lo`, `cl`, `celte`, `celle`, `Ja`, `Je`, `Jes`,
     /// `Ire`, `Ier`, `ler`, `a`, `es`, `ex`, `el`, `sy`, `ta`, `tes`, `qu`, `il`, `on`)?
     static func mayReplace(_ word: ArraySlice<UInt8>) -> Bool {
         guard word.count <= 5, let first = word.first else { return false }
@@ -110,7 +116,7 @@ enum FunctionWords {
         let second = word[word.startIndex + 1]
         switch first {
         case 0x64: return second == 0x6F || second == 0xC3
-        case 0x6C: return second == 0xC3 || (word.count == 3 && second == 0x65) || (word.count == 2 && second == 0x73)
+        case 0x6C: return second == 0xC3 || (word.count == 3 && second == 0x65) || (word.count == 2 && (second == 0x73 || second == 0x6F))
         case 0x63: return second == 0x6C || word.count == 5
         case 0x43: return word.count == 5
         case 0x4A: return word.count <= 3
