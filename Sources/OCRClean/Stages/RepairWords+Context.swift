@@ -258,7 +258,7 @@ extension RepairWords {
                                                               gluesToNext: gluesToNext(word, following, bytes),
                                                               numberAfterNext: i + 1 < words.count && Self.numberFollows(following, bytes),
                                                               afterVerb: i > 0 && Self.isVerb(words[i - 1]),
-                                                              pieceOfPrevious: i > 0 && pieceOfPrevious(word, words[i - 1], bytes)) else { continue }
+                                                              pieceOfPrevious: { i > 0 && pieceOfPrevious(word, words[i - 1], bytes) }) else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
             // `s’y` takes the document's apostrophe.

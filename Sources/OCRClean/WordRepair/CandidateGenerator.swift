@@ -336,7 +336,7 @@ struct CandidateGenerator: Sendable {
         return out
     }
 
-    /// The short elisions, without their apostrophe: `d’un`, `l’on`, `j’ai`, `s’il`, `n’y`…
+    /// The short elisions, without their apostrophe: `d’un`, `l’un`, `d’en`, `j’ai`, `n’y`, `s’y`.
     /// Others (`t’en`, `n’en`, `l’on`, `t’ai`) are left out: as pieces of cut words (`ten dance`,
     /// `vérificat ion`) or misread words (`jeu` read `jen`, `non` read `nen`) they are far more
     /// often something else.

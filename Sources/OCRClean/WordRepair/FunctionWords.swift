@@ -49,10 +49,11 @@ enum FunctionWords {
     /// word (`dé faut`: `défaut`, a space inserted, not `de faut`); `numberAfterNext`: a number
     /// follows `next` (`ler et 2 octobre`); `afterVerb`: `previous` is a verb form and no pronoun
     /// (`Saluant`, `appliquer`, `encourage`); `pieceOfPrevious`: the word before is unknown, or
-    /// the two written together are a known word (`utilisati on`, `donné es`: a word cut).
+    /// the two written together are a known word (`utilisati on`, `donné es`: a word cut), asked
+    /// only by the rules that need it (`il` and `on` are frequent).
     static func replacement(_ written: [UInt32], sentenceStart: Bool, afterWord: Bool, previous: [UInt32]?, next: [UInt32], nextFlags: UInt32,
                             saysTu: Bool = false, gluesToNext: Bool = false, numberAfterNext: Bool = false, afterVerb: Bool = false,
-                            pieceOfPrevious: Bool = false) -> String? {
+                            pieceOfPrevious: () -> Bool = { false }) -> String? {
         let french = nextFlags & LexiconFlags.foreign == 0 || nextFlags & (LexiconFlags.dicollecte | LexiconFlags.variant) != 0
         let nextCase = CasePattern(next)
         let feminineNoun = isSingularNoun(nextFlags, gender: LexiconFlags.feminine, verbForm: true)
@@ -89,18 +90,18 @@ enum FunctionWords {
         if written == [0x63, 0x6C] || written == [0x65, 0x78] || written == [0x65, 0x6C], afterWord, french, nextCase == .lower,
            nextFlags & LexiconFlags.foreign == 0, !latinAfterEx.contains(CasePattern.lower(next)) { return "et" }
         if written == [0x49, 0x72, 0x65], nextCase == .lower { return "1re" }
-        if written == [0x64, 0x6F, 0x73], !pieceOfPrevious, nextCase != .upper, nextFlags & LexiconFlags.noun != 0, isPluralNoun(nextFlags),
-           previous.map({ !determinersBeforeDos.contains($0) }) ?? true { return "des" }
-        if written == [0x69, 0x6C], afterWord, !pieceOfPrevious, !sentenceStart, nextCase == .lower,
+        if written == [0x64, 0x6F, 0x73], nextCase != .upper, nextFlags & LexiconFlags.noun != 0, isPluralNoun(nextFlags),
+           previous.map({ !determinersBeforeDos.contains($0) }) ?? true, !pieceOfPrevious() { return "des" }
+        if written == [0x69, 0x6C], afterWord, !sentenceStart, nextCase == .lower,
            previous.map({ $0.count >= 3 && !prepositionsBeforeArticle.contains($0) }) ?? true,
-           nextFlags & LexiconFlags.infinitive != 0, nextFlags & LexiconFlags.finiteVerb == 0 { return "à" }
-        if written == [0x65, 0x73], afterWord, !pieceOfPrevious, nextCase == .lower, previous != [0x74, 0x75],
-           nextFlags & LexiconFlags.presentParticiple != 0 { return "en" }
+           nextFlags & LexiconFlags.infinitive != 0, nextFlags & LexiconFlags.finiteVerb == 0, !pieceOfPrevious() { return "à" }
+        if written == [0x65, 0x73], afterWord, nextCase == .lower, previous != [0x74, 0x75],
+           nextFlags & LexiconFlags.presentParticiple != 0, !pieceOfPrevious() { return "en" }
         if written == [0x6C, 0x6F], nextCase == .lower {
             if isSingularNoun(nextFlags, gender: LexiconFlags.masculine, verbForm: false) { return "le" }
             if isSingularNoun(nextFlags, gender: LexiconFlags.feminine, verbForm: false) { return "la" }
         }
-        if written == [0x6F, 0x6E], afterWord, !pieceOfPrevious, nextCase == .lower, wordsAfterOu.contains(next) { return "ou" }
+        if written == [0x6F, 0x6E], afterWord, nextCase == .lower, wordsAfterOu.contains(next), !pieceOfPrevious() { return "ou" }
         if written.count == 5, [celte, celle].contains(CasePattern.lower(written)), nextCase == .lower, feminineNoun {
             return CasePattern(written) == .title ? "Cette" : CasePattern(written) == .lower ? "cette" : nil
         }
