@@ -38,7 +38,9 @@
 /// - `la sécurité dos équipages` → `des` before a plural noun (`le dos`, `ses dos` stay);
 ///   `nous avons il signaler` → `à` before an infinitive, which no subject `il` takes; `eux-mêmes
 ///   es portant` → `en` before a present participle (`tu es` stays); `vanité on de plaisir` →
-///   `ou` before `de`, `un`, `une`…, which the pronoun `on` never stands before.
+///   `ou` before `de`, `un`, `une`…, which the pronoun `on` never stands before; `mis eh
+///   possession` → `en`: the interjection stands after a pause, not between two words before a
+///   noun or a participle.
 /// - `II a dit`, `Us ont` opening a sentence → `Il`, `Ils` (`Louis II a régné`, `II La
 ///   Convention`, `les us et coutumes` stay): see `pronoun`.
 enum FunctionWords {
@@ -101,6 +103,9 @@ enum FunctionWords {
             if isSingularNoun(nextFlags, gender: LexiconFlags.masculine, verbForm: false) { return "le" }
             if isSingularNoun(nextFlags, gender: LexiconFlags.feminine, verbForm: false) { return "la" }
         }
+        if written == [0x65, 0x68], afterWord, previous != nil, nextCase == .lower,
+           nextFlags & (LexiconFlags.noun | LexiconFlags.presentParticiple) != 0, nextFlags & LexiconFlags.grammatical == 0,
+           !pieceOfPrevious() { return "en" }
         if written == [0x6F, 0x6E], afterWord, nextCase == .lower, wordsAfterOu.contains(next), !pieceOfPrevious() { return "ou" }
         if written.count == 5, [celte, celle].contains(CasePattern.lower(written)), nextCase == .lower, feminineNoun {
             return CasePattern(written) == .title ? "Cette" : CasePattern(written) == .lower ? "cette" : nil
@@ -110,7 +115,7 @@ enum FunctionWords {
 
     /// The cheap test first (it runs on every word): could the rules above read these bytes
     /// (`do`, `dos`, `dé`, `là`, `lé`, `lès`, `lés`, `ls`, `lo`, `cl`, `celte`, `celle`, `Ja`, `Je`, `Jes`,
-    /// `Ire`, `Ier`, `ler`, `a`, `es`, `ex`, `el`, `sy`, `ta`, `tes`, `qu`, `il`, `on`)?
+    /// `Ire`, `Ier`, `ler`, `a`, `es`, `ex`, `el`, `eh`, `sy`, `ta`, `tes`, `qu`, `il`, `on`)?
     static func mayReplace(_ word: ArraySlice<UInt8>) -> Bool {
         guard word.count <= 5, let first = word.first else { return false }
         guard word.count >= 2 else { return first == 0x61 }
@@ -122,7 +127,7 @@ enum FunctionWords {
         case 0x43: return word.count == 5
         case 0x4A: return word.count <= 3
         case 0x49: return word.count == 3
-        case 0x65: return word.count == 2 && (second == 0x73 || second == 0x78 || second == 0x6C)
+        case 0x65: return word.count == 2 && (second == 0x73 || second == 0x78 || second == 0x6C || second == 0x68)
         case 0x73: return word.count == 2 && second == 0x79
         case 0x74: return (word.count == 2 && second == 0x61) || (word.count == 3 && second == 0x65 && word.last == 0x73)
         case 0x71: return word.count == 2 && second == 0x75
