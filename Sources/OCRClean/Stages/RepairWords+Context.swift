@@ -220,10 +220,12 @@ extension RepairWords {
         return hit.flags | lower.flags
     }
 
-    /// Whether `dé` and the next word, written together, are a known word (`dé faut`: `défaut`).
-    /// Looked up for `dé` alone, the one rule that reads it: the other candidates skip the lookup.
+    /// Whether `dé` or `sou` and the next word, written together, are a known word (`dé faut`:
+    /// `défaut`, `sou vent`: `souvent`). Looked up for these two alone, the rules that read it:
+    /// the other candidates skip the lookup.
     func gluesToNext(_ word: Word, _ after: Word, _ bytes: [UInt8]) -> Bool {
-        guard bytes[word.token.coreStart..<word.token.coreEnd].elementsEqual([0x64, 0xC3, 0xA9]) else { return false }
+        let written = bytes[word.token.coreStart..<word.token.coreEnd]
+        guard written.elementsEqual([0x64, 0xC3, 0xA9]) || written.elementsEqual([0x73, 0x6F, 0x75]) else { return false }
         return knowledge.known(core(of: word, bytes) + core(of: after, bytes)) != nil
     }
 

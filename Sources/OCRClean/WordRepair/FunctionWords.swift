@@ -40,7 +40,8 @@
 ///   es portant` → `en` before a present participle (`tu es` stays); `vanité on de plaisir` →
 ///   `ou` before `de`, `un`, `une`…, which the pronoun `on` never stands before; `mis eh
 ///   possession` → `en`: the interjection stands after a pause, not between two words before a
-///   noun or a participle.
+///   noun or a participle; `de sou avenir` → `son` before a singular noun, after no determiner
+///   (`un sou`, `le sou`) and not the start of a word cut by a space (`sou vent`).
 /// - `II a dit`, `Us ont` opening a sentence → `Il`, `Ils` (`Louis II a régné`, `II La
 ///   Convention`, `les us et coutumes` stay): see `pronoun`.
 enum FunctionWords {
@@ -48,8 +49,8 @@ enum FunctionWords {
     /// `afterWord`: a word, not a number or a sign, comes before it; `previous`: that word
     /// (lowercase) when nothing stands between them; `saysTu`: the document addresses someone as
     /// *tu* (see `DocumentProfile.saysTu`); `gluesToNext`: the two written together are a known
-    /// word (`dé faut`: `défaut`, a space inserted, not `de faut`); `numberAfterNext`: a number
-    /// follows `next` (`ler et 2 octobre`); `afterVerb`: `previous` is a verb form and no pronoun
+    /// word (`dé faut`: `défaut`, `sou vent`: `souvent`, a space inserted, not `de faut`);
+    /// `numberAfterNext`: a number follows `next` (`ler et 2 octobre`); `afterVerb`: `previous` is a verb form and no pronoun
     /// (`Saluant`, `appliquer`, `encourage`); `pieceOfPrevious`: the word before is unknown, or
     /// the two written together are a known word (`utilisati on`, `donné es`: a word cut), asked
     /// only by the rules that need it (`il` and `on` are frequent).
@@ -103,6 +104,9 @@ enum FunctionWords {
             if isSingularNoun(nextFlags, gender: LexiconFlags.masculine, verbForm: false) { return "le" }
             if isSingularNoun(nextFlags, gender: LexiconFlags.feminine, verbForm: false) { return "la" }
         }
+        if written == [0x73, 0x6F, 0x75], !gluesToNext, nextCase == .lower, nextFlags & LexiconFlags.noun != 0, nextFlags & LexiconFlags.plural == 0,
+           nextFlags & (LexiconFlags.grammatical | LexiconFlags.adjective) == 0,
+           previous.map({ !articles.contains($0) && !beforeDie.contains($0) }) ?? true, !pieceOfPrevious() { return "son" }
         if written == [0x65, 0x68], afterWord, previous != nil, nextCase == .lower,
            nextFlags & (LexiconFlags.noun | LexiconFlags.presentParticiple) != 0, nextFlags & LexiconFlags.grammatical == 0,
            !pieceOfPrevious() { return "en" }
@@ -115,7 +119,7 @@ enum FunctionWords {
 
     /// The cheap test first (it runs on every word): could the rules above read these bytes
     /// (`do`, `dos`, `dé`, `là`, `lé`, `lès`, `lés`, `ls`, `lo`, `cl`, `celte`, `celle`, `Ja`, `Je`, `Jes`,
-    /// `Ire`, `Ier`, `ler`, `a`, `es`, `ex`, `el`, `eh`, `sy`, `ta`, `tes`, `qu`, `il`, `on`)?
+    /// `Ire`, `Ier`, `ler`, `a`, `es`, `ex`, `el`, `eh`, `sy`, `sou`, `ta`, `tes`, `qu`, `il`, `on`)?
     static func mayReplace(_ word: ArraySlice<UInt8>) -> Bool {
         guard word.count <= 5, let first = word.first else { return false }
         guard word.count >= 2 else { return first == 0x61 }
@@ -128,7 +132,7 @@ enum FunctionWords {
         case 0x4A: return word.count <= 3
         case 0x49: return word.count == 3
         case 0x65: return word.count == 2 && (second == 0x73 || second == 0x78 || second == 0x6C || second == 0x68)
-        case 0x73: return word.count == 2 && second == 0x79
+        case 0x73: return (word.count == 2 && second == 0x79) || (word.count == 3 && second == 0x6F && word.last == 0x75)
         case 0x74: return (word.count == 2 && second == 0x61) || (word.count == 3 && second == 0x65 && word.last == 0x73)
         case 0x71: return word.count == 2 && second == 0x75
         case 0x69: return word.count == 2 && second == 0x6C
