@@ -220,13 +220,10 @@ extension RepairWords {
         return hit.flags | lower.flags
     }
 
-    /// Whether `dé` or `sou` and the next word, written together, are a known word (`dé faut`:
-    /// `défaut`, `sou vent`: `souvent`). Looked up for these two alone, the rules that read it:
-    /// the other candidates skip the lookup.
+    /// Whether the word and the next, written together, are a known word (`dé faut`: `défaut`,
+    /// `sou vent`: `souvent`). Asked only by the rules that read it.
     func gluesToNext(_ word: Word, _ after: Word, _ bytes: [UInt8]) -> Bool {
-        let written = bytes[word.token.coreStart..<word.token.coreEnd]
-        guard written.elementsEqual([0x64, 0xC3, 0xA9]) || written.elementsEqual([0x73, 0x6F, 0x75]) else { return false }
-        return knowledge.known(core(of: word, bytes) + core(of: after, bytes)) != nil
+        knowledge.known(core(of: word, bytes) + core(of: after, bytes)) != nil
     }
 
     /// The word before is unknown, or makes a known word with this one (`utilisati on`, `donné
@@ -257,7 +254,7 @@ extension RepairWords {
                   let replacement = FunctionWords.replacement(core(of: word, bytes), sentenceStart: word.sentenceStart, afterWord: i > 0 && words[i - 1] != nil,
                                                               previous: i > 0 ? words[i - 1].flatMap { $0.token.end == $0.token.coreEnd ? CasePattern.lower(core(of: $0, bytes)) : nil } : nil,
                                                               next: core(of: following, bytes), nextFlags: nextFlags(following, hit, bytes), saysTu: profile.saysTu,
-                                                              gluesToNext: gluesToNext(word, following, bytes),
+                                                              gluesToNext: { gluesToNext(word, following, bytes) },
                                                               numberAfterNext: i + 1 < words.count && Self.numberFollows(following, bytes),
                                                               afterVerb: i > 0 && Self.isVerb(words[i - 1]),
                                                               pieceOfPrevious: { i > 0 && pieceOfPrevious(word, words[i - 1], bytes) }) else { continue }

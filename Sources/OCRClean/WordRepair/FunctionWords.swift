@@ -50,12 +50,12 @@ enum FunctionWords {
     /// (lowercase) when nothing stands between them; `saysTu`: the document addresses someone as
     /// *tu* (see `DocumentProfile.saysTu`); `gluesToNext`: the two written together are a known
     /// word (`dé faut`: `défaut`, `sou vent`: `souvent`, a space inserted, not `de faut`);
-    /// `numberAfterNext`: a number follows `next` (`ler et 2 octobre`); `afterVerb`: `previous` is a verb form and no pronoun
-    /// (`Saluant`, `appliquer`, `encourage`); `pieceOfPrevious`: the word before is unknown, or
-    /// the two written together are a known word (`utilisati on`, `donné es`: a word cut), asked
-    /// only by the rules that need it (`il` and `on` are frequent).
+    /// `numberAfterNext`: a number follows `next` (`ler et 2 octobre`); `afterVerb`: `previous`
+    /// is a verb form and no pronoun (`Saluant`, `appliquer`, `encourage`); `pieceOfPrevious`:
+    /// the word before is unknown, or the two written together are a known word (`utilisati on`,
+    /// `donné es`: a word cut). The two lookups are asked only by the rules that need them.
     static func replacement(_ written: [UInt32], sentenceStart: Bool, afterWord: Bool, previous: [UInt32]?, next: [UInt32], nextFlags: UInt32,
-                            saysTu: Bool = false, gluesToNext: Bool = false, numberAfterNext: Bool = false, afterVerb: Bool = false,
+                            saysTu: Bool = false, gluesToNext: () -> Bool = { false }, numberAfterNext: Bool = false, afterVerb: Bool = false,
                             pieceOfPrevious: () -> Bool = { false }) -> String? {
         let french = nextFlags & LexiconFlags.foreign == 0 || nextFlags & (LexiconFlags.dicollecte | LexiconFlags.variant) != 0
         let nextCase = CasePattern(next)
@@ -88,7 +88,7 @@ enum FunctionWords {
         if written == [0x4A, 0x65], !sentenceStart, nextCase == .lower,
            isSingularNoun(nextFlags, gender: LexiconFlags.masculine, verbForm: false) { return "le" }
         if written == [0x64, 0xE9], articles.contains(CasePattern.lower(elidedPrefix(next))) || nextCase == .title
-            || (nextCase == .lower && french && !gluesToNext && previous.map { !beforeDie.contains($0) } ?? afterWord) { return "de" }
+            || (nextCase == .lower && french && !gluesToNext() && previous.map { !beforeDie.contains($0) } ?? afterWord) { return "de" }
         if let plain = accentNoise[written], french, nextCase == .lower || nextCase == .title { return plain }
         if written == [0x63, 0x6C] || written == [0x65, 0x78] || written == [0x65, 0x6C], afterWord, french, nextCase == .lower,
            nextFlags & LexiconFlags.foreign == 0, !latinAfterEx.contains(CasePattern.lower(next)) { return "et" }
@@ -104,9 +104,9 @@ enum FunctionWords {
             if isSingularNoun(nextFlags, gender: LexiconFlags.masculine, verbForm: false) { return "le" }
             if isSingularNoun(nextFlags, gender: LexiconFlags.feminine, verbForm: false) { return "la" }
         }
-        if written == [0x73, 0x6F, 0x75], !gluesToNext, nextCase == .lower, nextFlags & LexiconFlags.noun != 0, nextFlags & LexiconFlags.plural == 0,
+        if written == [0x73, 0x6F, 0x75], nextCase == .lower, nextFlags & LexiconFlags.noun != 0, nextFlags & LexiconFlags.plural == 0,
            nextFlags & (LexiconFlags.grammatical | LexiconFlags.adjective) == 0,
-           previous.map({ !articles.contains($0) && !beforeDie.contains($0) }) ?? true, !pieceOfPrevious() { return "son" }
+           previous.map({ !wordsBeforeNoun.contains($0) }) ?? true, !gluesToNext(), !pieceOfPrevious() { return "son" }
         if written == [0x65, 0x68], afterWord, previous != nil, nextCase == .lower,
            nextFlags & (LexiconFlags.noun | LexiconFlags.presentParticiple) != 0, nextFlags & LexiconFlags.grammatical == 0,
            !pieceOfPrevious() { return "en" }
@@ -141,8 +141,12 @@ enum FunctionWords {
         }
     }
 
+    /// Articles, determiners and adjectives that stand before a noun (`le`, `un`, `son`, `petit`):
+    /// after them a short word is the noun it looks like (`un sou`).
+    static let wordsBeforeNoun: Set<[UInt32]> = articles.union(beforeDie)
+
     /// Words before which `dos` is the noun (`le dos`, `ses dos`, `de dos`), not `des` misread.
-    static let determinersBeforeDos: Set<[UInt32]> = articles.union(beforeDie).union(CandidateGenerator.pluralDeterminers.map { $0.unicodeScalars.map(\.value) })
+    static let determinersBeforeDos: Set<[UInt32]> = wordsBeforeNoun.union(CandidateGenerator.pluralDeterminers.map { $0.unicodeScalars.map(\.value) })
         .union(["de", "du", "au", "aux"].map { $0.unicodeScalars.map(\.value) })
 
     /// Words the pronoun `on` never stands before, and `ou` often does (`vanité on de plaisir`,
