@@ -260,6 +260,38 @@ extension RepairWords {
         }
     }
 
+    /// `les Protocoles s’y rapportant. et` → `rapportant et`, `les fins. ci-dessus` → `fins ci-dessus`:
+    /// a full stop glued to a word in lowercase and followed by one is a speck or a misread comma;
+    /// no sentence opens in lowercase. Deleting it is never further from the text than the stop
+    /// was, whichever it stood for. The stop stays after an abbreviation (`etc.`, `vol.`, `fr.`,
+    /// `MM.`: any word of two letters, in capitals or that the lexicon writes with its stop), an
+    /// unknown word (`struct.`, `pharm.`) and before a word that is not plain French in lowercase
+    /// (`caractères. fully`, `fichier. chmod`, a command named by the document), or that may have
+    /// lost its capital (see `smallShapedCapitals`). Only in a line as printed: in a paragraph
+    /// the stop may end a line that layout joined to text it cut (a note, a heading).
+    func strayStopEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        guard words.count >= 2 else { return }
+        for i in 0..<(words.count - 1) {
+            guard let word = words[i], let after = words[i + 1], !consumed[i], !consumed[i + 1], word.known != nil, after.known != nil,
+                  word.token.end == word.token.coreEnd + 1, bytes[word.token.coreEnd] == 0x2E,
+                  after.token.singleSpaceBefore, after.token.start == after.token.coreStart else { continue }
+            let core = self.core(of: word, bytes), next = self.core(of: after, bytes)
+            guard core.count - DomainPhrases.elisionLength(core) >= 3, CasePattern(core) == .lower, core.allSatisfy(UTF8Bytes.isLetter),
+                  next.count >= 2, CasePattern(next) == .lower, next.allSatisfy { UTF8Bytes.isLetter($0) || JoinedText.isApostrophe($0) || $0 == 0x2D },
+                  knowledge.exact(core + [0x2E]) == nil,
+                  !bytes.withUnsafeBufferPointer({ profile.isCommandName(UnsafeBufferPointer(rebasing: $0[after.token.coreStart..<after.token.coreEnd])) })
+            else { continue }
+            // A capital shaped like its small letter may have been read small (`la bonne. voici`,
+            // `une seule fois. pour`): then the stop ends a sentence unless the word before is
+            // one no sentence ends on (`pour. veiller`, `comme. support`).
+            if Self.smallShapedCapitals.contains(Folding.base(next[0])), word.known.map({ $0.flags & LexiconFlags.grammatical == 0 }) ?? true { continue }
+            let range = word.token.coreEnd..<word.token.end
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: "", rule: "stray-stop", confidence: 0.8))
+            counts.count("stray-stop")
+        }
+    }
+
     /// `vive le roi 1 Et pourquoi` → `vive le roi ! Et pourquoi`: an exclamation mark read as the
     /// digit one, alone between a word in lowercase and the capitalised word that opens the next
     /// sentence. A number after a preposition (`de 1 Go`), after a capitalised word (`Niveau 1
@@ -287,6 +319,49 @@ extension RepairWords {
             counts.count("exclamation")
         }
     }
+
+    /// `‘mesures concrètes` → `mesures concrètes`: an opening single quote glued to a word that
+    /// nothing after it on the line closes is a speck an engine read at the margin (Tesseract's
+    /// English model prints it often); French quotes with « » and “ ”. A quote closed on the line
+    /// (`‘libpam-’ ou`) stays, and so does one before a word that is not French: a reader quoting
+    /// a command or a name may open it so.
+    func strayOpeningQuoteEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for (i, word) in words.enumerated() {
+            guard let word, !consumed[i], word.known != nil, word.token.coreStart - word.token.start == 3,
+                  bytes[word.token.start] == 0xE2, bytes[word.token.start + 1] == 0x80, bytes[word.token.start + 2] == 0x98,
+                  !Self.closesSingleQuote(bytes, after: word.token.coreStart) else { continue }
+            let range = word.token.start..<word.token.coreStart
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: "", rule: "stray-quote", confidence: 0.8))
+            counts.count("stray-quote")
+        }
+    }
+
+    /// Whether a closing single quote (`’` or `'` not between two letters, so no apostrophe)
+    /// follows `start` in the text.
+    static func closesSingleQuote(_ bytes: [UInt8], after start: Int) -> Bool {
+        var i = start
+        while i < bytes.count {
+            let length: Int
+            if bytes[i] == 0x27 {
+                length = 1
+            } else if i + 2 < bytes.count, bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
+                length = 3
+            } else {
+                i += 1
+                continue
+            }
+            let letterBefore = i > 0 && QualityEstimator.isWordByte(bytes[i - 1])
+            let letterAfter = i + length < bytes.count && QualityEstimator.isWordByte(bytes[i + length])
+            if !(letterBefore && letterAfter) { return true }
+            i += length
+        }
+        return false
+    }
+
+    /// Letters whose capital is their small letter made larger (`c`, `o`, `s`, `v`…): an engine
+    /// reading a blurred line may lose the capital.
+    static let smallShapedCapitals: Set<UInt8> = Set("cjkopsuvwxz".utf8)
 
     /// Whether a capital letter opens the bytes at `i`.
     static func opensWithCapital(_ bytes: [UInt8], at i: Int) -> Bool {

@@ -627,6 +627,10 @@ public struct RepairWords: ConventionFollowing {
             volumeStopEdits(words, bytes: bytes, nextLine: nextLine, edits: &edits, counts: &counts)
             punctuationSpaceEdits(bytes, edits: &edits, counts: &counts)
             strayLetterEdits(tokens, bytes: bytes, edits: &edits, counts: &counts)
+            if record.kind == .line {
+                strayStopEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+            }
+            strayOpeningQuoteEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             exclamationEdits(tokens, bytes: bytes, edits: &edits, counts: &counts)
             guillemetEdits(bytes, edits: &edits, counts: &counts)
             asideDashEdits(bytes, edits: &edits, counts: &counts)
