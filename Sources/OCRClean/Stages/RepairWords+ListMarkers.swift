@@ -25,9 +25,10 @@ extension RepairWords {
         }
     }
 
-    /// Glyphs an engine reads for a letter marker (on the rendered pages: `8)` for `g)`, `1)` for
-    /// `l)`, `€)` for `e)`, `£)` for `f)`).
-    static let letterLookalikes: [String: String] = ["8": "g", "9": "g", "1": "l", "|": "l", "€": "e", "£": "f", "0": "o", "5": "s"]
+    /// Glyphs an engine reads for a letter or roman marker (on the rendered pages: `8)` for `g)`,
+    /// `1)` for `l)`, `€)` for `e)`, `£)` for `f)`, `©)` for `c)`, `4)` for `d)`, `ü)` for `ii)`).
+    static let letterLookalikes: [String: String] = ["8": "g", "9": "g", "1": "l", "|": "l", "€": "e", "£": "f", "0": "o", "5": "s",
+                                                     "©": "c", "¢": "c", "4": "d", "ü": "ii"]
 
     /// The marker that follows `marker` when only one may (`e` after `d`; none after `i`: `j` or
     /// `ii`).
