@@ -326,7 +326,9 @@ extension RepairWords {
     /// it reads `d’` as `de` (38 to 0 on the generated pages). A noun that may also be a verb or
     /// an adjective (`de ordinaire`), `h` (aspirated or not), `de` before `à` and `sur` (`copie
     /// sur écriture`, `sur alpha et ia64`) stay, unless a term of the domain lexicon reads so
-    /// (`droits de homme` → `droits de l’homme`).
+    /// (`droits de homme` → `droits de l’homme`). After a present participle the article was lost
+    /// before a noun with its complement (`Rappelant adoption de sa résolution` → `Rappelant
+    /// l’adoption`), but for the nouns of locutions (`prenant acte de`, see `locutionNouns`).
     func lostArticleEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         for i in words.indices.dropFirst().dropLast() {
             guard let word = words[i], !consumed[i], let hit = word.known, word.token.start == word.token.coreStart,
@@ -338,7 +340,10 @@ extension RepairWords {
             // Cheap checks on the bytes first: a lowercase vowel or an accented letter opens the
             // word, and the word before has the length of `de` or `dans`.
             let opening = bytes[word.token.coreStart], previousLength = before.token.coreEnd - before.token.coreStart
-            guard Self.vowelBytes.contains(opening) || opening == 0xC3 || opening == 0x68, previousLength == 2 || previousLength == 4 else { continue }
+            let participle = previousLength >= 5 && bytes[before.token.coreEnd - 3] == 0x61 && bytes[before.token.coreEnd - 2] == 0x6E
+                && bytes[before.token.coreEnd - 1] == 0x74 && before.known != nil
+                && knowledge.known(CasePattern.lower(core(of: before, bytes))).map { $0.flags & LexiconFlags.presentParticiple != 0 } == true
+            guard Self.vowelBytes.contains(opening) || opening == 0xC3 || opening == 0x68, previousLength == 2 || previousLength == 4 || participle else { continue }
             let written = core(of: word, bytes)
             guard let first = written.first, Self.startsWithVowelSound(first), CasePattern(written) == .lower else { continue }
             let previous = core(of: before, bytes), next = core(of: after, bytes)
@@ -347,9 +352,10 @@ extension RepairWords {
             let pairs = knowledge.lexicon.pairs
             let term = previous == [0x64, 0x65] && i >= 2 && pairs.contains(Self.deArticle) && pairs.contains(Self.articleSpace + JoinedText.bytes(written))
                 && words[i - 2].map { $0.token.end == $0.token.coreEnd && pairs.contains(Folding.lower(JoinedText.string(core(of: $0, bytes))) + [0x20, 0x64, 0x65]) } == true
-            let governs = opening != 0x68 && (previous == Self.dans
-                ? CasePattern(next) == .lower
-                : previous == [0x64, 0x65] && next != [0xE0])
+            let governs = opening != 0x68 && (participle
+                ? Self.takesComplement(next) && hit.flags & (LexiconFlags.grammatical | LexiconFlags.adverb | LexiconFlags.pastParticiple) == 0
+                    && !Self.locutionNouns.contains(JoinedText.bytes(written))
+                : previous == Self.dans ? CasePattern(next) == .lower : previous == [0x64, 0x65] && next != [0xE0])
             guard governs || term else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
@@ -357,6 +363,21 @@ extension RepairWords {
             counts.count("elision")
         }
     }
+
+    /// `de`, `du`, `des`, `à`, `au`, `aux`, or a word elided after `d’`: the complement of a noun
+    /// after a participle (`Rappelant adoption de sa résolution`).
+    static func takesComplement(_ next: [UInt32]) -> Bool {
+        next == [0x64, 0x65] || next == [0x64, 0x75] || next == [0x64, 0x65, 0x73] || next == [0xE0] || next == [0x61, 0x75]
+            || next == [0x61, 0x75, 0x78] || (next.count > 2 && next[0] == 0x64 && JoinedText.isApostrophe(next[1]))
+    }
+
+    /// Nouns a participle takes bare in a locution (`prenant acte de`, `portant atteinte à`,
+    /// `faisant appel à`, `ayant accès à`): no article was lost before them.
+    static let locutionNouns: Set<[UInt8]> = Set(["acte", "accès", "appel", "état", "effet", "usage", "appui", "autorité", "intérêt",
+                                                  "égard", "office", "obstacle", "allusion", "attention", "échec", "écho", "abstraction",
+                                                  "amende", "irruption", "affaire", "envie", "objet", "asile", "assaut", "alliance",
+                                                  "emploi", "exception", "erreur", "œuvre", "impression", "ombrage", "atteinte",
+                                                  "action", "avis", "allégeance", "école", "escale", "entrée", "issue", "ordre"].map { Array($0.utf8) })
 
     /// `de l’` and `l’ ` as the domain's word pairs write them.
     static let deArticle = Array("de l’".utf8)
