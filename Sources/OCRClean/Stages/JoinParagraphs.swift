@@ -162,6 +162,9 @@ public struct JoinParagraphs: Stage {
         // A resolution's preambular clause opens a paragraph after the comma that ends the clause
         // before it, however long the line before it (`…dans tous les États,` / `Considérant que…`).
         if lastShape.lastSignificant == 0x2C, shape.startsUppercase, Self.opensPreambularClause(body) { return false }
+        // An operative paragraph whose number lost its full stop opens a paragraph after the one
+        // before ends (`…juridiques internationaux ;` / `6 Prie le Secrétaire général…`).
+        if lastShape.lastSignificant == 0x3B || lastShape.endsSentence, Self.opensNumberedParagraph(body) { return false }
         // A short line that ends a sentence ends its paragraph.
         let m = measure
         if m > 0, lastShape.endsClause, shape.startsUppercase || enumerated || (0x30...0x39).contains(shape.first) {
@@ -286,6 +289,18 @@ public struct JoinParagraphs: Stage {
     /// `S’inquiétant`), an adverb before a participle (`Vivement préoccupée`), or an adjective
     /// before what it governs (`Consciente de`, `Convaincue que`, `Préoccupée par`, `Inquiète
     /// de`). Capitalised at a line's start after a comma, no sentence goes on with them.
+    /// One to three digits, a space and a capitalised word of three letters or more (`6 Prie le
+    /// Secrétaire général`): a numbered paragraph whose full stop OCR lost, not a sentence (French
+    /// writes no sentence opening with digits) nor a count (`25 pays`).
+    static func opensNumberedParagraph(_ body: Substring) -> Bool {
+        let u = body.utf8
+        var i = u.startIndex, digits = 0
+        while i < u.endIndex, (0x30...0x39).contains(u[i]) { digits += 1; i = u.index(after: i) }
+        guard digits >= 1, digits <= 3, i < u.endIndex, u[i] == 0x20 else { return false }
+        let word = body[u.index(after: i)...].prefix { $0 != " " }
+        return word.count >= 3 && word.first?.isUppercase == true && word.dropFirst().allSatisfy(\.isLowercase)
+    }
+
     static func opensPreambularClause(_ body: Substring) -> Bool {
         let words = body.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
         guard let first = words.first, first.first?.isUppercase == true else { return false }
