@@ -165,6 +165,9 @@ public struct JoinParagraphs: Stage {
         // An operative paragraph whose number lost its full stop opens a paragraph after the one
         // before ends (`…juridiques internationaux ;` / `6 Prie le Secrétaire général…`).
         if lastShape.lastSignificant == 0x3B || lastShape.endsSentence, Self.opensNumberedParagraph(body) { return false }
+        // The first operative paragraph after the preamble's last comma, its `1.` read as a letter
+        // (`…dans tous les États,` / `L Prend note…`): a capital alone is no French word.
+        if lastShape.endsClause, Self.opensGarbledOne(body) { return false }
         // A short line that ends a sentence ends its paragraph.
         let m = measure
         if m > 0, lastShape.endsClause, shape.startsUppercase || enumerated || (0x30...0x39).contains(shape.first) {
@@ -298,6 +301,16 @@ public struct JoinParagraphs: Stage {
         while i < u.endIndex, (0x30...0x39).contains(u[i]) { digits += 1; i = u.index(after: i) }
         guard digits >= 1, digits <= 3, i < u.endIndex, u[i] == 0x20 else { return false }
         let word = body[u.index(after: i)...].prefix { $0 != " " }
+        return word.count >= 3 && word.first?.isUppercase == true && word.dropFirst().allSatisfy(\.isLowercase)
+    }
+
+    /// `L`, `I` or `l` alone, then a capitalised word of three letters or more (`L Prend note`):
+    /// the number `1.` of a paragraph as OCR reads it.
+    static func opensGarbledOne(_ body: Substring) -> Bool {
+        let u = body.utf8
+        guard u.count > 5, let first = u.first, first == 0x4C || first == 0x49 || first == 0x6C,
+              u[u.index(after: u.startIndex)] == 0x20 else { return false }
+        let word = body.dropFirst(2).prefix { $0 != " " }
         return word.count >= 3 && word.first?.isUppercase == true && word.dropFirst().allSatisfy(\.isLowercase)
     }
 
