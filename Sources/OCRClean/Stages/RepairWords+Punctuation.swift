@@ -219,12 +219,19 @@ extension RepairWords {
     /// Takes the operative paragraph that `text` opens as the last one: `6. Prend note…`, or
     /// `6, Prend note…` right after paragraph 5 (its full stop read as a comma, see `numberStopEdit`).
     /// Before its repair, a paragraph whose number OCR garbled (`). Engage…` after paragraph 8)
-    /// is the next one (see `operativeNumberEdit`).
-    mutating func noteOperativeParagraph(_ text: String, beforeRepair: Bool) {
+    /// is the next one, or, with none before it, the one before the paragraph after it (see
+    /// `operativeNumberEdit`).
+    mutating func noteOperativeParagraph(_ text: String, beforeRepair: Bool, next: String? = nil) {
         if let opening = operativeOpening(text), opening.mark == 0x2E || opening.number == (operativeParagraph ?? -1) + 1 {
             operativeParagraph = opening.number
-        } else if beforeRepair, let last = operativeParagraph, garbledOperativeOpening(text) != nil {
-            operativeParagraph = last + 1
+        } else if beforeRepair, garbledOperativeOpening(text) != nil {
+            // The first of a resolution has none before it: the paragraph after it tells
+            // (`L Prend note…` before `2. Réaffirme…`).
+            if let last = operativeParagraph {
+                operativeParagraph = last + 1
+            } else if let after = next.flatMap(operativeOpening), after.mark == 0x2E, after.number >= 2 {
+                operativeParagraph = after.number - 1
+            }
         }
     }
 

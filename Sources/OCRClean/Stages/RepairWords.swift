@@ -284,7 +284,7 @@ public struct RepairWords: ConventionFollowing {
             if Self.repairable(record) {
                 let next = window[(i + 1)...].first { Self.repairable($0) }
                 if context {
-                    noteOperativeParagraph(record.text, beforeRepair: true)
+                    noteOperativeParagraph(record.text, beforeRepair: true, next: next?.text)
                     let opensItem = Self.itemMarker(record.text) != nil || Self.lostItemMarker(record.text) != nil
                     let afterSemicolon = previousReleased.map { Self.lastScalar($0.text) == ";" } ?? false
                     if opensItem { itemFollowsSemicolon = afterSemicolon }
