@@ -148,8 +148,9 @@ extension RepairWords {
     }
 
     /// The opening of an operative paragraph (`6. Prend note…`, `12. Prie…`): one to three digits,
-    /// a full stop (or the comma OCR may read for it), and a capitalised finite verb in the third
-    /// person singular (ending in `e`, `t` or `d`: `Réaffirme`, `Reconnaît`, `Prend`); with the
+    /// a full stop (or the comma, colon or semicolon OCR may read for it), and a capitalised
+    /// finite verb in the third person singular (ending in `e`, `t` or `d`: `Réaffirme`,
+    /// `Reconnaît`, `Prend`); with the
     /// mark's byte offset (the number's length). Nil for other numbered lines (`13. Le
     /// descripteur…`, `7. Définir…`, `45. Options…`, `46. Veuillez…`).
     func operativeOpening(_ text: String) -> (number: Int, mark: UInt32, offset: Int)? {
@@ -162,7 +163,7 @@ extension RepairWords {
             digits += 1
             next = scalars.next()
         }
-        guard digits > 0, let mark = next, mark == "." || mark == ",", scalars.next() == " " else { return nil }
+        guard digits > 0, let mark = next, mark == "." || mark == "," || mark == ":" || mark == ";", scalars.next() == " " else { return nil }
         var word: [UInt32] = []
         while let s = scalars.next(), UTF8Bytes.isLetter(s.value) { word.append(s.value) }
         guard Self.endsLikeThirdPerson(word) else { return nil }
@@ -380,11 +381,12 @@ extension RepairWords {
     /// of apostrophe).
     static let strayLetters: Set<UInt8> = Set("bfghikpqruvwxz".utf8)
 
-    /// `4, Exhorte les États…` → `4. Exhorte…`: the full stop after an operative paragraph's
-    /// number read as a comma, when the number follows the last operative paragraph's (the record
-    /// is taken as paragraph 4 before it is repaired).
+    /// `4, Exhorte les États…`, `3: Note…` → `4. Exhorte…`, `3. Note…`: the full stop after an
+    /// operative paragraph's number read as a comma, a colon or a semicolon, when the number
+    /// follows the last operative paragraph's (the record is taken as paragraph 4 before it is
+    /// repaired).
     func numberStopEdit(_ text: String, edits: inout [TextEdit], counts: inout Counts) {
-        guard let opening = operativeOpening(text), opening.mark == 0x2C, opening.number == operativeParagraph else { return }
+        guard let opening = operativeOpening(text), opening.mark != 0x2E, opening.number == operativeParagraph else { return }
         let range = opening.offset..<(opening.offset + 1)
         guard !edits.contains(where: { $0.range.overlaps(range) }) else { return }
         edits.append(TextEdit(range: range, replacement: ".", rule: "number-stop", confidence: 0.9))
