@@ -170,7 +170,7 @@ public struct JoinParagraphs: Stage {
         if lastShape.endsClause, Self.opensGarbledOne(body) { return false }
         // A short line that ends a sentence ends its paragraph.
         let m = measure
-        if m > 0, lastShape.endsClause, shape.startsUppercase || enumerated || (0x30...0x39).contains(shape.first) {
+        if m > 0, lastShape.endsClause, shape.startsUppercase || enumerated || (0x30...0x39).contains(shape.first) || Self.opensWithLoneSign(body) {
             let limit = lastShape.lastSignificant == 0x2C ? m / 2 : m * 7 / 10
             if lastShape.length < limit { return false }
         }
@@ -302,6 +302,15 @@ public struct JoinParagraphs: Stage {
         guard digits >= 1, digits <= 3, i < u.endIndex, u[i] == 0x20 else { return false }
         let word = body[u.index(after: i)...].prefix { $0 != " " }
         return word.count >= 3 && word.first?.isUppercase == true && word.dropFirst().allSatisfy(\.isLowercase)
+    }
+
+    /// A sign alone, then a capital or a digit (`* Voir CAC/COSP/2011/14`, `? Voir…`, `# E/CN.15…`):
+    /// a note's marker as OCR reads it, or a bullet.
+    static func opensWithLoneSign(_ body: Substring) -> Bool {
+        var scalars = body.unicodeScalars.makeIterator()
+        guard let sign = scalars.next(), scalars.next() == " ", let next = scalars.next(),
+              !sign.properties.isAlphabetic, !(0x30...0x39).contains(sign.value), sign.value != 0x20 else { return false }
+        return next.properties.isUppercase || (0x30...0x39).contains(next.value)
     }
 
     /// `L`, `I` or `l` alone, then a capitalised word of three letters or more (`L Prend note`):
