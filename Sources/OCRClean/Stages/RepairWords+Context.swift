@@ -504,9 +504,16 @@ extension RepairWords {
                 hit = knowledge.known(core)
                 range = word.token.coreStart..<(word.token.coreStart + 1)
             }
-            guard let hit, hit.flags & (LexiconFlags.noun | LexiconFlags.properNoun | LexiconFlags.domain) != 0,
+            // A word of the domain's names is a noun when capitalised (`Office`, `ONUDC`); in
+            // lowercase it may be an adjective of a name (`organisée`). After `“` (a quotation may
+            // close on the next line) only a capitalised word takes the article.
+            guard let hit, let first = core.first else { continue }
+            let capitalised = Folding.isUpper(first)
+            let opensQuote = bytes[word.token.start] == 0xE2 && bytes[word.token.start + 2] == 0x9C
+            guard capitalised || !opensQuote,
+                  hit.flags & (LexiconFlags.noun | LexiconFlags.properNoun) != 0 || (capitalised && hit.flags & LexiconFlags.domain != 0),
                   hit.flags & LexiconFlags.plural == 0 || hit.flags & LexiconFlags.singular != 0,
-                  core.count >= 3, let first = core.first, Self.startsWithVowelSound(first), !core.contains(where: JoinedText.isApostrophe) else { continue }
+                  core.count >= 3, Self.startsWithVowelSound(first), !core.contains(where: JoinedText.isApostrophe) else { continue }
             guard !edits.contains(where: { $0.range.overlaps(word.token.start..<word.token.coreEnd) }) else { continue }
             let article = (word.sentenceStart ? "L" : "l") + JoinedText.string([profile.apostrophe])
             edits.append(TextEdit(range: range, replacement: article, rule: "elision", confidence: 0.85))
