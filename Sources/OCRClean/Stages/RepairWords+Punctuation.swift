@@ -268,9 +268,11 @@ extension RepairWords {
         }
     }
 
-    /// `les Protocoles s’y rapportant. et` → `rapportant et`, `les fins. ci-dessus` → `fins ci-dessus`:
-    /// a full stop glued to a word in lowercase and followed by one is a speck or a misread comma;
-    /// no sentence opens in lowercase. Deleting it is never further from the text than the stop
+    /// `les Protocoles s’y rapportant. et` → `rapportant et`, `les fins. ci-dessus` → `fins ci-dessus`,
+    /// `des Protocoles. additionnels`, `et les. Protocoles` → `les Protocoles`: a full stop glued to a
+    /// word in lowercase or capitalised and followed by a word in lowercase is a speck or a misread
+    /// comma, no sentence opens in lowercase; so is one after a word no sentence ends on (`les`,
+    /// `de`, `et`: see `FunctionWords.neverEndSentence`), before any word. Deleting it is never further from the text than the stop
     /// was, whichever it stood for. The stop stays after an abbreviation (`etc.`, `vol.`, `fr.`,
     /// `MM.`: any word of two letters, in capitals or that the lexicon writes with its stop), an
     /// unknown word (`struct.`, `pharm.`) and before a word that is not plain French in lowercase
@@ -284,15 +286,22 @@ extension RepairWords {
                   word.token.end == word.token.coreEnd + 1, bytes[word.token.coreEnd] == 0x2E,
                   after.token.singleSpaceBefore, after.token.start == after.token.coreStart else { continue }
             let core = self.core(of: word, bytes), next = self.core(of: after, bytes)
-            guard core.count - DomainPhrases.elisionLength(core) >= 3, CasePattern(core) == .lower, core.allSatisfy(UTF8Bytes.isLetter),
-                  next.count >= 2, CasePattern(next) == .lower, next.allSatisfy { UTF8Bytes.isLetter($0) || JoinedText.isApostrophe($0) || $0 == 0x2D },
+            guard core.allSatisfy(UTF8Bytes.isLetter), next.count >= 2,
+                  next.allSatisfy({ UTF8Bytes.isLetter($0) || JoinedText.isApostrophe($0) || $0 == 0x2D }),
                   knowledge.exact(core + [0x2E]) == nil,
                   !bytes.withUnsafeBufferPointer({ profile.isCommandName(UnsafeBufferPointer(rebasing: $0[after.token.coreStart..<after.token.coreEnd])) })
             else { continue }
-            // A capital shaped like its small letter may have been read small (`la bonne. voici`,
-            // `une seule fois. pour`): then the stop ends a sentence unless the word before is
-            // one no sentence ends on (`pour. veiller`, `comme. support`).
-            if Self.smallShapedCapitals.contains(Folding.base(next[0])), word.known.map({ $0.flags & LexiconFlags.grammatical == 0 }) ?? true { continue }
+            // After an article, a preposition or a conjunction no sentence ends: any word may
+            // follow (`les. Protocoles` → `les Protocoles`).
+            if !FunctionWords.neverEndSentence.contains(core) {
+                let casing = CasePattern(core)
+                guard core.count - DomainPhrases.elisionLength(core) >= 3, casing == .lower || (casing == .title && core.count >= 4),
+                      CasePattern(next) == .lower else { continue }
+                // A capital shaped like its small letter may have been read small (`la bonne.
+                // voici`, `une seule fois. pour`): then the stop ends a sentence unless the word
+                // before is one no sentence ends on (`pour. veiller`, `comme. support`).
+                if Self.smallShapedCapitals.contains(Folding.base(next[0])), word.known.map({ $0.flags & LexiconFlags.grammatical == 0 }) ?? true { continue }
+            }
             let range = word.token.coreEnd..<word.token.end
             guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
             edits.append(TextEdit(range: range, replacement: "", rule: "stray-stop", confidence: 0.8))

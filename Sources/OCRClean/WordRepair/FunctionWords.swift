@@ -149,6 +149,11 @@ enum FunctionWords {
     static let determinersBeforeDos: Set<[UInt32]> = wordsBeforeNoun.union(CandidateGenerator.pluralDeterminers.map { $0.unicodeScalars.map(\.value) })
         .union(["de", "du", "au", "aux"].map { $0.unicodeScalars.map(\.value) })
 
+    /// Articles, prepositions and conjunctions that no sentence ends on, as written in lowercase.
+    static let neverEndSentence: Set<[UInt32]> = Set(["la", "les", "des", "du", "au", "aux", "de", "à", "dans", "par", "vers", "entre", "parmi",
+                                                      "et", "ou", "ces", "cette", "ses", "nos", "vos", "sa"]
+        .map { $0.unicodeScalars.map(\.value) })
+
     /// Words the pronoun `on` never stands before, and `ou` often does (`vanité on de plaisir`,
     /// `résumés on une vulgarisation`); `on le fait` stays.
     static let wordsAfterOu: Set<[UInt32]> = Set(["de", "du", "des", "un", "une", "au", "aux", "à"].map { $0.unicodeScalars.map(\.value) })
