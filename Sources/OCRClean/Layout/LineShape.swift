@@ -25,6 +25,8 @@ struct LineShape: Sendable {
     let startsMisreadElision: Bool
     /// Starts with a glyph the engine could not read before lowercase letters (`_tructure`):
     /// word repair restores the letter (`structure`), so it continues a sentence like one.
+    /// Likewise an opening `‘` glued to lowercase letters (`‘construire`), a speck at the margin
+    /// word repair removes.
     let startsWithHole: Bool
 
     init(_ text: String) {
@@ -58,7 +60,8 @@ struct LineShape: Sendable {
         } else {
             startsMisreadElision = false
         }
-        startsWithHole = first == 0x5F && i + 1 < end && p[i + 1] >= 0x61 && p[i + 1] <= 0x7A
+        startsWithHole = (first == 0x5F && i + 1 < end && p[i + 1] >= 0x61 && p[i + 1] <= 0x7A)
+            || (first == 0x2018 && i + 3 < end && p[i + 3] >= 0x61 && p[i + 3] <= 0x7A)
         var last: UInt32 = 0, beforeLast: UInt32 = 0, significant: UInt32 = 0
         var k = end
         var seen = 0
