@@ -292,6 +292,45 @@ extension RepairWords {
         }
     }
 
+    /// `relatives l’élimination`, `annexées la présente résolution`, `visant prévenir` → `relatives
+    /// à l’élimination`, `annexées à la présente`, `visant à prévenir`: the `à` an engine dropped
+    /// (Tesseract's English model reads no `à`) after a word that takes it before its complement,
+    /// where French has no other word: before a determiner after `relatif`, `conformément`,
+    /// `grâce`, `quant`, `annexé` and their forms; before an infinitive after `visant`, `tendant`,
+    /// `destiné`. `le` and `les` are not determiners here: with `à` they make `au`, `aux`.
+    func lostGraveAEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices.dropLast() {
+            guard let word = words[i], !consumed[i], word.known != nil, word.token.end == word.token.coreEnd,
+                  word.token.coreEnd - word.token.coreStart >= 5,
+                  let after = words[i + 1], !consumed[i + 1], after.token.singleSpaceBefore, after.token.start == after.token.coreStart else { continue }
+            let governor = CasePattern.lower(core(of: word, bytes))
+            let beforeDeterminer = Self.takesGraveABeforeDeterminer.contains(governor)
+            let beforeInfinitive = Self.takesGraveABeforeInfinitive.contains(governor)
+            guard beforeDeterminer || beforeInfinitive else { continue }
+            let next = core(of: after, bytes)
+            guard CasePattern(next) == .lower else { continue }
+            let determiner = Self.determinersAfterGraveA.contains(next)
+                || (next.count > 2 && next[0] == 0x6C && JoinedText.isApostrophe(next[1]) && Self.startsWithVowelSound(next[2]))
+            let infinitive = after.known.map { $0.flags & LexiconFlags.infinitive != 0 && $0.flags & LexiconFlags.noun == 0 } ?? false
+            guard (beforeDeterminer && determiner) || (beforeInfinitive && infinitive) else { continue }
+            let at = after.token.start
+            guard !edits.contains(where: { $0.range.contains(at) || $0.range.lowerBound == at }) else { continue }
+            edits.append(TextEdit(range: at..<at, replacement: "à ", rule: "a-grave", confidence: 0.85))
+            counts.count("a-grave")
+        }
+    }
+
+    /// Words always followed by `à` before a determiner (`relatives à la`, `conformément à sa`).
+    static let takesGraveABeforeDeterminer: Set<[UInt32]> = Set(["relatif", "relative", "relatifs", "relatives", "conformément", "grâce", "quant",
+                                                                "annexé", "annexée", "annexés", "annexées"].map { $0.unicodeScalars.map(\.value) })
+    /// Words always followed by `à` before an infinitive (`visant à prévenir`).
+    static let takesGraveABeforeInfinitive: Set<[UInt32]> = Set(["visant", "tendant", "destiné", "destinée", "destinés", "destinées"]
+        .map { $0.unicodeScalars.map(\.value) })
+    /// Determiners that follow `à` as written (not `le`, `les`: `au`, `aux`).
+    static let determinersAfterGraveA: Set<[UInt32]> = Set(["la", "leur", "leurs", "cette", "ce", "cet", "ces", "un", "une", "tous", "toutes",
+                                                           "chaque", "son", "sa", "ses", "notre", "nos", "votre", "vos", "tout", "toute"]
+        .map { $0.unicodeScalars.map(\.value) })
+
     /// `par Office des Nations Unies`, `Prie Office de` → `par l’Office`, `Prie l’Office`: an
     /// elided article the engine lost whole before a capitalised singular noun starting with a
     /// vowel, in running text: after a preposition or `que` and before a lowercase word other than

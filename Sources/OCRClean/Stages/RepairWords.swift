@@ -617,6 +617,7 @@ public struct RepairWords: ConventionFollowing {
             participleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             accentedAuxiliaryEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             missingArticleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+            lostGraveAEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             lostArticleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             capitalisedCliticEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             domainPairCaseEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
