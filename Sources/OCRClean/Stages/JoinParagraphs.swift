@@ -287,11 +287,6 @@ public struct JoinParagraphs: Stage {
         return .paragraph
     }
 
-    /// The words that open a preambular clause of a resolution, each clause a paragraph ending with
-    /// a comma: a present participle (`Considérant`, `Rappelant`, `Se félicitant`,
-    /// `S’inquiétant`), an adverb before a participle (`Vivement préoccupée`), or an adjective
-    /// before what it governs (`Consciente de`, `Convaincue que`, `Préoccupée par`, `Inquiète
-    /// de`). Capitalised at a line's start after a comma, no sentence goes on with them.
     /// One to three digits, a space and a capitalised word of three letters or more (`6 Prie le
     /// Secrétaire général`): a numbered paragraph whose full stop OCR lost, not a sentence (French
     /// writes no sentence opening with digits) nor a count (`25 pays`).
@@ -323,6 +318,11 @@ public struct JoinParagraphs: Stage {
         return word.count >= 3 && word.first?.isUppercase == true && word.dropFirst().allSatisfy(\.isLowercase)
     }
 
+    /// The words that open a preambular clause of a resolution, each clause a paragraph ending with
+    /// a comma: a present participle (`Considérant`, `Rappelant`, `Se félicitant`,
+    /// `S’inquiétant`), an adverb before a participle (`Vivement préoccupée`), or an adjective
+    /// before what it governs (`Consciente de`, `Convaincue que`, `Préoccupée par`, `Inquiète
+    /// de`). Capitalised at a line's start after a comma, no sentence goes on with them.
     static func opensPreambularClause(_ body: Substring) -> Bool {
         let words = body.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
         guard let first = words.first, first.first?.isUppercase == true else { return false }

@@ -147,11 +147,10 @@ extension RepairWords {
         }
     }
 
-    /// The opening of an operative paragraph (`6. Prend note…`, `12. Prie…`): one to three digits,
-    /// a full stop (or the comma, colon or semicolon OCR may read for it), and a capitalised
-    /// finite verb in the third person singular (ending in `e`, `t` or `d`: `Réaffirme`,
-    /// `Reconnaît`, `Prend`); with the
-    /// mark's byte offset (the number's length). Nil for other numbered lines (`13. Le
+    /// The opening of an operative paragraph (`6. Prend note…`, `12. Prie…`): one to three digits, a
+    /// full stop (or the comma, colon or semicolon OCR may read for it), and a capitalised finite verb
+    /// in the third person singular (ending in `e`, `t` or `d`: `Réaffirme`, `Reconnaît`, `Prend`);
+    /// with the mark's byte offset (the number's length). Nil for other numbered lines (`13. Le
     /// descripteur…`, `7. Définir…`, `45. Options…`, `46. Veuillez…`).
     func operativeOpening(_ text: String) -> (number: Int, mark: UInt32, offset: Int)? {
         var number = 0
@@ -271,13 +270,13 @@ extension RepairWords {
     /// `les Protocoles s’y rapportant. et` → `rapportant et`, `les fins. ci-dessus` → `fins ci-dessus`,
     /// `des Protocoles. additionnels`, `et les. Protocoles` → `les Protocoles`: a full stop glued to a
     /// word in lowercase or capitalised and followed by a word in lowercase is a speck or a misread
-    /// comma, no sentence opens in lowercase; so is one after a word no sentence ends on (`les`,
-    /// `de`, `et`: see `FunctionWords.neverEndSentence`), before any word. Deleting it is never further from the text than the stop
-    /// was, whichever it stood for. The stop stays after an abbreviation (`etc.`, `vol.`, `fr.`,
-    /// `MM.`: any word of two letters, in capitals or that the lexicon writes with its stop), an
-    /// unknown word (`struct.`, `pharm.`) and before a word that is not plain French in lowercase
-    /// (`caractères. fully`, `fichier. chmod`, a command named by the document), or that may have
-    /// lost its capital (see `smallShapedCapitals`). Only in a line as printed: in a paragraph
+    /// comma, no sentence opens in lowercase; so is one after a word no sentence ends on (`les`, `de`,
+    /// `et`: see `FunctionWords.neverEndSentence`), before any word. Deleting it is never further from
+    /// the text than the stop was, whichever it stood for. The stop stays after an abbreviation
+    /// (`etc.`, `vol.`, `fr.`, `MM.`: any word of two letters, in capitals or that the lexicon writes
+    /// with its stop), an unknown word (`struct.`, `pharm.`) and before a word that is not plain French
+    /// in lowercase (`caractères. fully`, `fichier. chmod`, a command named by the document), or that
+    /// may have lost its capital (see `smallShapedCapitals`). Only in a line as printed: in a paragraph
     /// the stop may end a line that layout joined to text it cut (a note, a heading).
     func strayStopEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         guard words.count >= 2 else { return }

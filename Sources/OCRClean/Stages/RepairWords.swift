@@ -20,8 +20,11 @@ import Glibc
 /// `la Convention des Nations Unies contre la criminalité`), ordinals whose suffix was set apart
 /// (`1 er juillet` → `1er juillet`), `oe` for `œ` in a document that prints ligatures
 /// (`oeuvre` → `œuvre`), and in line records a misread word cut by a line-end hyphen, each line
-/// fixing its own piece (`munl-` / `tions` → `muni-` / `tions`). Case patterns are kept
-/// (`ETATS` → `ÉTATS`).
+/// fixing its own piece (`munl-` / `tions` → `muni-` / `tions`), specks read as a full stop or
+/// an opening quote (`les politiques. des stratégies`, `‘mesures` → `les politiques des
+/// stratégies`, `mesures`), and an `à` or `l’` the engine dropped (`relatives l’élimination`,
+/// `Rappelant adoption de` → `relatives à l’élimination`, `Rappelant l’adoption de`). Case
+/// patterns are kept (`ETATS` → `ÉTATS`).
 ///
 /// Leaves alone: known words, protected terms, symbols, numbers, ordinals, abbreviations (`pharm.`,
 /// `struct.`: see `looksAbbreviated`), words with footnote digits, word pieces at a hyphenated
@@ -32,11 +35,12 @@ import Glibc
 /// writes elsewhere as one word is preferred, capitals get accents only if the document accents
 /// capitals (in two words) or lost all accents, as its first `window` records show.
 ///
-/// Report: counts `words`, `unknown` (word tokens left unknown), and each rule applied
-/// (`accent`, `confusion`, `edit`, `split`, `merge`, `hyphen`, `elision`, `a-grave`, `comma`,
-/// `case`, `pronoun`, `function-word`, `participle`, `apostrophe`, `semicolon`, `number-stop`,
-/// `abbreviation`, `item-marker`, `phrase`, `punctuation-space`, `hyphen-space`, `ordinal`,
-/// `ligature`, `cut-word`).
+/// Report: counts `words`, `unknown` (word tokens left unknown), `searches` (candidate searches
+/// made), and each rule applied (`accent`, `confusion`, `edit`, `split`, `merge`, `hyphen`,
+/// `hyphen-space`, `elision`, `a-grave`, `comma`, `case`, `pronoun`, `function-word`, `participle`,
+/// `auxiliary`, `apostrophe`, `semicolon`, `number`, `number-stop`, `abbreviation`, `item-marker`,
+/// `pair`, `phrase`, `punctuation-space`, `ordinal`, `ligature`, `cut-word`, `noisy-cut`, `dash`,
+/// `guillemet`, `exclamation`, `stray-letter`, `stray-stop`, `stray-quote`).
 ///
 /// Holds back `window` records so that the words after a record count as evidence too.
 public struct RepairWords: ConventionFollowing {
