@@ -303,10 +303,16 @@ extension RepairWords {
             guard let word = words[i], !consumed[i], word.known != nil, word.token.end == word.token.coreEnd,
                   word.token.coreEnd - word.token.coreStart >= 5,
                   let after = words[i + 1], !consumed[i + 1], after.token.singleSpaceBefore, after.token.start == after.token.coreStart else { continue }
-            let governor = CasePattern.lower(core(of: word, bytes))
-            let beforeDeterminer = Self.takesGraveABeforeDeterminer.contains(governor)
-            let beforeInfinitive = Self.takesGraveABeforeInfinitive.contains(governor)
-            guard beforeDeterminer || beforeInfinitive else { continue }
+            // Compared byte by byte (ASCII letters in either case), after the first letter: most
+            // words are none of these.
+            switch bytes[word.token.coreStart] | 0x20 {
+            case 0x61, 0x63, 0x64, 0x67, 0x71, 0x72, 0x74, 0x76: break  // a c d g q r t v
+            default: continue
+            }
+            let written = bytes[word.token.coreStart..<word.token.coreEnd]
+            guard let governor = Self.graveAGovernors.first(where: { $0.word.count == written.count
+                && zip($0.word, written).allSatisfy { w, b in w == (b < 0x80 ? b | 0x20 : b) } }) else { continue }
+            let beforeDeterminer = !governor.beforeInfinitive, beforeInfinitive = governor.beforeInfinitive
             let next = core(of: after, bytes)
             guard CasePattern(next) == .lower else { continue }
             let determiner = Self.determinersAfterGraveA.contains(next)
@@ -320,12 +326,12 @@ extension RepairWords {
         }
     }
 
-    /// Words always followed by `à` before a determiner (`relatives à la`, `conformément à sa`).
-    static let takesGraveABeforeDeterminer: Set<[UInt32]> = Set(["relatif", "relative", "relatifs", "relatives", "conformément", "grâce", "quant",
-                                                                "annexé", "annexée", "annexés", "annexées"].map { $0.unicodeScalars.map(\.value) })
-    /// Words always followed by `à` before an infinitive (`visant à prévenir`).
-    static let takesGraveABeforeInfinitive: Set<[UInt32]> = Set(["visant", "tendant", "destiné", "destinée", "destinés", "destinées"]
-        .map { $0.unicodeScalars.map(\.value) })
+    /// Words always followed by `à` before a determiner (`relatives à la`, `conformément à sa`),
+    /// or before an infinitive (`visant à prévenir`), in UTF-8.
+    static let graveAGovernors: [(word: [UInt8], beforeInfinitive: Bool)] =
+        ["relatif", "relative", "relatifs", "relatives", "conformément", "grâce", "quant", "annexé", "annexée", "annexés", "annexées"]
+            .map { (Array($0.utf8), false) }
+        + ["visant", "tendant", "destiné", "destinée", "destinés", "destinées"].map { (Array($0.utf8), true) }
     /// Determiners that follow `à` as written (not `le`, `les`: `au`, `aux`).
     static let determinersAfterGraveA: Set<[UInt32]> = Set(["la", "leur", "leurs", "cette", "ce", "cet", "ces", "un", "une", "tous", "toutes",
                                                            "chaque", "son", "sa", "ses", "notre", "nos", "votre", "vos", "tout", "toute"]
