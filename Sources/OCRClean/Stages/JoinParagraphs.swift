@@ -295,7 +295,12 @@ public struct JoinParagraphs: Stage {
         var i = u.startIndex, digits = 0
         while i < u.endIndex, (0x30...0x39).contains(u[i]) { digits += 1; i = u.index(after: i) }
         guard digits >= 1, digits <= 3, i < u.endIndex, u[i] == 0x20 else { return false }
-        let word = body[u.index(after: i)...].prefix { $0 != " " }
+        return opensCapitalisedWord(body[u.index(after: i)...])
+    }
+
+    /// A capitalised word of three letters or more opens `text` (`Prie le…`, `Prend note…`).
+    static func opensCapitalisedWord(_ text: Substring) -> Bool {
+        let word = text.prefix { $0 != " " }
         return word.count >= 3 && word.first?.isUppercase == true && word.dropFirst().allSatisfy(\.isLowercase)
     }
 
@@ -314,8 +319,7 @@ public struct JoinParagraphs: Stage {
         let u = body.utf8
         guard u.count > 5, let first = u.first, first == 0x4C || first == 0x49 || first == 0x6C,
               u[u.index(after: u.startIndex)] == 0x20 else { return false }
-        let word = body.dropFirst(2).prefix { $0 != " " }
-        return word.count >= 3 && word.first?.isUppercase == true && word.dropFirst().allSatisfy(\.isLowercase)
+        return opensCapitalisedWord(body.dropFirst(2))
     }
 
     /// The words that open a preambular clause of a resolution, each clause a paragraph ending with

@@ -305,20 +305,17 @@ extension RepairWords {
                   let after = words[i + 1], !consumed[i + 1], after.token.singleSpaceBefore, after.token.start == after.token.coreStart else { continue }
             // Compared byte by byte (ASCII letters in either case), after the first letter: most
             // words are none of these.
-            switch bytes[word.token.coreStart] | 0x20 {
-            case 0x61, 0x63, 0x64, 0x67, 0x71, 0x72, 0x74, 0x76: break  // a c d g q r t v
-            default: continue
-            }
             let written = bytes[word.token.coreStart..<word.token.coreEnd]
-            guard let governor = Self.graveAGovernors.first(where: { $0.word.count == written.count
-                && zip($0.word, written).allSatisfy { w, b in w == (b < 0x80 ? b | 0x20 : b) } }) else { continue }
-            let beforeDeterminer = !governor.beforeInfinitive, beforeInfinitive = governor.beforeInfinitive
+            guard Self.graveAGovernorOpenings[Int(written.first! < 0x80 ? written.first! | 0x20 : written.first!)],
+                  let governor = Self.graveAGovernors.first(where: { $0.word.count == written.count
+                      && zip($0.word, written).allSatisfy { w, b in w == (b < 0x80 ? b | 0x20 : b) } }) else { continue }
             let next = core(of: after, bytes)
             guard CasePattern(next) == .lower else { continue }
-            let determiner = Self.determinersAfterGraveA.contains(next)
-                || (next.count > 2 && next[0] == 0x6C && JoinedText.isApostrophe(next[1]) && Self.startsWithVowelSound(next[2]))
-            let infinitive = after.known.map { $0.flags & LexiconFlags.infinitive != 0 && $0.flags & LexiconFlags.noun == 0 } ?? false
-            guard (beforeDeterminer && determiner) || (beforeInfinitive && infinitive) else { continue }
+            let takesGraveA = governor.beforeInfinitive
+                ? after.known.map { $0.flags & LexiconFlags.infinitive != 0 && $0.flags & LexiconFlags.noun == 0 } ?? false
+                : Self.determinersAfterGraveA.contains(next)
+                    || (next.count > 2 && next[0] == 0x6C && JoinedText.isApostrophe(next[1]) && Self.startsWithVowelSound(next[2]))
+            guard takesGraveA else { continue }
             let at = after.token.start
             guard !edits.contains(where: { $0.range.contains(at) || $0.range.lowerBound == at }) else { continue }
             edits.append(TextEdit(range: at..<at, replacement: "à ", rule: "a-grave", confidence: 0.85))
@@ -332,6 +329,8 @@ extension RepairWords {
         ["relatif", "relative", "relatifs", "relatives", "conformément", "grâce", "quant", "annexé", "annexée", "annexés", "annexées"]
             .map { (Array($0.utf8), false) }
         + ["visant", "tendant", "destiné", "destinée", "destinés", "destinées"].map { (Array($0.utf8), true) }
+    /// The first bytes of `graveAGovernors`, by byte.
+    static let graveAGovernorOpenings: [Bool] = (0..<256).map { b in graveAGovernors.contains { $0.word[0] == UInt8(b) } }
     /// Determiners that follow `à` as written (not `le`, `les`: `au`, `aux`).
     static let determinersAfterGraveA: Set<[UInt32]> = Set(["la", "leur", "leurs", "cette", "ce", "cet", "ces", "un", "une", "tous", "toutes",
                                                            "chaque", "son", "sa", "ses", "notre", "nos", "votre", "vos", "tout", "toute"]
@@ -412,8 +411,8 @@ extension RepairWords {
     /// `de`, `du`, `des`, `à`, `au`, `aux`, or a word elided after `d’`: the complement of a noun
     /// after a participle (`Rappelant adoption de sa résolution`).
     static func takesComplement(_ next: [UInt32]) -> Bool {
-        next == [0x64, 0x65] || next == [0x64, 0x75] || next == [0x64, 0x65, 0x73] || next == [0xE0] || next == [0x61, 0x75]
-            || next == [0x61, 0x75, 0x78] || (next.count > 2 && next[0] == 0x64 && JoinedText.isApostrophe(next[1]))
+        complementStarts.contains(next) || next == [0x61, 0x75] || next == [0x61, 0x75, 0x78]
+            || (next.count > 2 && next[0] == 0x64 && JoinedText.isApostrophe(next[1]))
     }
 
     /// Nouns a participle takes bare in a locution (`prenant acte de`, `portant atteinte à`,
