@@ -1413,10 +1413,11 @@ public struct RepairWords: ConventionFollowing {
             if casing == .upper { text = CasePattern.upper.apply(to: text) }
             guard let hit = knowledge.known(text) else { continue }
             var cost = 1.2 * Double(distance)
-            // A document that writes no accent on capitals gets `Etats`; `decide` finds no pair
-            // for that form, so the candidate carries the pair's bonus itself.
+            // A document that writes no accent on capitals gets `Etats`, unless the word shows its
+            // accent itself (`Étatg`); `decide` finds no pair for that form, so the candidate
+            // carries the pair's bonus itself.
             if let first = text.first, Folding.isUpper(first), Folding.base(first) != 0, UInt32(Folding.base(first)) != Folding.lower(first),
-               !profile.allowCapitalAccents, !profile.showsCapitalAccent(text) {
+               word.core.first != first, !profile.allowCapitalAccents, !profile.showsCapitalAccent(text) {
                 text[0] = UInt32(Folding.base(first)) - 0x20
                 cost -= Self.pairBonus
             }
