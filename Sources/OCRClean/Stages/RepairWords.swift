@@ -1439,6 +1439,44 @@ public struct RepairWords: ConventionFollowing {
     /// What a candidate gains (log10) when it makes a pair of the domain lexicon with a neighbour.
     static let pairBonus = 1.5
 
+    /// What a candidate loses (log10) when the determiner before the word rules it out.
+    static let disagreementCost = 1.0
+
+    /// The candidates (indices) the determiner right before the word rules out: nouns and
+    /// adjectives of another number or gender (`les effortg` is `efforts`, not `effort`; `des
+    /// Étatg` is `États`); after a determiner that is no pronoun (`un`, `des`, `cette`…), verb
+    /// forms that are no noun or adjective (`un void` is no `un voir`; after `le`, `la`, `les` a
+    /// verb may follow: `s’ils le juqent` → `jugent`); and words of other kinds, adverbs,
+    /// prepositions, conjunctions (`les pré-` is no `les près`), but for the few that stand
+    /// before an adjective (`les très nombreux`, `les plus`). Splits are left alone: their first
+    /// word is the one that follows the determiner.
+    func ruledOutByDeterminer(_ candidates: [CandidateGenerator.Candidate], _ word: Word) -> Set<Int> {
+        guard let previous = neighbours.previous, previous.count <= 9, let range = neighbourRanges.previous,
+              range.upperBound < word.token.coreStart, recordBytes[range.upperBound..<word.token.coreStart].allSatisfy({ $0 == 0x20 }) else { return [] }
+        let determiner = String(decoding: previous, as: UTF8.self)
+        guard CandidateGenerator.pluralDeterminers.contains(determiner) || CandidateGenerator.singularDeterminers.contains(determiner) else { return [] }
+        let pure = CandidateGenerator.pureDeterminers.contains(determiner)
+        let left = previous.map(UInt32.init)
+        var out: Set<Int> = []
+        for (k, c) in candidates.enumerated() where c.rule != "split" {
+            guard let flags = knowledge.lookup(c.text)?.flags else { continue }
+            let verb = flags & (LexiconFlags.finiteVerb | LexiconFlags.infinitive) != 0
+            if flags & (LexiconFlags.noun | LexiconFlags.adjective) != 0 {
+                if !verb, !CandidateGenerator.agrees(left, CasePattern.lower(c.text), flags) { out.insert(k) }
+            } else if verb {
+                if pure { out.insert(k) }
+            } else if flags & (LexiconFlags.adverb | LexiconFlags.grammatical) != 0, flags & LexiconFlags.properNoun == 0,
+                      !Self.beforeAdjective.contains(JoinedText.string(CasePattern.lower(c.text))) {
+                out.insert(k)
+            }
+        }
+        return out
+    }
+
+    /// Adverbs that stand between a determiner and an adjective (`les très nombreux`, `les tout
+    /// premiers`).
+    static let beforeAdjective: Set<String> = ["très", "trop", "si", "aussi", "tout", "peu", "mieux", "moins", "plus", "fort", "bien", "non"]
+
     /// The best correction of an unknown word and its probability, when it reaches `min-confidence`.
     mutating func decide(_ word: Word) -> ([UInt32], Double, String)? {
         let candidates = adjustedCandidates(word)
@@ -1460,8 +1498,11 @@ public struct RepairWords: ConventionFollowing {
             c.rule == "edit" || (c.rule == "split" && word.core.count >= 5) || (c.rule == "accent" && CasePattern(c.text) != casing)
         }
         let repeatedPenalty = !arbitrary ? 0 : seen >= 5 ? 2.0 : 1.5
-        var scores = candidates.map { c -> Double in
+        let ruledOut = ruledOutByDeterminer(candidates, word)
+        var scores = candidates.indices.map { k -> Double in
+            let c = candidates[k]
             var s = c.score - repeatedPenalty
+            if ruledOut.contains(k) { s -= Self.disagreementCost }
             // (An elided word is no participle: `a n’importe quelle` is `à n’importe quelle`.)
             if participleExpected, c.rule != "split", !c.text.contains(where: JoinedText.isApostrophe), let flags = knowledge.lookup(c.text)?.flags {
                 if flags & LexiconFlags.pastParticiple != 0 {
