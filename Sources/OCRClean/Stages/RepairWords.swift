@@ -1331,7 +1331,7 @@ public struct RepairWords: ConventionFollowing {
         }
         let profile = profile
         let casing = CasePattern(word.core)
-        let name = !word.sentenceStart && casing == .title
+        let name = !word.sentenceStart && casing == .title && !opensQuotation(word)
         // A glyph the engine could not read before the first letter stands for a letter
         // (`_rotocoles` → `protocoles`); dropped, it would turn identifiers into words (`_exit`).
         let leadingHole = word.core.first == 0x5F
@@ -1359,6 +1359,17 @@ public struct RepairWords: ConventionFollowing {
                 && (!CandidateGenerator.titleEdit($0, casing) || (word.afterElision && $0.logPrior >= 4 - 9) || inDomainPair($0)) }
         for c in pairCandidates(word) where !out.contains(where: { $0.text == c.text }) { out.append(c) }
         return out
+    }
+
+    /// Whether the word follows an opening quotation mark (`«`, `“`), where a capital opens a
+    /// quotation or a title as at a sentence's start: `« Lintégration de la prévention` is
+    /// `« L’intégration`, no name.
+    func opensQuotation(_ word: Word) -> Bool {
+        var k = min(word.token.coreStart, recordBytes.count)
+        while k > 0, recordBytes[k - 1] == 0x20 { k -= 1 }
+        guard k >= 2 else { return false }
+        if recordBytes[k - 2] == 0xC2, recordBytes[k - 1] == 0xAB { return true }
+        return k >= 3 && recordBytes[k - 3] == 0xE2 && recordBytes[k - 2] == 0x80 && recordBytes[k - 1] == 0x9C
     }
 
     /// `l`, `d`, `qu`, `jusqu`: an elided word without its apostrophe, never a word on its own.
