@@ -639,9 +639,10 @@ public struct RepairWords: ConventionFollowing {
             exclamationEdits(tokens, bytes: bytes, edits: &edits, counts: &counts)
             guillemetEdits(bytes, edits: &edits, counts: &counts)
             asideDashEdits(bytes, edits: &edits, counts: &counts)
-            itemMarkerEdit(record.text, after: previousReleased?.text, nextItem: upcomingItemMarkers.first, edits: &edits, counts: &counts)
-            lostItemMarkerEdit(record.text, after: previousReleased?.text, nextItem: upcomingItemMarkers.first, edits: &edits, counts: &counts)
-            missingItemMarkerEdit(record, after: previousReleased?.text, nextItem: upcomingItemMarkers.first, edits: &edits, counts: &counts)
+            let previousText = previousReleased?.text, nextItem = upcomingItemMarkers.first
+            itemMarkerEdit(record.text, after: previousText, nextItem: nextItem, edits: &edits, counts: &counts)
+            lostItemMarkerEdit(record.text, after: previousText, nextItem: nextItem, edits: &edits, counts: &counts)
+            missingItemMarkerEdit(record, after: previousText, nextItem: nextItem, edits: &edits, counts: &counts)
         }
         if documentApostrophes {
             apostropheEdits(words, consumed: consumed, edits: &edits, counts: &counts)
@@ -1001,8 +1002,9 @@ public struct RepairWords: ConventionFollowing {
     func mergedForm(_ joined: [UInt32]) -> ([UInt32], Double, Double)? {
         if let hit = knowledge.known(joined) { return (joined, hit.zipf - 9, 0) }
         // A join with an accent lost too (`soci etés`); more than that is too little evidence.
+        let capitals = profile.capitalAccents
         guard let best = generator.accentCandidate(for: joined, allowCapitalAccents: profile.allowCapitalAccents,
-                                                   seen: { profile.showsCapitalAccent($0) }), best.cost <= 1.6 else { return nil }
+                                                   seen: { capitals.shows($0) }), best.cost <= 1.6 else { return nil }
         return (best.text, best.logPrior, best.cost)
     }
 
@@ -1329,7 +1331,7 @@ public struct RepairWords: ConventionFollowing {
             if candidateCache.count >= Self.cacheSize { candidateCache.removeAll(keepingCapacity: true) }
             candidateCache[word.core] = raw
         }
-        let profile = profile
+        let capitals = profile.capitalAccents
         let casing = CasePattern(word.core)
         let name = !word.sentenceStart && casing == .title && !opensQuotation(word)
         // A glyph the engine could not read before the first letter stands for a letter
@@ -1352,7 +1354,7 @@ public struct RepairWords: ConventionFollowing {
         }
         // No word becomes the bare article or pronoun of an elision (`|` is no `l` without its `’`).
         var out = CandidateGenerator.adjusted(raw, for: word.core, allowCapitalAccents: profile.allowCapitalAccents, apostrophe: profile.apostrophe,
-                                              joinCost: profile.joinCost, seen: { profile.showsCapitalAccent($0) })
+                                              joinCost: profile.joinCost, seen: { capitals.shows($0) })
             .filter { (split || $0.rule != "split") && !(name && $0.rule == "elision" && $0.text.first == word.core.first)
                 && !Self.isBareElision($0.text)
                 && !(leadingHole && $0.text.count < word.core.count)

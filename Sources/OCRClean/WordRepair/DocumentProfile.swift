@@ -129,8 +129,15 @@ struct DocumentProfile: Sendable {
 
     /// Whether the document writes this word, with its accented capital, somewhere (in any case:
     /// `États` vouches for `ÉTATS`).
-    func showsCapitalAccent(_ word: [UInt32]) -> Bool {
-        (frozenCapitals?.words ?? capitalAccentWords).contains(ByteHash.hash(JoinedText.bytes(CasePattern.lower(word))))
+    func showsCapitalAccent(_ word: [UInt32]) -> Bool { capitalAccents.shows(word) }
+
+    /// The words the document writes with an accented capital, for a closure to hold without a
+    /// copy of the whole profile (candidate searches ask it for every unknown word).
+    var capitalAccents: CapitalAccents { CapitalAccents(words: frozenCapitals?.words ?? capitalAccentWords) }
+
+    struct CapitalAccents {
+        let words: Set<UInt64>
+        func shows(_ word: [UInt32]) -> Bool { words.contains(ByteHash.hash(JoinedText.bytes(CasePattern.lower(word)))) }
     }
 
     /// Fixes what the document shows of accented capitals (the permission and the words) as
