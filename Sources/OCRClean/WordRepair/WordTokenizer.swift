@@ -130,7 +130,9 @@ enum WordTokenizer {
             let (v, n) = UTF8Bytes.scalar(p, at: i)
             if v >= 0x30 && v <= 0x39 {
                 digits += 1
-                if v == 0x30 || v == 0x31 { confusableDigits += 1 }
+                // `6` inside a word is what Tesseract reads for `é`, `ô` or `b` (`m6thode`,
+                // `plut6t`, `varia6le`); first or last it makes a number or a code (`6mois`, `IPv6`).
+                if v == 0x30 || v == 0x31 || (v == 0x36 && i > s) { confusableDigits += 1 }
             } else if UTF8Bytes.isLetter(v) || v == 0x7C {
                 // `|` counts as a letter: the OCR prints it for l (`|’entrée`).
                 letters += 1
@@ -169,7 +171,7 @@ enum WordTokenizer {
             return
         }
         if digits > 0 {
-            // Letters with 0 or 1 among them are OCR confusions (app1ication, 1’Office); other
+            // Letters with 0, 1 or 6 among them are OCR confusions (app1ication, 1’Office); other
             // digits, or digits ending the word (rapportant1, 60e is handled as ordinal below),
             // make a number, an ordinal, a code or a word with a footnote number glued to it.
             let last = p[e - 1]
