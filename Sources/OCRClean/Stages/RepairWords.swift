@@ -873,13 +873,14 @@ public struct RepairWords: ConventionFollowing {
     }
 
     /// The elided word a prefix stands for: itself when it is one (`L`, `qu`), `l` for the OCR's
-    /// `I`, `|`, `1`, `!` and capital `V` (`V’Organisation`, `V'assistance`: no French word is
-    /// written `I’` or `V’`; a lowercase `v’` is colloquial `voilà`), and `n` for `11`: the two
-    /// stems of an `n` read as two ones (`11’était` → `n’était`; no number is elided).
+    /// `I`, `|`, `1`, `!` and capital `V` and `P` (`V’Organisation`, `V'assistance`, `P’Office`:
+    /// no French word is written `I’`, `V’` or `P’` before a vowel; a lowercase `v’` is colloquial
+    /// `voilà`), and `n` for `11`: the two stems of an `n` read as two ones (`11’était` →
+    /// `n’était`; no number is elided).
     func elisionPrefix(_ prefix: [UInt32], sentenceStart: Bool) -> [UInt32]? {
         let lower = JoinedText.string(CasePattern.lower(prefix))
         if ElisionRules.prefixes.contains(lower + "’") { return prefix }
-        if ["i", "|", "1", "!"].contains(lower) || prefix == [0x56] { return [sentenceStart ? 0x4C : 0x6C] }
+        if ["i", "|", "1", "!"].contains(lower) || prefix == [0x56] || prefix == [0x50] { return [sentenceStart ? 0x4C : 0x6C] }
         if lower == "11" { return [sentenceStart ? 0x4E : 0x6E] }
         return nil
     }
