@@ -73,7 +73,14 @@ struct FootnoteMarkers {
     /// numbers already written, runs of digits, and misread raises.
     struct Places {
         struct Run { var record: Int; var text: Int; var range: Range<Int> }
-        struct Glyph { var record: Int; var range: Range<Int>; var lead: UInt8; var followsGlyph: Bool }
+        struct Glyph {
+            var record: Int
+            var range: Range<Int>
+            var lead: UInt8
+            var followsGlyph: Bool
+            /// Glued to a word (see `isWord`), not to a year or a resolution number.
+            var afterWord: Bool
+        }
         var texts: [[UInt8]] = []
         var superscripts: [Run] = []
         var digits: [Run] = []
@@ -103,7 +110,9 @@ struct FootnoteMarkers {
                 }
                 var from = 0
                 while let range = glyphMarker(in: text, from: from) {
-                    glyphs.append(Glyph(record: r, range: range, lead: text[range.lowerBound], followsGlyph: followsGlyph(text, range.lowerBound)))
+                    let word = letters(before: range.lowerBound, in: text)
+                    glyphs.append(Glyph(record: r, range: range, lead: text[range.lowerBound], followsGlyph: followsGlyph(text, range.lowerBound),
+                                        afterWord: word.count >= 2 && isWord(word)))
                     from = range.upperBound
                 }
             }
@@ -194,6 +203,37 @@ struct FootnoteMarkers {
             at = parent[link.note][link.place]
         }
         return result
+    }
+
+    /// Places after a note's marker that cite the note again, once each note took its marker
+    /// (`assign`): the same superscript number (`rapportant¹` … `résolution¹`), or a `!` or `?`
+    /// glued to a word that can be the raised digit of only one of the block's notes (see
+    /// `looksLike`: `rapportant',` … `résolution!;` are both note 1 on a page with notes 1 to 3).
+    /// UN texts cite an instrument's note each time they name it. Other glyphs stand for any
+    /// digit and stay, as do digits (`linkRepeatedMarkers` reads those across pages).
+    static func repeats(of numbers: [String], assigned: [Hit?], in records: [Record], candidates: [Int],
+                        isWord: @escaping (ArraySlice<UInt8>) -> Bool) -> [(note: Int, hit: Hit)] {
+        let places = Places(records, candidates: candidates, isWord: isWord)
+        func after(_ note: Int, _ record: Int, _ start: Int) -> Bool {
+            guard let first = assigned[note] else { return false }
+            return (first.record, first.range.lowerBound) < (record, start)
+        }
+        var out: [(note: Int, hit: Hit)] = []
+        for (n, number) in numbers.enumerated() where Int(number) != nil {
+            let written = Array(LineShape.superscript(number).utf8)
+            for run in places.superscripts where places.texts[run.text][run.range].elementsEqual(written) && after(n, run.record, run.range.lowerBound) {
+                out.append((n, Hit(record: run.record, range: run.range, already: true)))
+            }
+        }
+        let single = numbers.indices.filter { numbers[$0].utf8.count == 1 && Int(numbers[$0]) != nil }
+        for glyph in places.glyphs where (glyph.lead == 0x21 || glyph.lead == 0x3F) && !glyph.followsGlyph {
+            guard glyph.afterWord else { continue }
+            let matches = single.filter { looksLike(glyph.lead, numbers[$0].utf8.first!) }
+            guard matches.count == 1, after(matches[0], glyph.record, glyph.range.lowerBound),
+                  !assigned.contains(where: { $0.map { $0.record == glyph.record && $0.range == glyph.range } ?? false }) else { continue }
+            out.append((matches[0], Hit(record: glyph.record, range: glyph.range)))
+        }
+        return out
     }
 
     /// Places considered per note: a page has a few dozen; a hostile one must not make the

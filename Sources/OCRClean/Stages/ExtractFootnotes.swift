@@ -159,11 +159,13 @@ public struct ExtractFootnotes: Stage {
         var blockStart = 0
         for block in blocks {
             let candidates = (blockStart..<block.start).filter { page[$0].kind == .line && inNote[$0] == nil }
-            let hits = FootnoteMarkers.assign(block.notes.map(\.number), in: page, candidates: candidates, isWord: isWord)
+            let numbers = block.notes.map(\.number)
+            let hits = FootnoteMarkers.assign(numbers, in: page, candidates: candidates, isWord: isWord)
+            let repeats = FootnoteMarkers.repeats(of: numbers, assigned: hits, in: page, candidates: candidates, isWord: isWord)
             var edits: [Int: [TextEdit]] = [:]
             // A `*` note's marker (`*`, or a misread raise) only keeps its place in the order.
-            for (note, hit) in zip(block.notes, hits) where Int(note.number) != nil {
-                guard let hit else { continue }
+            let links = zip(block.notes, hits).compactMap { note, hit in hit.map { (note, $0) } } + repeats.map { (block.notes[$0.note], $0.hit) }
+            for (note, hit) in links.sorted(by: { ($0.1.record, $0.1.range.lowerBound) < ($1.1.record, $1.1.range.lowerBound) }) where Int(note.number) != nil {
                 if !hit.already {
                     edits[hit.record, default: []].append(TextEdit(range: hit.range, replacement: LineShape.superscript(note.number), rule: "footnote-marker"))
                 }
