@@ -19,6 +19,8 @@
 /// - `Ire séance` → `1re`; `celte femme`, `celle étude` → `cette` with t read as l (the adjective
 ///   follows its noun; the pronoun stands before `de`, `qui`, `-ci`, or a participle: `celle
 ///   prise hier` stays).
+/// - `Ace sujet`, `encourageant ace propos` → `à ce`, its space lost, before the nouns of `à ce
+///   sujet`, `à ce titre`, `à ce jour`… (`ace` alone, the tennis term, stays).
 /// - `le ler juin`, `le Ier janvier` → `1er` before a month, and `ler` before `et` and a number
 ///   (`les ler et 2 octobre`); `François Ier` stays, also before `et 2`.
 /// - `et Jes Protocoles`, `sur es analyses`, `Saluant es travaux` → `les` before a plural noun;
@@ -114,17 +116,25 @@ enum FunctionWords {
         if written.count == 5, [celte, celle].contains(CasePattern.lower(written)), nextCase == .lower, feminineNoun {
             return CasePattern(written) == .title ? "Cette" : CasePattern(written) == .lower ? "cette" : nil
         }
+        if CasePattern.lower(written) == [0x61, 0x63, 0x65], CasePattern(written) != .upper, nextCase == .lower, afterAce.contains(next) {
+            return sentenceStart ? "À ce" : "à ce"
+        }
         return nil
     }
 
+    /// Nouns after which `ace` (the tennis term) is `à ce` with its space lost: `Ace sujet`,
+    /// `encourageant ace propos`.
+    static let afterAce: Set<[UInt32]> = Set(["sujet", "propos", "titre", "jour", "stade", "moment", "niveau"].map { $0.unicodeScalars.map(\.value) })
+
     /// The cheap test first (it runs on every word): could the rules above read these bytes
     /// (`do`, `dos`, `dé`, `là`, `lé`, `lès`, `lés`, `ls`, `lo`, `cl`, `celte`, `celle`, `Ja`, `Je`, `Jes`,
-    /// `Ire`, `Ier`, `ler`, `a`, `es`, `ex`, `el`, `eh`, `sy`, `sou`, `ta`, `tes`, `qu`, `il`, `on`)?
+    /// `Ire`, `Ier`, `ler`, `a`, `ace`, `es`, `ex`, `el`, `eh`, `sy`, `sou`, `ta`, `tes`, `qu`, `il`, `on`)?
     static func mayReplace(_ word: ArraySlice<UInt8>) -> Bool {
         guard word.count <= 5, let first = word.first else { return false }
         guard word.count >= 2 else { return first == 0x61 }
         let second = word[word.startIndex + 1]
         switch first {
+        case 0x61, 0x41: return word.count == 3 && second == 0x63
         case 0x64: return second == 0x6F || second == 0xC3
         case 0x6C: return second == 0xC3 || (word.count == 3 && second == 0x65) || (word.count == 2 && (second == 0x73 || second == 0x6F))
         case 0x63: return second == 0x6C || word.count == 5
