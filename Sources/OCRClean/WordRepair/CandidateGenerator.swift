@@ -291,15 +291,17 @@ struct CandidateGenerator: Sendable {
             // unit the lexicon lists (`apt` is no `a pt`); an acronym may have none (`la RFC`).
             guard left.contains(where: RepairWordsVowels.isVowel) || CasePattern(left) == .upper,
                   right.contains(where: RepairWordsVowels.isVowel) || CasePattern(right) == .upper, let l = knowledge.lookup(left), let r = knowledge.lookup(right) else { continue }
-            // A split needs a frequent part (a short grammatical word) or two common words.
-            guard max(l.zipf, r.zipf) >= 5.5 || min(l.zipf, r.zipf) >= 3.5 else { continue }
+            // A split needs a frequent part (a short grammatical word), two common words, or two
+            // words the domain writes together (`traficillicite`, `priéinstamment`).
+            let pair = CasePattern.lower(left) + [0x20] + CasePattern.lower(right)
+            let domainPair = knowledge.lexicon.pairs.contains(JoinedText.bytes(pair))
+            guard max(l.zipf, r.zipf) >= 5.5 || min(l.zipf, r.zipf) >= 3.5 || domainPair else { continue }
             guard Self.agrees(CasePattern.lower(left), CasePattern.lower(right), r.flags) else { continue }
             var prior = (l.zipf - 9) + (r.zipf - 9)
             // Unigram probabilities undervalue a determiner or preposition before a word it
             // commonly precedes; agreement was checked above.
             if l.zipf >= 6.5 && left.count <= 4 { prior += 2 }
-            let pair = CasePattern.lower(left) + [0x20] + CasePattern.lower(right)
-            if knowledge.lexicon.pairs.contains(JoinedText.bytes(pair)) { prior += 2 }
+            if domainPair { prior += 2 }
             out.append(Candidate(text: left + [0x20] + right, logPrior: prior, cost: joinCost, rule: "split"))
         }
         return out
