@@ -226,8 +226,7 @@ struct FootnoteMarkers {
             }
         }
         let single = numbers.indices.filter { numbers[$0].utf8.count == 1 && Int(numbers[$0]) != nil }
-        for glyph in places.glyphs where (glyph.lead == 0x21 || glyph.lead == 0x3F) && !glyph.followsGlyph {
-            guard glyph.afterWord else { continue }
+        for glyph in places.glyphs where (glyph.lead == 0x21 || glyph.lead == 0x3F) && !glyph.followsGlyph && glyph.afterWord {
             let matches = single.filter { looksLike(glyph.lead, numbers[$0].utf8.first!) }
             guard matches.count == 1, after(matches[0], glyph.record, glyph.range.lowerBound),
                   !assigned.contains(where: { $0.map { $0.record == glyph.record && $0.range == glyph.range } ?? false }) else { continue }

@@ -292,7 +292,7 @@ struct CandidateGenerator: Sendable {
             guard left.contains(where: RepairWordsVowels.isVowel) || CasePattern(left) == .upper,
                   right.contains(where: RepairWordsVowels.isVowel) || CasePattern(right) == .upper, let l = knowledge.lookup(left), let r = knowledge.lookup(right) else { continue }
             // A split needs a frequent part (a short grammatical word), two common words, or two
-            // words the domain writes together (`traficillicite`, `priéinstamment`).
+            // words the domain writes together (`traficillicite`: `trafic illicite`).
             let pair = CasePattern.lower(left) + [0x20] + CasePattern.lower(right)
             let domainPair = knowledge.lexicon.pairs.contains(JoinedText.bytes(pair))
             guard max(l.zipf, r.zipf) >= 5.5 || min(l.zipf, r.zipf) >= 3.5 || domainPair else { continue }
