@@ -353,6 +353,25 @@ extension RepairWords {
         }
     }
 
+    /// `la' bouche`, `du' projet`, `les' besoins` → `la bouche`, `du projet`, `les besoins`: an
+    /// apostrophe glued after an article, a preposition or a conjunction that no French elides
+    /// so (`la` is elided `l’`, `de` `d’`) and before a space is a speck an engine read as a
+    /// quote (old newspapers show it often). A word a quote opened stays (`'la' et 'le'`).
+    func strayClosingQuoteEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for (i, word) in words.enumerated() {
+            guard let word, !consumed[i], word.token.start == word.token.coreStart, word.token.end < bytes.count, bytes[word.token.end] == 0x20,
+                  word.token.coreEnd - word.token.coreStart <= 6 else { continue }
+            let mark = word.token.end - word.token.coreEnd
+            guard (mark == 1 && bytes[word.token.coreEnd] == 0x27)
+                    || (mark == 3 && bytes[word.token.coreEnd] == 0xE2 && bytes[word.token.coreEnd + 1] == 0x80 && bytes[word.token.coreEnd + 2] == 0x99),
+                  FunctionWords.neverEndSentence.contains(CasePattern.lower(core(of: word, bytes))) else { continue }
+            let range = word.token.coreEnd..<word.token.end
+            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
+            edits.append(TextEdit(range: range, replacement: "", rule: "stray-quote", confidence: 0.8))
+            counts.count("stray-quote")
+        }
+    }
+
     /// Whether a closing single quote (`’` or `'` not between two letters, so no apostrophe)
     /// follows `start` in the text.
     static func closesSingleQuote(_ bytes: [UInt8], after start: Int) -> Bool {

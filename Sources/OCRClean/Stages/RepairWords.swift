@@ -21,8 +21,8 @@ import Glibc
 /// (`1 er juillet` → `1er juillet`), `oe` for `œ` in a document that prints ligatures
 /// (`oeuvre` → `œuvre`), and in line records a misread word cut by a line-end hyphen, each line
 /// fixing its own piece (`munl-` / `tions` → `muni-` / `tions`), specks read as a full stop or
-/// an opening quote (`les politiques. des stratégies`, `‘mesures` → `les politiques des
-/// stratégies`, `mesures`), and an `à` or `l’` the engine dropped (`relatives l’élimination`,
+/// a quote (`les politiques. des stratégies`, `‘mesures`, `la' bouche` → `les politiques des
+/// stratégies`, `mesures`, `la bouche`), and an `à` or `l’` the engine dropped (`relatives l’élimination`,
 /// `Rappelant adoption de` → `relatives à l’élimination`, `Rappelant l’adoption de`). Case
 /// patterns are kept (`ETATS` → `ÉTATS`).
 ///
@@ -636,6 +636,7 @@ public struct RepairWords: ConventionFollowing {
                 strayStopEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             }
             strayOpeningQuoteEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+            strayClosingQuoteEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             exclamationEdits(tokens, bytes: bytes, edits: &edits, counts: &counts)
             guillemetEdits(bytes, edits: &edits, counts: &counts)
             asideDashEdits(bytes, edits: &edits, counts: &counts)
