@@ -43,9 +43,7 @@ extension RepairWords {
                 guard first == 0x4C, k < bytes.count, bytes[k - 1] == 0x20, bytes[k] >= 0x30, bytes[k] <= 0x39 else { continue }
             }
             let range = word.token.coreStart..<word.token.coreEnd
-            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
-            edits.append(TextEdit(range: range, replacement: JoinedText.string(CasePattern.lower(word.core)), rule: "case", confidence: 0.9))
-            counts.count("case")
+            Self.add(JoinedText.string(CasePattern.lower(word.core)), at: range, rule: "case", confidence: 0.9, to: &edits, counts: &counts)
         }
     }
 
@@ -90,9 +88,7 @@ extension RepairWords {
                   let after = words[i + 1], after.token.singleSpaceBefore, after.token.start == after.token.coreStart,
                   after.known != nil, CasePattern(core(of: after, bytes)) == .lower else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
-            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
-            edits.append(TextEdit(range: range, replacement: "à", rule: "case", confidence: 0.9))
-            counts.count("case")
+            Self.add("à", at: range, rule: "case", confidence: 0.9, to: &edits, counts: &counts)
         }
     }
 
@@ -121,9 +117,7 @@ extension RepairWords {
                 continue
             }
             let range = word.token.coreStart..<word.token.coreEnd
-            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
-            edits.append(TextEdit(range: range, replacement: replacement, rule: "a-grave", confidence: 0.9))
-            counts.count("a-grave")
+            Self.add(replacement, at: range, rule: "a-grave", confidence: 0.9, to: &edits, counts: &counts)
         }
     }
 
@@ -135,9 +129,7 @@ extension RepairWords {
                   let after = words[i + 1], after.token.singleSpaceBefore,
                   let pronoun = FunctionWords.pronoun(core(of: word, bytes), next: core(of: after, bytes), nextFlags: after.known?.flags) else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
-            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
-            edits.append(TextEdit(range: range, replacement: pronoun, rule: "pronoun", confidence: 0.9))
-            counts.count("pronoun")
+            Self.add(pronoun, at: range, rule: "pronoun", confidence: 0.9, to: &edits, counts: &counts)
         }
     }
 
@@ -173,9 +165,7 @@ extension RepairWords {
             let next = core(of: after, bytes)
             guard CasePattern(next) == .lower, FunctionWords.followsSubjectPronoun(next, after.known?.flags) else { continue }
             let range = token.start..<token.end
-            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
-            edits.append(TextEdit(range: range, replacement: "Il", rule: "pronoun", confidence: 0.9))
-            counts.count("pronoun")
+            Self.add("Il", at: range, rule: "pronoun", confidence: 0.9, to: &edits, counts: &counts)
         }
     }
 
@@ -258,12 +248,9 @@ extension RepairWords {
                                                               numberAfterNext: i + 1 < words.count && Self.numberFollows(following, bytes),
                                                               afterVerb: i > 0 && Self.isVerb(words[i - 1]),
                                                               pieceOfPrevious: { i > 0 && pieceOfPrevious(word, words[i - 1], bytes) }) else { continue }
-            let range = word.token.coreStart..<word.token.coreEnd
-            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
             // `s’y` takes the document's apostrophe.
             let text = documentApostrophes && profile.apostrophe != 0x2019 ? replacement.replacing("’", with: "'") : replacement
-            edits.append(TextEdit(range: range, replacement: text, rule: "function-word", confidence: 0.9))
-            counts.count("function-word")
+            Self.add(text, at: word.token.coreStart..<word.token.coreEnd, rule: "function-word", confidence: 0.9, to: &edits, counts: &counts)
         }
     }
 
@@ -357,9 +344,7 @@ extension RepairWords {
                 || Self.complementStarts.contains(next) && knowledge.lookup(previous).map { ContextRules.onlyFiniteVerb($0.flags) } == true
             guard governs else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
-            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
-            edits.append(TextEdit(range: range, replacement: JoinedText.string([0x6C, profile.apostrophe] + word.core), rule: "elision", confidence: 0.85))
-            counts.count("elision")
+            Self.add(JoinedText.string([0x6C, profile.apostrophe] + word.core), at: range, rule: "elision", confidence: 0.85, to: &edits, counts: &counts)
         }
     }
 
@@ -402,9 +387,7 @@ extension RepairWords {
                 : previous == Self.dans ? CasePattern(next) == .lower : previous == [0x64, 0x65] && next != [0xE0])
             guard governs || term else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
-            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
-            edits.append(TextEdit(range: range, replacement: JoinedText.string([0x6C, profile.apostrophe] + written), rule: "elision", confidence: 0.8))
-            counts.count("elision")
+            Self.add(JoinedText.string([0x6C, profile.apostrophe] + written), at: range, rule: "elision", confidence: 0.8, to: &edits, counts: &counts)
         }
     }
 
@@ -465,9 +448,7 @@ extension RepairWords {
                 let distance = EditDistance.distance(folded, pairWord.folded)
                 guard distance >= 1, distance <= 2 else { continue }
                 let range = word.token.coreStart..<word.token.coreEnd
-                guard !edits.contains(where: { $0.range.overlaps(range) }) else { break }
-                edits.append(TextEdit(range: range, replacement: String(decoding: pairWord.form, as: UTF8.self), rule: "pair", confidence: 0.85))
-                counts.count("pair")
+                Self.add(String(decoding: pairWord.form, as: UTF8.self), at: range, rule: "pair", confidence: 0.85, to: &edits, counts: &counts)
                 break
             }
         }
@@ -500,9 +481,7 @@ extension RepairWords {
             let wordAfter = i + 1 < words.count ? words[i + 1].map { JoinedText.bytes(lower) + [0x20] + JoinedText.bytes(core(of: $0, bytes)) } : nil
             guard wordBefore.map(pairs.contains) == true || wordAfter.map(pairs.contains) == true else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
-            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
-            edits.append(TextEdit(range: range, replacement: JoinedText.string(lower), rule: "case", confidence: 0.85))
-            counts.count("case")
+            Self.add(JoinedText.string(lower), at: range, rule: "case", confidence: 0.85, to: &edits, counts: &counts)
         }
     }
 
@@ -518,9 +497,7 @@ extension RepairWords {
                   flags & (LexiconFlags.finiteVerb | LexiconFlags.presentParticiple | LexiconFlags.infinitive) != 0,
                   after.core.isEmpty || CasePattern(after.core) == .lower else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
-            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
-            edits.append(TextEdit(range: range, replacement: JoinedText.string([0x73, word.core[1], 0x79]), rule: "case", confidence: 0.85))
-            counts.count("case")
+            Self.add(JoinedText.string([0x73, word.core[1], 0x79]), at: range, rule: "case", confidence: 0.85, to: &edits, counts: &counts)
         }
     }
 
@@ -591,9 +568,7 @@ extension RepairWords {
                   word.token.singleSpaceBefore, auxiliary(before, bytes),
                   let participle = ContextRules.participle(core(of: word, bytes), knowledge: knowledge) else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
-            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
-            edits.append(TextEdit(range: range, replacement: JoinedText.string(participle), rule: "participle", confidence: 0.85))
-            counts.count("participle")
+            Self.add(JoinedText.string(participle), at: range, rule: "participle", confidence: 0.85, to: &edits, counts: &counts)
         }
     }
 
@@ -610,9 +585,7 @@ extension RepairWords {
                   let flags = next.known?.flags, flags & LexiconFlags.pastParticiple != 0, flags & LexiconFlags.noun == 0,
                   next.core.isEmpty || CasePattern(next.core) == .lower else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
-            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
-            edits.append(TextEdit(range: range, replacement: "A", rule: "auxiliary", confidence: 0.9))
-            counts.count("auxiliary")
+            Self.add("A", at: range, rule: "auxiliary", confidence: 0.9, to: &edits, counts: &counts)
         }
     }
 

@@ -84,9 +84,7 @@ extension RepairWords {
             fix = first
         }
         guard let fix else { return }
-        guard !edits.contains(where: { $0.range.overlaps(range) }) else { return }
-        edits.append(TextEdit(range: range, replacement: fix, rule: "item-marker", confidence: 0.9))
-        counts.count("item-marker")
+        Self.add(fix, at: range, rule: "item-marker", confidence: 0.9, to: &edits, counts: &counts)
     }
 
     /// The byte offset of the `)` an item opens with when OCR lost its letter (`) A décidé…`):
@@ -112,9 +110,7 @@ extension RepairWords {
         let confirmed = nextItem.flatMap { next in expected.first { Self.successors(of: $0).contains(next) } }
         guard let fix = confirmed ?? Self.onlySuccessor(of: last) else { return }
         let range = offset..<(offset + 1)
-        guard !edits.contains(where: { $0.range.overlaps(range) }) else { return }
-        edits.append(TextEdit(range: range, replacement: fix + ")", rule: "item-marker", confidence: 0.9))
-        counts.count("item-marker")
+        Self.add(fix + ")", at: range, rule: "item-marker", confidence: 0.9, to: &edits, counts: &counts)
     }
 
     /// `ii) …;` / `Considérer…` / `iv) …` → `iii) Considérer…`: a paragraph between two items

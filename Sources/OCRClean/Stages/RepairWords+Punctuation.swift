@@ -63,9 +63,7 @@ extension RepairWords {
             defer { i += 1 }
             guard bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x94, bytes[i - 1] == 0x20, bytes[i + 3] == 0x20 else { continue }
             let range = i..<(i + 3)
-            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
-            edits.append(TextEdit(range: range, replacement: "–", rule: "dash", confidence: 0.8))
-            counts.count("dash")
+            Self.add("–", at: range, rule: "dash", confidence: 0.8, to: &edits, counts: &counts)
         }
     }
 
@@ -141,9 +139,7 @@ extension RepairWords {
                 : nextLine?.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false
             guard digitFollows else { continue }
             let range = word.token.coreEnd..<word.token.end
-            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
-            edits.append(TextEdit(range: range, replacement: ".", rule: "abbreviation", confidence: 0.9))
-            counts.count("abbreviation")
+            Self.add(".", at: range, rule: "abbreviation", confidence: 0.9, to: &edits, counts: &counts)
         }
     }
 
@@ -238,10 +234,8 @@ extension RepairWords {
     /// `). Engage…` after paragraph 8 → `9. Engage…`: the number OCR garbled, read from the
     /// paragraph before (see `garbledOperativeOpening`).
     func operativeNumberEdit(_ text: String, edits: inout [TextEdit], counts: inout Counts) {
-        guard let number = operativeParagraph, let range = garbledOperativeOpening(text),
-              !edits.contains(where: { $0.range.overlaps(range) }) else { return }
-        edits.append(TextEdit(range: range, replacement: "\(number).", rule: "number-stop", confidence: 0.9))
-        counts.count("number-stop")
+        guard let number = operativeParagraph, let range = garbledOperativeOpening(text) else { return }
+        Self.add("\(number).", at: range, rule: "number-stop", confidence: 0.9, to: &edits, counts: &counts)
     }
 
     /// `conscience. b Un gouvernement` → `conscience. Un gouvernement`: a single letter between a
@@ -261,9 +255,7 @@ extension RepairWords {
                   after.kind == .word, after.coreEnd - after.coreStart >= 2, after.coreStart == after.start,
                   Self.opensWithCapital(bytes, at: after.start) else { continue }
             let range = (t.start - 1)..<t.end
-            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
-            edits.append(TextEdit(range: range, replacement: "", rule: "stray-letter", confidence: 0.9))
-            counts.count("stray-letter")
+            Self.add("", at: range, rule: "stray-letter", confidence: 0.9, to: &edits, counts: &counts)
         }
     }
 
@@ -302,9 +294,7 @@ extension RepairWords {
                 if Self.smallShapedCapitals.contains(Folding.base(next[0])), word.known.map({ $0.flags & LexiconFlags.grammatical == 0 }) ?? true { continue }
             }
             let range = word.token.coreEnd..<word.token.end
-            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
-            edits.append(TextEdit(range: range, replacement: "", rule: "stray-stop", confidence: 0.8))
-            counts.count("stray-stop")
+            Self.add("", at: range, rule: "stray-stop", confidence: 0.8, to: &edits, counts: &counts)
         }
     }
 
@@ -330,9 +320,7 @@ extension RepairWords {
             // A short next word must be a word that opens sentences (`Et`, `On`), not a unit (`Ko`).
             guard next.count >= 4 || knowledge.known(CasePattern.lower(next)).map({ $0.flags & LexiconFlags.grammatical != 0 }) == true else { continue }
             let range = t.start..<t.end
-            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
-            edits.append(TextEdit(range: range, replacement: "!", rule: "exclamation", confidence: 0.8))
-            counts.count("exclamation")
+            Self.add("!", at: range, rule: "exclamation", confidence: 0.8, to: &edits, counts: &counts)
         }
     }
 
@@ -347,9 +335,7 @@ extension RepairWords {
                   bytes[word.token.start] == 0xE2, bytes[word.token.start + 1] == 0x80, bytes[word.token.start + 2] == 0x98,
                   !Self.closesSingleQuote(bytes, after: word.token.coreStart) else { continue }
             let range = word.token.start..<word.token.coreStart
-            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
-            edits.append(TextEdit(range: range, replacement: "", rule: "stray-quote", confidence: 0.8))
-            counts.count("stray-quote")
+            Self.add("", at: range, rule: "stray-quote", confidence: 0.8, to: &edits, counts: &counts)
         }
     }
 
@@ -366,9 +352,7 @@ extension RepairWords {
                     || (mark == 3 && bytes[word.token.coreEnd] == 0xE2 && bytes[word.token.coreEnd + 1] == 0x80 && bytes[word.token.coreEnd + 2] == 0x99),
                   FunctionWords.neverEndSentence.contains(CasePattern.lower(core(of: word, bytes))) else { continue }
             let range = word.token.coreEnd..<word.token.end
-            guard !edits.contains(where: { $0.range.overlaps(range) }) else { continue }
-            edits.append(TextEdit(range: range, replacement: "", rule: "stray-quote", confidence: 0.8))
-            counts.count("stray-quote")
+            Self.add("", at: range, rule: "stray-quote", confidence: 0.8, to: &edits, counts: &counts)
         }
     }
 
@@ -415,9 +399,7 @@ extension RepairWords {
     func numberStopEdit(_ text: String, edits: inout [TextEdit], counts: inout Counts) {
         guard let opening = operativeOpening(text), opening.mark != 0x2E, opening.number == operativeParagraph else { return }
         let range = opening.offset..<(opening.offset + 1)
-        guard !edits.contains(where: { $0.range.overlaps(range) }) else { return }
-        edits.append(TextEdit(range: range, replacement: ".", rule: "number-stop", confidence: 0.9))
-        counts.count("number-stop")
+        Self.add(".", at: range, rule: "number-stop", confidence: 0.9, to: &edits, counts: &counts)
     }
 
     /// `…de la criminalité :` before `4. Exhorte…` → `…de la criminalité ;`: the engine lost the
@@ -476,8 +458,6 @@ extension RepairWords {
         let before = bytes.withUnsafeBufferPointer { UTF8Bytes.scalar($0, before: end - 1)?.value } ?? 0
         guard spaced || (betweenItems && UTF8Bytes.isLetter(before)) else { return }
         let range = (end - 1)..<end
-        guard !edits.contains(where: { $0.range.overlaps(range) }) else { return }
-        edits.append(TextEdit(range: range, replacement: ";", rule: "semicolon", confidence: 0.9))
-        counts.count("semicolon")
+        Self.add(";", at: range, rule: "semicolon", confidence: 0.9, to: &edits, counts: &counts)
     }
 }

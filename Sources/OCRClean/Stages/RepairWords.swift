@@ -332,6 +332,14 @@ public struct RepairWords: ConventionFollowing {
 
     // MARK: Repairing one record
 
+    /// Makes the edit of a context rule, unless an edit already made overlaps it, and counts it
+    /// under its rule.
+    static func add(_ replacement: String, at range: Range<Int>, rule: String, confidence: Double, to edits: inout [TextEdit], counts: inout Counts) {
+        guard !edits.contains(where: { $0.range.overlaps(range) }) else { return }
+        edits.append(TextEdit(range: range, replacement: replacement, rule: rule, confidence: confidence))
+        counts.count(rule)
+    }
+
     struct Word {
         var token: WordToken
         /// The word's scalars; left empty for a known word of plain lowercase letters (most
