@@ -32,7 +32,7 @@ struct Eval: ParsableCommand {
 
     @OptionGroup var adjustments: PipelineAdjustments
 
-    @Option(help: "Comparison level: raw, nfc, collapsed (white space collapsed; the default), hipe (also lowercased, no punctuation), dinglehopper (lines trimmed, its NFC_SBB substitutions).")
+    @Option(help: "Comparison level: raw, nfc, collapsed (white space collapsed; the default), typography (collapsed, apostrophes, quotes and dashes made one), hipe (also lowercased, no punctuation), dinglehopper (lines trimmed, its NFC_SBB substitutions).")
     var level: TextComparison.Level = .collapsed
 
     @Flag(help: "Count Unicode code points instead of grapheme clusters.")

@@ -35,7 +35,7 @@ struct Quality: ParsableCommand {
     @Option(help: "Directory of NAME.gt.txt references for text files, to print the true CER.")
     var gt: String?
 
-    @Option(help: "Level at which the true CER is computed: raw, nfc, collapsed (the default), hipe (also lowercased, no punctuation), dinglehopper.")
+    @Option(help: "Level at which the true CER is computed, and estimated: raw, nfc, collapsed (the default), typography (collapsed, apostrophes, quotes and dashes made one), hipe (also lowercased, no punctuation: misplaced spaces and changes of punctuation or case alone count for nothing), dinglehopper.")
     var level: TextComparison.Level = .collapsed
 
     @Flag(help: "Print JSON Lines (one object per document) instead of a table.")
@@ -50,7 +50,7 @@ struct Quality: ParsableCommand {
         var failed = false
         if !json { print(pad("document", 40) + "  words  known%  garbage%  changes/1k  est.CER%" + (gtField != nil || gt != nil ? "  CER%" : "")) }
         func report(_ name: String, _ text: String, _ truth: String?) throws {
-            let m = try estimator.assess(text, document: name, template: template)
+            let m = try estimator.assess(text, document: name, template: template, level: level)
             var trueCER: Double?
             if let truth {
                 trueCER = TextComparison(reference: truth, hypothesis: text, level: level).cer

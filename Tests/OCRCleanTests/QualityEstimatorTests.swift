@@ -75,6 +75,26 @@ import Testing
         #expect(a.estimatedCER - b.estimatedCER > 0.8 * 8 / Double(spaced.unicodeScalars.count))
     }
 
+    /// At the `hipe` level (lowercased, no punctuation) a misplaced space and a change of
+    /// punctuation, spacing or case alone are no error: the estimate there leaves them out, and
+    /// keeps a misread letter.
+    @Test func lettersOnlyEstimateLeavesPunctuationOut() throws {
+        let estimator = try QualityEstimator(resources: CLI.resources)
+        let spaced = "Puisqu ' on manque de domestiques ( quoique l ' arrangement soit bon ) , d' une part ."
+        let glued = "Puisqu’on manque de domestiques (quoique l’arrangement soit bon), d’une part."
+        // (The spaced text still has unknown pieces, `Puisqu`, and a stray `l`.)
+        let a = estimator.measure(spaced), b = estimator.measure(glued)
+        #expect(estimator.estimate(a, level: .hipe) - estimator.estimate(b, level: .hipe) < (estimator.estimate(a) - estimator.estimate(b)) / 10)
+        let text = "la coopération judiciaire et la garantie des droits"
+        let plain = estimator.measure(text)
+        let spacing = estimator.measure(text, changes: [Change(offset: 0, before: "l ' a", after: "l’a", stage: "repair-words", rule: "elision")])
+        let letter = estimator.measure(text, changes: [Change(offset: 0, before: "Ia", after: "la", stage: "repair-words", rule: "confusion")])
+        #expect(spacing.punctuationChanges == ["elision": 1] && letter.punctuationChanges.isEmpty)
+        #expect(estimator.estimate(spacing, level: .hipe) == estimator.estimate(plain, level: .hipe))
+        #expect(estimator.estimate(spacing) > estimator.estimate(plain))
+        #expect(estimator.estimate(letter, level: .hipe) > estimator.estimate(plain, level: .hipe))
+    }
+
     /// A word cut at a line end is typesetting, not damage: `coopéra-` / `tion` is one known word,
     /// `Genève-` / `Ville` one compound, and the estimate of the column is that of the text uncut.
     @Test func wordsCutAtLineEndsAreMeasuredWhole() throws {

@@ -73,4 +73,15 @@ import Testing
         #expect(c.referenceCharacters == 29 && c.characterDistance == 1)
         #expect(c.referenceWords == 3 && c.wordDistance == 1)
     }
+
+    /// The typographic signs a transcription writes by its own convention are one sign; letters,
+    /// digits and other signs still count.
+    @Test func typographyLevelMakesApostrophesQuotesAndDashesOne() {
+        let reference = "l'État \"membre\" - com-\npris"
+        let hypothesis = "l’État «membre» — com¬\npris"
+        #expect(TextComparison(reference: reference, hypothesis: hypothesis, level: .typography).characterDistance == 0)
+        #expect(TextComparison(reference: reference, hypothesis: hypothesis, level: .collapsed).characterDistance == 5)
+        let misread = TextComparison(reference: reference, hypothesis: "I’Etat «membre» — com¬ pris.", level: .typography)
+        #expect(misread.characterDistance == 3)
+    }
 }

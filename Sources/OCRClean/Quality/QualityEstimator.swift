@@ -65,9 +65,25 @@ public struct QualityEstimator: Sendable {
             for rule in change.rule.split(separator: "+") { m.changes[String(rule), default: 0] += 1 }
             if !QualityMetrics.layoutRules.contains(change.rule) {
                 m.changedCharacters += max(change.before.unicodeScalars.count, change.after.unicodeScalars.count)
-                m.repairedErrors += EditDistance.distance(change.before.unicodeScalars.map { Int($0.value) }, change.after.unicodeScalars.map { Int($0.value) })
+                let errors = EditDistance.distance(change.before.unicodeScalars.map { Int($0.value) }, change.after.unicodeScalars.map { Int($0.value) })
+                m.repairedErrors += errors
+                if Self.sameLetters(change.before, change.after) {
+                    for rule in change.rule.split(separator: "+") { m.punctuationChanges[String(rule), default: 0] += 1 }
+                    m.punctuationErrors += errors
+                }
             }
         }
+    }
+
+    /// Whether two strings have the same letters and digits once lowercased: a change between
+    /// them (`l ' a` → `l’a`, `mot ,` → `mot,`, `Ia` → `la` is not one) touched only punctuation,
+    /// spacing or case, which a comparison at the `hipe` level does not see.
+    static func sameLetters(_ a: String, _ b: String) -> Bool {
+        func letters(_ s: String) -> [Unicode.Scalar] {
+            s.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
+                .flatMap { $0.properties.lowercaseMapping.unicodeScalars }
+        }
+        return letters(a) == letters(b)
     }
 
     /// Spaces no clean transcription has, left by engines and exports that space out punctuation
@@ -131,18 +147,22 @@ public struct QualityEstimator: Sendable {
         return zip(before, after).allSatisfy { a, b in a == b || (JoinedText.isApostrophe(a.value) && JoinedText.isApostrophe(b.value)) }
     }
 
-    /// The estimated character error rate of measured features (after changes were added).
-    public func estimate(_ m: QualityMetrics) -> Double { model.estimate(m) }
+    /// The estimated character error rate of measured features (after changes were added), at
+    /// the level the text would be compared with its ground truth: at `hipe` (lowercased, no
+    /// punctuation) misplaced spaces and changes of punctuation or case alone are no errors.
+    public func estimate(_ m: QualityMetrics, level: TextComparison.Level = .collapsed) -> Double {
+        model.estimate(level == .hipe ? m.lettersOnly : m, countsSpaces: level != .hipe)
+    }
 
     /// Runs `template` over `text` and measures the text with the changes the pipeline made,
-    /// reading them as records are released (none is kept).
-    public func assess(_ text: String, document: String, template: Pipeline) throws -> QualityMetrics {
+    /// reading them as records are released (none is kept); the estimate is for `level`.
+    public func assess(_ text: String, document: String, template: Pipeline, level: TextComparison.Level = .collapsed) throws -> QualityMetrics {
         var pipeline = template.resettingCounts()
         var m = measure(text)
         try DocumentRunner.forEachRecords(of: text, document: document, pipeline: &pipeline) { records in
             for record in records { Self.add(record.changes, to: &m) }
         }
-        m.estimatedCER = model.estimate(m)
+        m.estimatedCER = estimate(m, level: level)
         return m
     }
 
@@ -242,6 +262,10 @@ public struct QualityMetrics: Sendable, Hashable {
     public var misplacedSpaces = 0
     /// Unicode scalars of the text, white space included: the length a CER is measured against.
     public var scalars = 0
+    /// Word changes (by rule, as in `changes`) that touched only punctuation, spacing or case
+    /// (`qu ' il` → `qu’il`), and their character edits (see `QualityEstimator.sameLetters`).
+    public var punctuationChanges: [String: Int] = [:]
+    public var punctuationErrors = 0
 
     /// Rules that change layout or typography, not words. A line-break hyphen joined or marked
     /// `¬` (`dehyphenate`) was printed, not misread.
@@ -260,6 +284,16 @@ public struct QualityMetrics: Sendable, Hashable {
         guard words > 0 else { return 0 }
         let wordRules = changes.filter { !Self.layoutRules.contains($0.key) }
         return Double(wordRules.values.reduce(0, +)) / Double(words)
+    }
+
+    /// The measures as a comparison that ignores punctuation and case sees them: the changes of
+    /// punctuation, spacing or case alone are left out of the changes and repaired characters.
+    public var lettersOnly: QualityMetrics {
+        var m = self
+        for (rule, n) in punctuationChanges { m.changes[rule, default: 0] -= n }
+        m.punctuationChanges = [:]
+        m.repairedErrors -= punctuationErrors
+        return m
     }
     public var changedShare: Double { characters == 0 ? 0 : Double(changedCharacters) / Double(characters) }
     public var unknownCharacterShare: Double { characters == 0 ? 0 : Double(unknownCharacters) / Double(characters) }
@@ -290,6 +324,8 @@ public struct QualityMetrics: Sendable, Hashable {
         strayLetters += other.strayLetters
         misplacedSpaces += other.misplacedSpaces
         scalars += other.scalars
+        for (k, v) in other.punctuationChanges { punctuationChanges[k, default: 0] += v }
+        punctuationErrors += other.punctuationErrors
         unknownCharacters += other.unknownCharacters
         repairedErrors += other.repairedErrors
         letterCost += other.letterCost

@@ -52,7 +52,7 @@ struct QualityModel: Sendable {
         }
     }
 
-    func estimate(_ m: QualityMetrics) -> Double {
+    func estimate(_ m: QualityMetrics, countsSpaces: Bool = true) -> Double {
         guard m.words > 0 else { return 0 }
         var x = intercept
         for (name, c, cap) in coefficients {
@@ -61,6 +61,6 @@ struct QualityModel: Sendable {
         }
         // A misplaced space is one character wrong whatever the engine: counted as such, outside
         // the fit (the generated training pages have none).
-        return min(1, exp(x) + m.misplacedSpaceShare)
+        return min(1, exp(x) + (countsSpaces ? m.misplacedSpaceShare : 0))
     }
 }

@@ -19,6 +19,11 @@ public struct TextComparison: Sendable {
         /// Collapsed, lowercased, punctuation removed, accents kept: the level of the HIPE-OCRepair
         /// scorer.
         case hipe
+        /// Collapsed and NFC, with the signs transcriptions write by their own conventions made
+        /// one: apostrophes (`’` `‘` `ʼ` → `'`), double quotes (`«` `»` `“` `”` `„` → `"`), dashes and
+        /// the line-break mark (`—` `–` `‐` `‑` `−` `¬` → `-`). A ground truth typed with ASCII
+        /// signs (impresso's) then counts no error where the OCR printed the typographic one.
+        case typography
         /// Each line trimmed, NFC, ligatures unjoined (`ﬁ` → `fi`), `’` → `'`, `—` → `–`: what
         /// dinglehopper compares for plain-text files (its `NFC_SBB` normalization), lines
         /// joined by line breaks.
@@ -69,6 +74,9 @@ public struct TextComparison: Sendable {
                 s.properties.generalCategory.isPunctuation || s.properties.generalCategory.isSymbol ? " " : s
             }))
             return collapse(kept)
+        case .typography:
+            let nfc = ICU.normalize(collapse(text), form: .nfc)
+            return String(String.UnicodeScalarView(nfc.unicodeScalars.map { typographicVariants[$0] ?? $0 }))
         case .dinglehopper:
             var lines = text.replacing("\r\n", with: "\n").replacing("\r", with: "\n")
                 .split(separator: "\n", omittingEmptySubsequences: false)
@@ -84,6 +92,15 @@ public struct TextComparison: Sendable {
             }.joined(separator: "\n")
         }
     }
+
+    /// The signs `typography` makes one, with what it writes for them.
+    static let typographicVariants: [Unicode.Scalar: Unicode.Scalar] = {
+        var table: [Unicode.Scalar: Unicode.Scalar] = [:]
+        for s in "’‘ʼ".unicodeScalars { table[s] = "'" }
+        for s in "«»“”„".unicodeScalars { table[s] = "\"" }
+        for s in "—–‐‑−¬".unicodeScalars { table[s] = "-" }
+        return table
+    }()
 
     /// dinglehopper's substitutions for plain text, in its order: ligatures, then the rest.
     static let dinglehopperEquivalences: [(String, String)] = [
