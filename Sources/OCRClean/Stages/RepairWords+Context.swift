@@ -572,6 +572,46 @@ extension RepairWords {
         }
     }
 
+    /// `et de facilite la ratification`, `continue de coordonne la fourniture` → `de faciliter`,
+    /// `de coordonner`: after `de`, `à`, `pour` or `sans`, a word that is only a finite verb
+    /// form (no noun, adjective or other use: `de suite`, `à continue` stay) ending in `e`, whose
+    /// form with an `r` after is an infinitive, is that infinitive, its last letter lost or cut
+    /// off (`à utilise r`): the preposition takes no finite verb.
+    func lostInfinitiveEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices.dropFirst() {
+            guard let word = words[i], !consumed[i], let flags = word.known?.flags, ContextRules.onlyFiniteVerb(flags),
+                  word.token.coreStart == word.token.start, word.token.singleSpaceBefore,
+                  word.token.coreEnd - word.token.coreStart >= 4, bytes[word.token.coreEnd - 1] == 0x65,
+                  let before = words[i - 1], before.token.coreEnd == before.token.end, before.token.coreStart == before.token.start,
+                  Self.takesInfinitive.contains(count: before.token.coreEnd - before.token.coreStart, {
+                      let b = bytes[before.token.coreStart + $0]
+                      return $0 == 0 && b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+                  }) else { continue }
+            let written = core(of: word, bytes)
+            // A form no frequency list has may be a noun the lexicon lacks (`le caractère de surfrappe`).
+            guard CasePattern(written) == .lower, (word.known?.zipf ?? 0) > WordKnowledge.unlistedZipf,
+                  let hit = knowledge.lookup(written + [0x72]), hit.flags & LexiconFlags.infinitive != 0, hit.zipf > WordKnowledge.unlistedZipf else { continue }
+            // The lost `r` may stand apart (`à utilise r.`): it goes back into the word.
+            // (An `r` alone is no word token: `r.` reads as an abbreviation.)
+            var end = word.token.coreEnd
+            var after = i + 1
+            let r = word.token.end
+            if r == end, r + 1 < bytes.count, bytes[r] == 0x20, bytes[r + 1] == 0x72,
+               r + 2 == bytes.count || [0x20, 0x2E, 0x2C, 0x3B, 0x3A, 0x0A].contains(bytes[r + 2]) {
+                guard after < words.count, !consumed[after] else { continue }
+                end = r + 2
+                after += 1
+            }
+            // In garbled text the verb may be a misread of anything (`pour relie rais.m` is `pour
+            // cette raison`): what follows must be a known word, or nothing.
+            if after < words.count, words[after]?.known == nil { continue }
+            Self.add(JoinedText.string(written + [0x72]), at: word.token.coreStart..<end, rule: "infinitive", confidence: 0.85, to: &edits, counts: &counts)
+        }
+    }
+
+    /// Prepositions an infinitive follows and a finite verb never does (`de`, `à`, `pour`, `sans`).
+    static let takesInfinitive = ByteWordList(["de", "à", "pour", "sans"])
+
     /// `a) À décidé de constituer` → `a) A décidé`: a French engine puts an accent on the
     /// auxiliary *a* that opens a sentence or an enumerated item. The preposition opens no clause
     /// before a past participle; a participle that is also a noun (`À vue d’œil`) or that follows

@@ -55,7 +55,7 @@ public struct RepairWords: ConventionFollowing {
         OptionSpec("split", .bool, default: "true", help: "Split words glued by a lost space (laratification)."),
         OptionSpec("context", .bool, default: "true", help: "Context rules for real-word errors (a → à)."),
         OptionSpec("apostrophes", .choice(["document", "keep"]), default: "document",
-                   help: "document: write the apostrophe the document prints in every word (’ when a tenth of its apostrophes are ’, or its typographic quotes or French spacing show it typeset); keep: leave them."),
+                   help: "document: write the apostrophe the document prints in every word (’ when two of its apostrophes and 4 % of them are ’, a fifth where the OCR lost its accents, or in a UN document spacing its ; : the French way); keep: leave them."),
         OptionSpec("edits", .bool, default: "true", help: "Also offer lowercase words one generic edit away (not only accents and known OCR confusions)."),
         OptionSpec("window", .int(1...100_000), default: "64", help: "Records held back so that later words of the document count as evidence."),
         .choice("break-hyphens", BreakHyphens.self, default: .plain,
@@ -627,6 +627,7 @@ public struct RepairWords: ConventionFollowing {
             italicElisionEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             lostElisionEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             participleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+            lostInfinitiveEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             accentedAuxiliaryEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             missingArticleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             lostGraveAEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
