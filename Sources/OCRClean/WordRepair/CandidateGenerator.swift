@@ -318,22 +318,29 @@ struct CandidateGenerator: Sendable {
             return v < 0x80 ? UInt8(v) : 0
         }) else { return [] }
         var out: [Candidate] = []
-        var starts: [([UInt32], Int, Double)] = []
+        var starts: [(prefix: [UInt32], length: Int, cost: Double, capital: Bool)] = []
         // Apostrophe lost: the first letter(s) form an elided word.
         let lower = CasePattern.lower(word)
         for prefix in [[0x6C], [0x64], [0x6A], [0x6D], [0x6E], [0x73], [0x74], [0x63], [0x71, 0x75]] as [[UInt32]] where lower.starts(with: prefix) {
-            starts.append((Array(word[..<prefix.count]), prefix.count, model.elisionLostCost))
+            starts.append((Array(word[..<prefix.count]), prefix.count, model.elisionLostCost, false))
         }
         // The OCR's reading of `l’` as one capital.
         for rule in model.rules where Self.readsElidedArticle(rule, word[0]) {
-            starts.append(([0x6C], 1, rule.cost))
+            starts.append(([0x6C], 1, rule.cost, true))
         }
-        for (prefix, length, cost) in starts {
+        for (prefix, length, cost, capital) in starts {
             let rest = Array(word[length...])
-            guard let first = rest.first, RepairWordsVowels.startsWithVowelSound(first), let hit = knowledge.lookup(rest) else { continue }
+            guard let first = rest.first, RepairWordsVowels.startsWithVowelSound(first) else { continue }
             // Elision before a vowel is grammar, not chance: a capital glued to a known word is far
             // more often a misread `l’` than a name.
-            out.append(Candidate(text: prefix + [apostrophe] + rest, logPrior: hit.zipf - 9 + 1, cost: cost, rule: "elision"))
+            if let hit = knowledge.lookup(rest) {
+                out.append(Candidate(text: prefix + [apostrophe] + rest, logPrior: hit.zipf - 9 + 1, cost: cost, rule: "elision"))
+            } else if capital, rest.count >= 4, CasePattern(rest) == .lower,
+                      let accented = accentCandidate(for: rest, allowCapitalAccents: false, seen: { _ in false }) {
+                // An engine that reads `l’` as one capital may lose accents too (`Vintérét` →
+                // `l’intérêt`). Not after a small letter: `letres` is no `l’êtres`.
+                out.append(Candidate(text: prefix + [apostrophe] + accented.text, logPrior: accented.logPrior + 1, cost: cost + accented.cost, rule: "elision"))
+            }
         }
         return out
     }
