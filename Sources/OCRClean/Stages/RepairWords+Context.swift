@@ -641,20 +641,34 @@ extension RepairWords {
 
     static func isQuote(_ b: UInt8) -> Bool { b == 0x27 || b == 0x22 || b == 0xE2 || b == 0xC2 }
 
-    /// `dans Y Echo`, `chère à Y Univers` → `dans l’Echo`, `chère à l’Univers`: an italic `l’`
-    /// before a title (a newspaper's, a ship's) read as a lone `Y`. Only inside a sentence and
-    /// before a capitalised word that takes the elision (`Y serez-vous ?` stays).
-    func italicElisionEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+    /// A lone capital read for `l’` with the apostrophe lost and a space left:
+    /// - `dans Y Echo`, `chère à Y Univers` → `dans l’Echo`, `chère à l’Univers`: an italic `l’`
+    ///   before a title (a newspaper's, a ship's) read as `Y`, inside a sentence and before a
+    ///   capitalised word that takes the elision (`Y serez-vous ?` stays);
+    /// - `de I exercice`, `de I enfant` → `de l’exercice`, `de l’enfant`: `l’` read as `I` or `V`
+    ///   after a preposition, before a known lowercase word that takes the elision (`de I à V`,
+    ///   `System V est`, `l’option I indique` stay).
+    func loneCapitalElisionEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         for i in words.indices.dropLast() {
             guard let word = words[i], !consumed[i], !word.sentenceStart, word.token.start == word.token.coreStart,
-                  word.token.coreEnd == word.token.end, word.token.end - word.token.start == 1, bytes[word.token.start] == 0x59,
+                  word.token.coreEnd == word.token.end, word.token.end - word.token.start == 1,
                   let after = words[i + 1], after.token.singleSpaceBefore, after.token.coreStart == after.token.start else { continue }
-            let title = core(of: after, bytes)
-            guard title.count >= 3, CasePattern(title) == .title, let first = title.first, Self.startsWithVowelSound(first) else { continue }
-            let range = word.token.start..<after.token.start
+            let next = core(of: after, bytes)
+            guard next.count >= 3, let first = next.first, Self.startsWithVowelSound(first) else { continue }
+            switch bytes[word.token.start] {
+            case 0x59:
+                guard CasePattern(next) == .title else { continue }
+            case 0x49, 0x56:
+                guard CasePattern(next) == .lower, after.known != nil, i > 0, let before = words[i - 1],
+                      before.token.coreEnd == before.token.end, word.token.singleSpaceBefore,
+                      FunctionWords.prepositionsBeforeArticle.contains(core(of: before, bytes)) else { continue }
+            default:
+                continue
+            }
+            // Not when the word after is being repaired: its reading decides.
             guard !edits.contains(where: { $0.range.overlaps(word.token.start..<after.token.coreEnd) }) else { continue }
-            edits.append(TextEdit(range: range, replacement: "l" + JoinedText.string([profile.apostrophe]), rule: "elision", confidence: 0.85))
-            counts.count("elision")
+            Self.add("l" + JoinedText.string([profile.apostrophe]), at: word.token.start..<after.token.start, rule: "elision", confidence: 0.85,
+                     to: &edits, counts: &counts)
         }
     }
 

@@ -624,7 +624,7 @@ public struct RepairWords: ConventionFollowing {
             // A line (not a paragraph) goes on in the line right after it, not across a blank line.
             let nextLine = next.flatMap { record.kind == .line && $0.kind == .line && record.origin.lines.upperBound + 1 == $0.origin.lines.lowerBound ? $0.text : nil }
             functionWordEdits(words, bytes: bytes, nextLine: nextLine, consumed: consumed, edits: &edits, counts: &counts)
-            italicElisionEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+            loneCapitalElisionEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             lostElisionEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             participleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             lostInfinitiveEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
