@@ -576,7 +576,7 @@ extension RepairWords {
     /// `de coordonner`: after `de`, `à`, `pour` or `sans`, a word that is only a finite verb
     /// form (no noun, adjective or other use: `de suite`, `à continue` stay) ending in `e`, whose
     /// form with an `r` after is an infinitive, is that infinitive, its last letter lost or cut
-    /// off (`à utilise r`): the preposition takes no finite verb.
+    /// off (`à utilise r`): the preposition takes no finite verb. Lost, only before a determiner.
     func lostInfinitiveEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         for i in words.indices.dropFirst() {
             guard let word = words[i], !consumed[i], let flags = word.known?.flags, ContextRules.onlyFiniteVerb(flags),
@@ -602,11 +602,23 @@ extension RepairWords {
                 end = r + 2
                 after += 1
             }
+            // The verb takes its object: a determiner follows (`de facilite la`), unless the cut `r`
+            // shows the word. A noun the lexicon knows only as a verb (`type de mappe tableau`)
+            // or a misread word (`de choque message`, `pour lite ou`) is followed by anything else.
+            if end == word.token.coreEnd, word.token.end != word.token.coreEnd || !(after < words.count && opensObject(words[after], bytes)) { continue }
             // In garbled text the verb may be a misread of anything (`pour relie rais.m` is `pour
             // cette raison`): what follows must be a known word, or nothing.
             if after < words.count, words[after]?.known == nil { continue }
             Self.add(JoinedText.string(written + [0x72]), at: word.token.coreStart..<end, rule: "infinitive", confidence: 0.85, to: &edits, counts: &counts)
         }
+    }
+
+    /// A determiner, or an elided article (`la`, `les`, `une`, `ces`, `l’accès`).
+    func opensObject(_ word: Word?, _ bytes: [UInt8]) -> Bool {
+        guard let word, word.token.coreStart == word.token.start else { return false }
+        let text = CasePattern.lower(core(of: word, bytes))
+        if text.count > 2, text[0] == 0x6C, JoinedText.isApostrophe(text[1]) { return true }
+        return CandidateGenerator.determiners.contains(JoinedText.string(text))
     }
 
     /// Prepositions an infinitive follows and a finite verb never does (`de`, `à`, `pour`, `sans`).

@@ -298,15 +298,17 @@ extension RepairWords {
         }
     }
 
-    /// `vive le roi 1 Et pourquoi` → `vive le roi ! Et pourquoi`: an exclamation mark read as the
-    /// digit one, alone between a word in lowercase and the capitalised word that opens the next
-    /// sentence. A number after a preposition (`de 1 Go`), after a capitalised word (`Niveau 1
-    /// Les`, `RAID 1`) or before a unit (`1 Ko`) or a lowercase word (`renvoie 1 si`) stays.
+    /// `vive le roi 1 Et pourquoi`, `c’est moins gai I Mais` → `vive le roi ! Et pourquoi`, `gai !
+    /// Mais`: an exclamation mark read as the digit one or a capital I, alone between a word in
+    /// lowercase and the capitalised word that opens the next sentence. A number after a
+    /// preposition (`de 1 Go`), after a capitalised word (`Niveau 1 Les`, `RAID 1`) or before a
+    /// unit (`1 Ko`) or a lowercase word (`renvoie 1 si`) stays, and so does a Roman numeral
+    /// after a word that numbers its parts (`l’annexe I Les`, `chapitre I Introduction`).
     func exclamationEdits(_ tokens: [WordToken], bytes: [UInt8], edits: inout [TextEdit], counts: inout Counts) {
         guard tokens.count >= 3 else { return }
         for k in 1..<(tokens.count - 1) {
             let t = tokens[k]
-            guard t.end - t.start == 1, bytes[t.start] == 0x31, t.singleSpaceBefore else { continue }
+            guard t.end - t.start == 1, bytes[t.start] == 0x31 || bytes[t.start] == 0x49, t.singleSpaceBefore else { continue }
             let before = tokens[k - 1], after = tokens[k + 1]
             guard after.singleSpaceBefore, before.kind == .word, before.start == before.coreStart, before.end == before.coreEnd,
                   after.kind == .word, after.start == after.coreStart else { continue }
@@ -317,12 +319,17 @@ extension RepairWords {
             guard previous.count >= 2, CasePattern(previous) == .lower, previous.allSatisfy(UTF8Bytes.isLetter),
                   knowledge.known(previous).map({ $0.flags & LexiconFlags.grammatical == 0 }) ?? true,
                   next.count >= 2, CasePattern(next) == .title, next.allSatisfy(UTF8Bytes.isLetter) else { continue }
+            if bytes[t.start] == 0x49, Self.numberedParts.contains(JoinedText.string(previous)) { continue }
             // A short next word must be a word that opens sentences (`Et`, `On`), not a unit (`Ko`).
             guard next.count >= 4 || knowledge.known(CasePattern.lower(next)).map({ $0.flags & LexiconFlags.grammatical != 0 }) == true else { continue }
             let range = t.start..<t.end
             Self.add("!", at: range, rule: "exclamation", confidence: 0.8, to: &edits, counts: &counts)
         }
     }
+
+    /// Words a Roman numeral follows (`annexe I`, `chapitre I`).
+    static let numberedParts: Set<String> = ["annexe", "chapitre", "partie", "titre", "section", "article", "livre", "tome", "volume", "phase",
+                                             "niveau", "type", "classe", "catégorie", "groupe", "point", "paragraphe", "appendice", "tableau", "figure"]
 
     /// `‘mesures concrètes` → `mesures concrètes`: an opening single quote glued to a word that
     /// nothing after it on the line closes is a speck an engine read at the margin (Tesseract's

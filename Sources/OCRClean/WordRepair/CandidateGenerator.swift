@@ -356,8 +356,9 @@ struct CandidateGenerator: Sendable {
     static let singularDeterminers: Set<String> = ["la", "le", "un", "une", "ce", "cet", "cette", "mon", "ton", "son", "ma", "ta", "sa", "du", "au", "chaque"]
     static let feminineDeterminers: Set<String> = ["la", "une", "cette", "ma", "ta", "sa"]
     static let masculineDeterminers: Set<String> = ["le", "un", "ce", "cet", "du", "au"]
+    static let determiners: Set<String> = pluralDeterminers.union(singularDeterminers)
     /// Determiners that are no pronouns (`le`, `la`, `les`, `leurs` are: `le lui`, `les leurs`).
-    static let pureDeterminers: Set<String> = pluralDeterminers.union(singularDeterminers).subtracting(["le", "la", "les", "leurs"])
+    static let pureDeterminers: Set<String> = determiners.subtracting(["le", "la", "les", "leurs"])
     static let personalPronouns: Set<String> = ["me", "te", "se", "je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "lui", "leur", "leurs", "moi", "toi", "eux"]
 
     /// Whether `right`, with these flags, can follow `left` (number and gender of determiners),
