@@ -602,10 +602,13 @@ extension RepairWords {
                 end = r + 2
                 after += 1
             }
-            // The verb takes its object: a determiner follows (`de facilite la`), unless the cut `r`
-            // shows the word. A noun the lexicon knows only as a verb (`type de mappe tableau`)
-            // or a misread word (`de choque message`, `pour lite ou`) is followed by anything else.
-            if end == word.token.coreEnd, word.token.end != word.token.coreEnd || !(after < words.count && opensObject(words[after], bytes)) { continue }
+            if end == word.token.coreEnd {
+                // Without the cut `r`, the verb takes its object: a determiner follows, with no
+                // stop before it (`de facilite la`). A noun the lexicon knows only as a verb (`type
+                // de mappe tableau`, `de mappe. Cette`) or a misread word (`de choque message`,
+                // `pour lite ou`) is followed by anything else.
+                guard word.token.end == word.token.coreEnd, after < words.count, opensObject(words[after], bytes) else { continue }
+            }
             // In garbled text the verb may be a misread of anything (`pour relie rais.m` is `pour
             // cette raison`): what follows must be a known word, or nothing.
             if after < words.count, words[after]?.known == nil { continue }
