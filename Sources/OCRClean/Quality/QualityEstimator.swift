@@ -75,15 +75,11 @@ public struct QualityEstimator: Sendable {
         }
     }
 
-    /// Whether two strings have the same letters and digits once lowercased: a change between
-    /// them (`l ' a` → `l’a`, `mot ,` → `mot,`, `Ia` → `la` is not one) touched only punctuation,
-    /// spacing or case, which a comparison at the `hipe` level does not see.
+    /// Whether a change is invisible at the `hipe` level (lowercased, punctuation dropped): it
+    /// touched only punctuation, the spaces around it, or case (`l ' a` → `l’a`, `mot ,` →
+    /// `mot,`). `Ia` → `la` is seen, and so is a join (`transnati onal e` → `transnationale`).
     static func sameLetters(_ a: String, _ b: String) -> Bool {
-        func letters(_ s: String) -> [Unicode.Scalar] {
-            s.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }
-                .flatMap { $0.properties.lowercaseMapping.unicodeScalars }
-        }
-        return letters(a) == letters(b)
+        TextComparison.prepare(a, .hipe) == TextComparison.prepare(b, .hipe)
     }
 
     /// Spaces no clean transcription has, left by engines and exports that space out punctuation
