@@ -12,6 +12,9 @@
 ///   such a noun, and after a word before any French word (`à Ja Convention`, `sur Ja même`).
 /// - `adopter Je mécanisme` → `le`: `Je` inside a sentence before a masculine singular noun.
 /// - `lès députés`, `lé ministre` → `les`, `le`: a speck read as an accent.
+/// - `dû moins`, `un coiffeur dû huitième arrondissement` → `du`: the participle of *devoir*
+///   goes before an infinitive, `à` or a determiner (`a dû partir`, `dû au talent`), never
+///   before `moins` or a bare masculine singular noun; `du` does.
 /// - `cl`, `ex`, `el` after a word (not a number: `75 cl`) before a French word → `et`, with
 ///   e read as c and t as l or x (`ex aequo`, `ex officio` stay: Latin).
 /// - `dés droits`, `Recueil dés Traités` → `des` before a plural noun (`dés pipés`, an
@@ -76,6 +79,8 @@ enum FunctionWords {
         if written == [0x71, 0x75], afterWord, nextCase == .lower, french, let first = next.first, first < 0x80,
            UTF8Bytes.isLetter(first), !RepairWordsVowels.startsWithVowelSound(first) { return "qui" }
         if written == [0x64, 0x6F], french, nextCase != .mixed { return "de" }
+        if written == [0x64, 0xFB], nextCase == .lower,
+           next == moins || isSingularNoun(nextFlags, gender: LexiconFlags.masculine, verbForm: false) { return "du" }
         if written == [0x6C, 0xE0] {
             if nextCase == .lower, feminineNoun { return "la" }
             // After a preposition (`à là Convention`) or a verb other than *être* and its like
@@ -211,6 +216,7 @@ enum FunctionWords {
 
     /// `celte` (Celtic) follows its noun; before one it is `cette` with t read as l, and so is
     /// the pronoun `celle`, which no noun follows.
+    static let moins: [UInt32] = [0x6D, 0x6F, 0x69, 0x6E, 0x73]
     static let celte: [UInt32] = [0x63, 0x65, 0x6C, 0x74, 0x65]
     static let celle: [UInt32] = [0x63, 0x65, 0x6C, 0x6C, 0x65]
 
