@@ -270,7 +270,8 @@ extension RepairWords {
     /// in lowercase (`caractères. fully`, `fichier. chmod`, a command named by the document), or that
     /// may have lost its capital (see `smallShapedCapitals`). Only in a line as printed: in a paragraph
     /// the stop may end a line that layout joined to text it cut (a note, a heading).
-    func strayStopEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+    func strayStopEdits(_ words: [Word?], bytes: [UInt8], nextLine: String?, consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        lineEndStrayStop(words, bytes: bytes, nextLine: nextLine, consumed: consumed, edits: &edits, counts: &counts)
         guard words.count >= 2 else { return }
         for i in 0..<(words.count - 1) {
             guard let word = words[i], let after = words[i + 1], !consumed[i], !consumed[i + 1], word.known != nil, after.known != nil,
@@ -296,6 +297,20 @@ extension RepairWords {
             let range = word.token.coreEnd..<word.token.end
             Self.add("", at: range, rule: "stray-stop", confidence: 0.8, to: &edits, counts: &counts)
         }
+    }
+
+    /// `sur toutes les formes et .` / `tous les aspects` → `formes et` / `tous`: a full stop ending
+    /// a line, glued or apart, after a word no sentence ends on, when the next line goes on in
+    /// lowercase, is a speck. Deleted with the space before it.
+    func lineEndStrayStop(_ words: [Word?], bytes: [UInt8], nextLine: String?, consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        guard let nextLine, let first = nextLine.unicodeScalars.first(where: { !UTF8Bytes.isSpace($0.value) }),
+              first.properties.isLowercase, let last = words.lastIndex(where: { $0 != nil }), let word = words[last], !consumed[last],
+              word.token.start == word.token.coreStart, FunctionWords.neverEndSentence.contains(core(of: word, bytes)) else { return }
+        var end = bytes.count
+        while end > 0, bytes[end - 1] == 0x20 { end -= 1 }
+        guard end > word.token.coreEnd, bytes[end - 1] == 0x2E,
+              bytes[word.token.coreEnd..<(end - 1)].allSatisfy({ $0 == 0x20 }) else { return }
+        Self.add("", at: word.token.coreEnd..<end, rule: "stray-stop", confidence: 0.8, to: &edits, counts: &counts)
     }
 
     /// `vive le roi 1 Et pourquoi`, `c’est moins gai I Mais` → `vive le roi ! Et pourquoi`, `gai !

@@ -642,7 +642,7 @@ public struct RepairWords: ConventionFollowing {
             punctuationSpaceEdits(bytes, edits: &edits, counts: &counts)
             strayLetterEdits(tokens, bytes: bytes, edits: &edits, counts: &counts)
             if record.kind == .line {
-                strayStopEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+                strayStopEdits(words, bytes: bytes, nextLine: nextLine, consumed: consumed, edits: &edits, counts: &counts)
             }
             strayOpeningQuoteEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             strayClosingQuoteEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
