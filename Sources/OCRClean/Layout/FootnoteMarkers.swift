@@ -92,6 +92,9 @@ struct FootnoteMarkers {
         /// The places of `texts` (record index, bytes).
         init(_ lines: [(record: Int, text: [UInt8])], isWord: @escaping (ArraySlice<UInt8>) -> Bool) {
             self.isWord = isWord
+            // A `“` left open by a line before (`(l’“enquête` / `omnibus”)`): the `”` closing it
+            // is no marker.
+            var quoteOpen = false
             for (t, (r, text)) in lines.enumerated() {
                 texts.append(text)
                 var k = 0
@@ -109,12 +112,13 @@ struct FootnoteMarkers {
                     }
                 }
                 var from = 0
-                while let range = glyphMarker(in: text, from: from) {
+                while let range = glyphMarker(in: text, from: from, quoteOpen: quoteOpen) {
                     let word = letters(before: range.lowerBound, in: text)
                     glyphs.append(Glyph(record: r, range: range, lead: text[range.lowerBound], followsGlyph: followsGlyph(text, range.lowerBound),
                                         afterWord: word.count >= 2 && isWord(word)))
                     from = range.upperBound
                 }
+                quoteOpen = text.isEmpty ? false : FootnoteMarkers.quoteOpen(after: text, openBefore: quoteOpen)
             }
         }
 
@@ -310,7 +314,7 @@ struct FootnoteMarkers {
     /// What OCR made of a raised digit, glued to the end of a word and followed by a space,
     /// punctuation or the line end: `crime'`, `organisée!`, `rapportant?;` (which note it may
     /// be: see `looksLike`).
-    static func glyphMarker(in text: [UInt8], from: Int) -> Range<Int>? {
+    static func glyphMarker(in text: [UInt8], from: Int, quoteOpen: Bool = false) -> Range<Int>? {
         var i = max(from, 2)
         while i < text.count {
             let b = text[i]
@@ -323,7 +327,7 @@ struct FootnoteMarkers {
             // Then the line end, or punctuation, or a space and a lowercase word or punctuation
             // (a real `!` or `?` ends a sentence: a capital follows).
             // A closing quote (`“enquête omnibus”`) is not a marker.
-            if closesQuote(text, at: i, length: length) { i = end; continue }
+            if closesQuote(text, at: i, length: length, openBefore: quoteOpen) { i = end; continue }
             if end == text.count { return i..<end }
             let next = text[end]
             if [0x2C, 0x3B, 0x3A, 0x2E, 0x29].contains(next) { return i..<end }
@@ -378,8 +382,9 @@ struct FootnoteMarkers {
     }
 
     /// Whether the glyph at `i` closes a quotation opened earlier on the line: `”` after an
-    /// unclosed `“`, `’` after an unclosed `‘`.
-    static func closesQuote(_ text: [UInt8], at i: Int, length: Int) -> Bool {
+    /// unclosed `“`, `’` after an unclosed `‘`; or `”` before any quote of the line when a line
+    /// before left a `“` open (`openBefore`).
+    static func closesQuote(_ text: [UInt8], at i: Int, length: Int, openBefore: Bool = false) -> Bool {
         guard length == 3, text[i] == 0xE2, text[i + 1] == 0x80 else { return false }
         let (open, close): (UInt8, UInt8) = text[i + 2] == 0x9D ? (0x9C, 0x9D) : text[i + 2] == 0x99 ? (0x98, 0x99) : (0, 0)
         guard open != 0 else { return false }
@@ -391,7 +396,21 @@ struct FootnoteMarkers {
             }
             k -= 1
         }
-        return false
+        return openBefore && close == 0x9D
+    }
+
+    /// Whether a `“` is still open at the end of `text`: its last double quote is `“`, or it has
+    /// none and one was open before it.
+    static func quoteOpen(after text: [UInt8], openBefore: Bool) -> Bool {
+        var k = text.count - 3
+        while k >= 0 {
+            if text[k] == 0xE2, text[k + 1] == 0x80 {
+                if text[k + 2] == 0x9C { return true }
+                if text[k + 2] == 0x9D { return false }
+            }
+            k -= 1
+        }
+        return openBefore
     }
 
     static func ocrOpening(_ b: UInt8) -> Bool { b == 0x27 || b == 0x22 || b == 0xE2 }
