@@ -13,7 +13,8 @@ extension RepairWords {
     /// end, or a capital or digit next), so a stop that is a word of technical text (`les
     /// commandes internes . ou source`, `le fichier .config`, `« . »`) stays apart, and so do a
     /// table's leaders (`Suisse . . . Fr.`), a parenthesis opening after a sign (`nom=( clé`) and
-    /// the French spacing before `; : ! ?`.
+    /// the French spacing before `; : ! ?`. A spaced stop after a word no sentence ends on
+    /// (`ratifié la . Convention`) is a speck: it goes.
     func punctuationSpaceEdits(_ bytes: [UInt8], edits: inout [TextEdit], counts: inout Counts) {
         func isDigit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
         bytes.withUnsafeBufferPointer { p in
@@ -46,10 +47,27 @@ extension RepairWords {
                     }
                 }
                 guard remove, !edits.contains(where: { $0.range.contains(i) }) else { continue }
+                if after == 0x2E, Self.endsOnNoSentence(p, before: i) {
+                    // No sentence ends on `la`, `et`, `des`: the stop is a speck (`ratifié la .
+                    // Convention`), not a stop to glue.
+                    edits.append(TextEdit(range: i..<(i + 2), replacement: "", rule: "stray-stop", confidence: 0.8))
+                    counts.count("stray-stop")
+                    continue
+                }
                 edits.append(TextEdit(range: i..<(i + 1), replacement: "", rule: "punctuation-space", confidence: 0.9))
                 counts.count("punctuation-space")
             }
         }
+    }
+
+    /// The word ending just before `i` (after a space or the text's start) is an article, a
+    /// preposition or a conjunction no sentence ends on (`FunctionWords.endsNoSentence`), in
+    /// lowercase.
+    static func endsOnNoSentence(_ p: UnsafeBufferPointer<UInt8>, before i: Int) -> Bool {
+        var start = i
+        while start > 0, p[start - 1] != 0x20 { start -= 1 }
+        guard i - start >= 1, i - start <= 6 else { return false }
+        return FunctionWords.endsNoSentence.contains(JoinedText.scalars(UnsafeBufferPointer(rebasing: p[start..<i])))
     }
 
     /// `les témoins — et du trafic` → `les témoins – et du trafic` in a UN document (see
@@ -263,7 +281,7 @@ extension RepairWords {
     /// `des Protocoles. additionnels`, `et les. Protocoles` → `les Protocoles`: a full stop glued to a
     /// word in lowercase or capitalised and followed by a word in lowercase is a speck or a misread
     /// comma, no sentence opens in lowercase; so is one after a word no sentence ends on (`les`, `de`,
-    /// `et`: see `FunctionWords.neverEndSentence`), before any word. Deleting it is never further from
+    /// `et`: see `FunctionWords.endsNoSentence`), before any word. Deleting it is never further from
     /// the text than the stop was, whichever it stood for. The stop stays after an abbreviation
     /// (`etc.`, `vol.`, `fr.`, `MM.`: any word of two letters, in capitals or that the lexicon writes
     /// with its stop), an unknown word (`struct.`, `pharm.`) and before a word that is not plain French
@@ -285,7 +303,7 @@ extension RepairWords {
             else { continue }
             // After an article, a preposition or a conjunction no sentence ends: any word may
             // follow (`les. Protocoles` → `les Protocoles`).
-            if !FunctionWords.neverEndSentence.contains(core) {
+            if !FunctionWords.endsNoSentence.contains(core) {
                 let casing = CasePattern(core)
                 guard core.count - DomainPhrases.elisionLength(core) >= 3, casing == .lower || (casing == .title && core.count >= 4),
                       CasePattern(next) == .lower else { continue }

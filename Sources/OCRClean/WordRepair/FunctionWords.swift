@@ -165,8 +165,11 @@ enum FunctionWords {
         .union(["de", "du", "au", "aux"].map { $0.unicodeScalars.map(\.value) })
 
     /// Articles, prepositions and conjunctions that no sentence ends on, as written in lowercase.
-    static let neverEndSentence: Set<[UInt32]> = Set(["la", "les", "des", "du", "au", "aux", "de", "à", "dans", "par", "vers", "entre", "parmi",
-                                                      "et", "ou", "ces", "cette", "ses", "nos", "vos", "sa"]
+    static let neverEndSentence: Set<[UInt32]> = endsNoSentence.union(["vers", "entre"].map { $0.unicodeScalars.map(\.value) })
+    /// The same but `vers` and `entre`, also a noun and a verb a sentence may end on (`des vers.`,
+    /// `Il entre.`): a full stop after these words is a speck whatever follows it.
+    static let endsNoSentence: Set<[UInt32]> = Set(["la", "les", "des", "du", "au", "aux", "de", "à", "dans", "par", "parmi",
+                                                    "et", "ou", "ces", "cette", "ses", "nos", "vos", "sa"]
         .map { $0.unicodeScalars.map(\.value) })
 
     /// Words the pronoun `on` never stands before, and `ou` often does (`vanité on de plaisir`,
