@@ -196,6 +196,9 @@ public struct RepairWords: ConventionFollowing {
                     profile.addCapitalisedArticle()
                 }
             }
+            CommandContext.codeNames(p, tokens) { core in
+                if knowledge.knownBytes(core) == nil { profile.addCodeName(core) }
+            }
             CommandContext.names(p, tokens, isKnown: { knowledge.knownBytes($0) != nil }) { core, evidence in
                 guard profile.awaitsCommandEvidence(core) else { return }
                 // A name's candidates are generic edits and splits only (`grep` → `grec`); one the

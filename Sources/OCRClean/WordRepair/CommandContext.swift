@@ -35,6 +35,87 @@ enum CommandContext {
         }
     }
 
+    /// Calls `found` with each identifier of C code in the chunks of `tokens`: after a pointer's
+    /// or an address's sign (`*sevp`, `**argv`, `&len`) and the words of its type before it
+    /// (`struct pollfd *fds`), and the name and arguments of a call
+    /// written without a space before its parenthesis (`malloc(size)`, `RTA_LENGTH(len)`,
+    /// `read(fd,` / `buf,` / `count)`). French prose writes neither, so one is evidence enough
+    /// (`len` stays `len`, not `leu`; `buf` not `but`). Identifiers are lowercase ASCII of three
+    /// bytes or more (letters, digits, `_`); a word between two stars is Markdown's emphasis.
+    static func codeNames(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [WordToken], found: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var inCall = false
+        for (t, token) in tokens.enumerated() {
+            var i = token.start
+            let end = token.end
+            if inCall {
+                // An argument of a call opened by an earlier chunk: `buf,`, `count)`.
+                var k = i
+                while k < end, p[k] == 0x2A || p[k] == 0x26 { k += 1 }
+                let stop = identifierEnd(p, from: k, to: end)
+                if stop < end, p[stop] == 0x2C || p[stop] == 0x29, stop - k >= 3, isLowerLetter(p[k]) {
+                    found(UnsafeBufferPointer(rebasing: p[k..<stop]))
+                }
+                inCall = stop < end && p[stop] == 0x2C && stop + 1 == end
+                continue
+            }
+            // Cheap test first: most chunks hold none of `(`, `*`, `&`.
+            var sign = token.start
+            while sign < end, p[sign] != 0x28 && p[sign] != 0x2A && p[sign] != 0x26 { sign += 1 }
+            guard sign < end else { continue }
+            while i < end, p[i] == 0x28 { i += 1 }
+            if i < end, p[i] == 0x2A || p[i] == 0x26 {
+                var k = i
+                while k < end, k - i < 2, p[k] == 0x2A || p[k] == 0x26 { k += 1 }
+                let stop = identifierEnd(p, from: k, to: end)
+                if stop - k >= 3, isLowerLetter(p[k]), stop == end || [0x2C, 0x3B, 0x29, 0x5B, 0x2E].contains(p[stop]),
+                   !(stop < end && p[stop] == 0x2A) {
+                    found(UnsafeBufferPointer(rebasing: p[k..<stop]))
+                    // The type before it (`pollfd *fds`, `struct rusage *usage`).
+                    var before = t - 1
+                    while before >= 0, i == token.start, typeWord(p, tokens[before]) {
+                        found(UnsafeBufferPointer(rebasing: p[tokens[before].start..<tokens[before].end]))
+                        before -= 1
+                    }
+                }
+                continue
+            }
+            // A call: `name(` glued, then identifiers separated by commas.
+            let nameEnd = identifierEnd(p, from: i, to: end)
+            guard nameEnd > i, nameEnd < end, p[nameEnd] == 0x28 else { continue }
+            var k = nameEnd + 1
+            var arguments = 0
+            while k < end {
+                let stop = identifierEnd(p, from: k, to: end)
+                guard stop > k else { break }
+                if stop < end, p[stop] != 0x2C && p[stop] != 0x29 { break }
+                if stop - k >= 3, isLowerLetter(p[k]) { found(UnsafeBufferPointer(rebasing: p[k..<stop])) }
+                arguments += 1
+                if stop == end || p[stop] == 0x29 { break }
+                k = stop + 1
+                if k == end { inCall = true }
+            }
+            if arguments > 0, nameEnd - i >= 3, isLowerLetter(p[i]) { found(UnsafeBufferPointer(rebasing: p[i..<nameEnd])) }
+        }
+    }
+
+    /// A chunk that is a whole identifier of three bytes or more in lowercase: a type's name.
+    static func typeWord(_ p: UnsafeBufferPointer<UInt8>, _ token: WordToken) -> Bool {
+        token.end - token.start >= 3 && isLowerLetter(p[token.start]) && identifierEnd(p, from: token.start, to: token.end) == token.end
+    }
+
+    /// The end of the identifier (ASCII letters, digits, `_`) starting at `from`.
+    static func identifierEnd(_ p: UnsafeBufferPointer<UInt8>, from: Int, to end: Int) -> Int {
+        var k = from
+        while k < end {
+            let b = p[k]
+            guard (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A) || (b >= 0x30 && b <= 0x39) || b == 0x5F else { break }
+            k += 1
+        }
+        return k
+    }
+
+    static func isLowerLetter(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+
     /// The name in a reference to a manual page: `less(1)`, `dpkg-buildpackage(1)`, `sources.list(5)`
     /// (a closing sign may follow: `grep(1).`).
     static func manualName(_ p: UnsafeBufferPointer<UInt8>, _ token: WordToken) -> Range<Int>? {

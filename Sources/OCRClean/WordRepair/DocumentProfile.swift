@@ -188,6 +188,13 @@ struct DocumentProfile: Sendable {
         if commandEvidence[key]! >= 2 { commandNames.insert(key) }
     }
 
+    /// Accepts `p` as a name at once: an identifier the document writes as code (see
+    /// `CommandContext.codeNames`), whatever its likeness to a French word.
+    mutating func addCodeName(_ p: UnsafeBufferPointer<UInt8>) {
+        guard commandNames.count < Self.maxVocabulary else { return }
+        commandNames.insert(ByteHash.hash(p))
+    }
+
     func isCommandName(_ p: UnsafeBufferPointer<UInt8>) -> Bool {
         !commandNames.isEmpty && commandNames.contains(ByteHash.hash(p))
     }
