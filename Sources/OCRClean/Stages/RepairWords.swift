@@ -26,7 +26,8 @@ import Glibc
 /// `Rappelant adoption de` → `relatives à l’élimination`, `Rappelant l’adoption de`). Case
 /// patterns are kept (`ETATS` → `ÉTATS`).
 ///
-/// Leaves alone: known words, protected terms, symbols, numbers, ordinals, abbreviations (`pharm.`,
+/// Leaves alone: known words, protected terms, symbols, numbers, ordinals, commands and code
+/// identifiers the document writes as such (see `CommandContext`), abbreviations (`pharm.`,
 /// `struct.`: see `looksAbbreviated`), words with footnote digits, word pieces at a hyphenated
 /// line end (but for the repair of the whole word), and unknown words it is not sure about: proper
 /// names, foreign words and technical terms stay as they are (an English word from
