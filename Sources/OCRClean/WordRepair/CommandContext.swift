@@ -1,5 +1,6 @@
 /// Where a text names a command, read from how it is written: before an option (`grep -e`,
-/// `sudo -H aptitude`), or with its manual's section (`less(1)`, `debuild(1)`). Word repair
+/// `sudo -H aptitude`), with its manual's section (`less(1)`, `debuild(1)`), or in a file
+/// pattern (`cron.*`). Word repair
 /// leaves such a name as written wherever the document writes it: no lexicon knows `sbuild`,
 /// and the nearest French words make it wrong (`grep` → `grec`, `less` → `les`, `sudo` → `sud`).
 ///
@@ -14,8 +15,9 @@ enum CommandContext {
     static let determiners = ByteWordList(["le", "la", "les", "un", "une", "des", "du", "ces", "ses", "leurs"])
 
     /// Calls `found` with each name of a command in `tokens` that `isKnown` does not know, and
-    /// its evidence: 2 for a manual's section, 1 for an option. (The caller still checks that
-    /// no OCR confusion reads it as a French word: `cst -r` is `est -r`.)
+    /// its evidence: 2 for a manual's section, a file pattern, or an option after a pipe or a
+    /// guillemet; 1 for an option. (The caller still checks that no OCR confusion reads it as a
+    /// French word: `cst -r` is `est -r`.)
     static func names(_ p: UnsafeBufferPointer<UInt8>, _ tokens: [WordToken], isKnown: (UnsafeBufferPointer<UInt8>) -> Bool,
                       found: (UnsafeBufferPointer<UInt8>, Int) -> Void) {
         for (k, token) in tokens.enumerated() where token.kind != .punctuation {
@@ -24,8 +26,16 @@ enum CommandContext {
             if let section = manualName(p, token) {
                 name = section
                 evidence = 2
-            } else if token.kind == .word, token.end == token.coreEnd, isName(p, token.coreStart..<token.coreEnd),
-                      k + 1 < tokens.count, isOption(p, tokens[k + 1]), !(k > 0 && afterWordOrPiece(p, tokens[k - 1], token, isKnown: isKnown)) {
+            } else if let glob = globName(p, token) {
+                name = glob
+                evidence = 2
+            } else if token.kind == .word, token.end == token.coreEnd, token.start == token.coreStart, isName(p, token.coreStart..<token.coreEnd),
+                      k + 1 < tokens.count {
+                let opened = k > 0 && opensCommand(p, tokens[k - 1])
+                guard opened || !(k > 0 && afterWordOrPiece(p, tokens[k - 1], token, isKnown: isKnown)) else { continue }
+                guard isOption(p, tokens[k + 1]) else { continue }
+                // An option after a pipe or opening a quotation: `ps aux | grep -e`, `« sudo -H`.
+                if opened { evidence = 2 }
                 name = token.coreStart..<token.coreEnd
             } else {
                 continue
@@ -115,6 +125,23 @@ enum CommandContext {
     }
 
     static func isLowerLetter(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
+
+    /// A shell's pipe `|` or an opening guillemet `«` standing alone: a command may follow.
+    static func opensCommand(_ p: UnsafeBufferPointer<UInt8>, _ token: WordToken) -> Bool {
+        (token.end - token.start == 1 && p[token.start] == 0x7C) || (token.end - token.start == 2 && p[token.start] == 0xC2 && p[token.start + 1] == 0xAB)
+    }
+
+    /// The name in a file pattern: `cron.*`, `exim4*` (a closing sign may follow).
+    static func globName(_ p: UnsafeBufferPointer<UInt8>, _ token: WordToken) -> Range<Int>? {
+        // The cheap test first (it runs for every token): `*` among its last three bytes.
+        guard token.end - token.start >= 5, p[token.end - 1] == 0x2A || p[token.end - 2] == 0x2A || p[token.end - 3] == 0x2A else { return nil }
+        var star = token.start
+        while star < token.end, p[star] != 0x2A { star += 1 }
+        var end = star
+        if end > token.start, p[end - 1] == 0x2E { end -= 1 }
+        guard star < token.end, isName(p, token.start..<end), !p[token.start..<end].contains(0x2E) else { return nil }
+        return token.start..<end
+    }
 
     /// The name in a reference to a manual page: `less(1)`, `dpkg-buildpackage(1)`, `sources.list(5)`
     /// (a closing sign may follow: `grep(1).`).

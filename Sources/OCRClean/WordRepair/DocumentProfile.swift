@@ -168,7 +168,8 @@ struct DocumentProfile: Sendable {
 
     /// Names of commands the document writes as commands (see `CommandContext`), by the hash of
     /// their bytes: left as written wherever they occur. A name needs two pieces of evidence: a
-    /// manual's section (`grep(1)`), or two options (`grep -E`, `grep -F`). One option is none:
+    /// manual's section (`grep(1)`), a file pattern (`cron.*`), an option after a pipe or a
+    /// guillemet (`| grep -e`), or two options (`grep -E`, `grep -F`). One option is none:
     /// French man pages put verbs before options too (`Utiliser -r`), and OCR garbles them.
     private(set) var commandNames: Set<UInt64> = []
     /// Evidence gathered for names not yet accepted; 0 for a misread word (never a name).
