@@ -1,8 +1,9 @@
 /// Where a text names a command, read from how it is written: before an option (`grep -e`,
 /// `sudo -H aptitude`), with its manual's section (`less(1)`, `debuild(1)`), or in a file
-/// pattern (`cron.*`). Word repair
-/// leaves such a name as written wherever the document writes it: no lexicon knows `sbuild`,
-/// and the nearest French words make it wrong (`grep` → `grec`, `less` → `les`, `sudo` → `sud`).
+/// pattern (`cron.*`); and where it writes an identifier of C code (`*buf`, `RTA_LENGTH(len)`).
+/// Word repair leaves such a name as written wherever the document writes it: no lexicon knows
+/// `sbuild`, and the nearest French words make it wrong (`grep` → `grec`, `less` → `les`, `sudo`
+/// → `sud`, `len` → `leu`).
 ///
 /// A name is lowercase ASCII (letters, then digits and `-` `_` `.` `+` too) of four bytes or
 /// more that the lexicons do not know, written alone (`grep,` before an option is no command),
@@ -30,11 +31,10 @@ enum CommandContext {
                 name = glob
                 evidence = 2
             } else if token.kind == .word, token.end == token.coreEnd, token.start == token.coreStart, isName(p, token.coreStart..<token.coreEnd),
-                      k + 1 < tokens.count {
+                      k + 1 < tokens.count, isOption(p, tokens[k + 1]) {
+                // An option after a pipe or opening a quotation: `ps aux | grep -e`, `« sudo -H`.
                 let opened = k > 0 && opensCommand(p, tokens[k - 1])
                 guard opened || !(k > 0 && afterWordOrPiece(p, tokens[k - 1], token, isKnown: isKnown)) else { continue }
-                guard isOption(p, tokens[k + 1]) else { continue }
-                // An option after a pipe or opening a quotation: `ps aux | grep -e`, `« sudo -H`.
                 if opened { evidence = 2 }
                 name = token.coreStart..<token.coreEnd
             } else {

@@ -164,7 +164,8 @@ enum FunctionWords {
     static let determinersBeforeDos: Set<[UInt32]> = wordsBeforeNoun.union(CandidateGenerator.pluralDeterminers.map { $0.unicodeScalars.map(\.value) })
         .union(["de", "du", "au", "aux"].map { $0.unicodeScalars.map(\.value) })
 
-    /// Articles, prepositions and conjunctions that no sentence ends on, as written in lowercase.
+    /// Articles, prepositions and conjunctions that no sentence ends on, as written in lowercase,
+    /// with `vers` and `entre`: where the words after show that the sentence goes on.
     static let neverEndSentence: Set<[UInt32]> = endsNoSentence.union(["vers", "entre"].map { $0.unicodeScalars.map(\.value) })
     /// The same but `vers` and `entre`, also a noun and a verb a sentence may end on (`des vers.`,
     /// `Il entre.`): a full stop after these words is a speck whatever follows it.
@@ -217,9 +218,10 @@ enum FunctionWords {
         return pronoun
     }
 
+    /// `moins`, which `du` goes before and the participle `dû` does not (`du moins`).
+    static let moins: [UInt32] = [0x6D, 0x6F, 0x69, 0x6E, 0x73]
     /// `celte` (Celtic) follows its noun; before one it is `cette` with t read as l, and so is
     /// the pronoun `celle`, which no noun follows.
-    static let moins: [UInt32] = [0x6D, 0x6F, 0x69, 0x6E, 0x73]
     static let celte: [UInt32] = [0x63, 0x65, 0x6C, 0x74, 0x65]
     static let celle: [UInt32] = [0x63, 0x65, 0x6C, 0x6C, 0x65]
 
