@@ -348,8 +348,8 @@ extension RepairWords {
         }
     }
 
-    /// `dans application de la Convention`, `de examen des rapports` → `dans l’application`, `de
-    /// l’examen`: the elided article lost whole before a singular common noun in lowercase
+    /// `dans application de la Convention`, `de examen des rapports`, `paragraphe 2 de article
+    /// 30` → `dans l’application`, `de l’examen`, `de l’article 30`: the elided article lost whole before a singular common noun in lowercase
     /// starting with a vowel. French elides there: after `dans` a determiner is due, and after
     /// `de` the page printed `de l’` or `d’`; the engine drops the thin `l’` far more often than
     /// it reads `d’` as `de` (38 to 0 on the generated pages). A noun that may also be a verb or
@@ -359,13 +359,22 @@ extension RepairWords {
     /// before a noun with its complement (`Rappelant adoption de sa résolution` → `Rappelant
     /// l’adoption`), but for the nouns of locutions (`prenant acte de`, see `locutionNouns`).
     func lostArticleEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
-        for i in words.indices.dropFirst().dropLast() {
+        for i in words.indices.dropFirst() {
             guard let word = words[i], !consumed[i], let hit = word.known, word.token.start == word.token.coreStart,
-                  word.token.end == word.token.coreEnd, word.token.singleSpaceBefore, word.token.coreEnd - word.token.coreStart >= 4,
+                  word.token.singleSpaceBefore, word.token.coreEnd - word.token.coreStart >= 4,
                   Self.singularCommonNoun(hit.flags),
                   hit.flags & (LexiconFlags.adjective | LexiconFlags.finiteVerb | LexiconFlags.infinitive | LexiconFlags.presentParticiple) == 0,
-                  let before = words[i - 1], before.token.end == before.token.coreEnd, before.token.start == before.token.coreStart,
-                  let after = words[i + 1], after.token.singleSpaceBefore, after.token.start == after.token.coreStart else { continue }
+                  let before = words[i - 1], before.token.end == before.token.coreEnd, before.token.start == before.token.coreStart else { continue }
+            let closed = word.token.end == word.token.coreEnd
+            let after = i + 1 < words.count && closed
+                ? words[i + 1].flatMap { $0.token.singleSpaceBefore && $0.token.start == $0.token.coreStart ? $0 : nil } : nil
+            // After `de` the noun may also go before a number (`de article 30`), and a term of the
+            // domain end a clause (`droits de homme,`); any noun there may be a name (`le format de
+            // opus.`, `sa version de echo,`).
+            let endsClause = word.token.end == word.token.coreEnd + 1 && [0x2C, 0x3B, 0x3A, 0x2E, 0x29].contains(bytes[word.token.coreEnd])
+            let beforeNumber = closed && word.token.end + 1 < bytes.count && bytes[word.token.end] == 0x20
+                && bytes[word.token.end + 1] >= 0x30 && bytes[word.token.end + 1] <= 0x39
+            guard after != nil || endsClause || beforeNumber else { continue }
             // Cheap checks on the bytes first: a lowercase vowel or an accented letter opens the
             // word, and the word before has the length of `de` or `dans`.
             let opening = bytes[word.token.coreStart], previousLength = before.token.coreEnd - before.token.coreStart
@@ -375,17 +384,17 @@ extension RepairWords {
             guard Self.vowelBytes.contains(opening) || opening == 0xC3 || opening == 0x68, previousLength == 2 || previousLength == 4 || participle else { continue }
             let written = core(of: word, bytes)
             guard let first = written.first, Self.startsWithVowelSound(first), CasePattern(written) == .lower else { continue }
-            let previous = core(of: before, bytes), next = core(of: after, bytes)
+            let previous = core(of: before, bytes), next = after.map { core(of: $0, bytes) }
             // A term of the domain lexicon written so (`droits de l’homme`: the pairs `droits de`,
             // `de l’`, `l’ homme`) decides alone, also before an h.
             let pairs = knowledge.lexicon.pairs
             let term = previous == [0x64, 0x65] && i >= 2 && pairs.contains(Self.deArticle) && pairs.contains(Self.articleSpace + JoinedText.bytes(written))
                 && words[i - 2].map { $0.token.end == $0.token.coreEnd && pairs.contains(Folding.lower(JoinedText.string(core(of: $0, bytes))) + [0x20, 0x64, 0x65]) } == true
             let governs = opening != 0x68 && (participle
-                ? Self.takesComplement(next) && hit.flags & (LexiconFlags.grammatical | LexiconFlags.adverb | LexiconFlags.pastParticiple) == 0
+                ? next.map(Self.takesComplement) == true && hit.flags & (LexiconFlags.grammatical | LexiconFlags.adverb | LexiconFlags.pastParticiple) == 0
                     && !Self.locutionNouns.contains(JoinedText.bytes(written))
-                : previous == Self.dans ? CasePattern(next) == .lower : previous == [0x64, 0x65] && next != [0xE0])
-            guard governs || term else { continue }
+                : previous == Self.dans ? next.map { CasePattern($0) == .lower } == true : previous == [0x64, 0x65] && next != [0xE0])
+            guard (governs && (after != nil || beforeNumber)) || term else { continue }
             let range = word.token.coreStart..<word.token.coreEnd
             Self.add(JoinedText.string([0x6C, profile.apostrophe] + written), at: range, rule: "elision", confidence: 0.8, to: &edits, counts: &counts)
         }
