@@ -349,13 +349,14 @@ extension RepairWords {
     }
 
     /// `dans application de la Convention`, `de examen des rapports`, `paragraphe 2 de article
-    /// 30` → `dans l’application`, `de l’examen`, `de l’article 30`: the elided article lost whole before a singular common noun in lowercase
-    /// starting with a vowel. French elides there: after `dans` a determiner is due, and after
-    /// `de` the page printed `de l’` or `d’`; the engine drops the thin `l’` far more often than
-    /// it reads `d’` as `de` (38 to 0 on the generated pages). A noun that may also be a verb or
-    /// an adjective (`de ordinaire`), `h` (aspirated or not), `de` before `à` and `sur` (`copie
-    /// sur écriture`, `sur alpha et ia64`) stay, unless a term of the domain lexicon reads so
-    /// (`droits de homme` → `droits de l’homme`). After a present participle the article was lost
+    /// 30` → `dans l’application`, `de l’examen`, `de l’article 30`: the elided article lost
+    /// whole before a singular common noun in lowercase starting with a vowel. French elides
+    /// there: after `dans` a determiner is due, and after `de` the page printed `de l’` or `d’`;
+    /// the engine drops the thin `l’` far more often than it reads `d’` as `de` (38 to 0 on the
+    /// generated pages). A noun that may also be a verb or an adjective (`de ordinaire`), `h`
+    /// (aspirated or not), `de` before `à` and `sur` (`copie sur écriture`, `sur alpha et ia64`)
+    /// stay, unless a term of the domain lexicon reads so (`droits de homme` → `droits de
+    /// l’homme`). After a present participle the article was lost
     /// before a noun with its complement (`Rappelant adoption de sa résolution` → `Rappelant
     /// l’adoption`), but for the nouns of locutions (`prenant acte de`, see `locutionNouns`).
     func lostArticleEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
