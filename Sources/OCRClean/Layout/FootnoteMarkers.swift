@@ -97,6 +97,8 @@ struct FootnoteMarkers {
             var quoteOpen = false
             for (t, (r, text)) in lines.enumerated() {
                 texts.append(text)
+                // The line's last double quote, read in the same pass: `“` leaves a quotation open.
+                var lastQuote: UInt8?
                 var k = 0
                 while k < text.count {
                     if text[k] >= 0xC2, isSuperscriptDigit(text, at: k) {
@@ -108,6 +110,7 @@ struct FootnoteMarkers {
                         while k < text.count, isDigit(text[k]) { k += 1 }
                         digits.append(Run(record: r, text: t, range: start..<k))
                     } else {
+                        if text[k] == 0xE2, k + 2 < text.count, text[k + 1] == 0x80, text[k + 2] == 0x9C || text[k + 2] == 0x9D { lastQuote = text[k + 2] }
                         k += 1
                     }
                 }
@@ -118,7 +121,7 @@ struct FootnoteMarkers {
                                         afterWord: word.count >= 2 && isWord(word)))
                     from = range.upperBound
                 }
-                quoteOpen = text.isEmpty ? false : FootnoteMarkers.quoteOpen(after: text, openBefore: quoteOpen)
+                quoteOpen = text.isEmpty ? false : lastQuote.map { $0 == 0x9C } ?? quoteOpen
             }
         }
 
@@ -397,20 +400,6 @@ struct FootnoteMarkers {
             k -= 1
         }
         return openBefore && close == 0x9D
-    }
-
-    /// Whether a `“` is still open at the end of `text`: its last double quote is `“`, or it has
-    /// none and one was open before it.
-    static func quoteOpen(after text: [UInt8], openBefore: Bool) -> Bool {
-        var k = text.count - 3
-        while k >= 0 {
-            if text[k] == 0xE2, text[k + 1] == 0x80 {
-                if text[k + 2] == 0x9C { return true }
-                if text[k + 2] == 0x9D { return false }
-            }
-            k -= 1
-        }
-        return openBefore
     }
 
     static func ocrOpening(_ b: UInt8) -> Bool { b == 0x27 || b == 0x22 || b == 0xE2 }
