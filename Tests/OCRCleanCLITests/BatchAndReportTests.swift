@@ -58,21 +58,21 @@ import Testing
         let input = "\(root)/lists"
         try? FileManager.default.removeItem(atPath: input)
         try FileManager.default.createDirectory(atPath: input, withIntermediateDirectories: true)
-        try Data("Le clavardagc est utile.\n".utf8).write(to: URL(fileURLWithPath: "\(input)/a.txt"))
+        try Data("Un égoportralt est utile.\n".utf8).write(to: URL(fileURLWithPath: "\(input)/a.txt"))
         let list = "\(root)/terms.txt"
         try Data("baladodiffusion\n".utf8).write(to: URL(fileURLWithPath: list))
         let out = "\(root)/lists-out"
         let first = try CLI.run(["batch", input, "--out", out, "--lexicon", list])
         #expect(first.status == 0 && first.stderr.contains("1 cleaned"), "\(first.stderr)")
-        #expect(try String(contentsOfFile: "\(out)/a.txt", encoding: .utf8) == "Le clavardagc est utile.\n")
+        #expect(try String(contentsOfFile: "\(out)/a.txt", encoding: .utf8) == "Un égoportralt est utile.\n")
         let same = try CLI.run(["batch", input, "--out", out, "--lexicon", list])
         #expect(same.stderr.contains("0 cleaned, 1 unchanged"), "\(same.stderr)")
 
         // The list gains the word: the document is redone with it.
-        try Data("baladodiffusion\nclavardage\n".utf8).write(to: URL(fileURLWithPath: list))
+        try Data("baladodiffusion\négoportrait\n".utf8).write(to: URL(fileURLWithPath: list))
         let edited = try CLI.run(["batch", input, "--out", out, "--lexicon", list])
         #expect(edited.stderr.contains("1 cleaned, 0 unchanged"), "\(edited.stderr)")
-        #expect(try String(contentsOfFile: "\(out)/a.txt", encoding: .utf8) == "Le clavardage est utile.\n")
+        #expect(try String(contentsOfFile: "\(out)/a.txt", encoding: .utf8) == "Un égoportrait est utile.\n")
     }
 
     @Test func aFailingDocumentIsSkippedCopiedOrStopsTheRun() throws {

@@ -361,6 +361,9 @@ public struct RepairWords: ConventionFollowing {
         /// The word stands where a name does: after a title (`M. Duaime`, `le citoyen
         /// Lefrançais`) or after a name in a list (`MM. Rouzé, Desprès`, `Gonin et Ladame`).
         var nameContext = false
+        /// The word opens or closes its line, nothing before or after it: it may be a piece of a
+        /// word cut across lines without a hyphen (`cri` / `minalité`).
+        var lineEdge = false
 
         /// A capitalised word where a name stands, inside a sentence: a name, left as written
         /// (`le capitaine Taube` is no `l’aube`, `M. Duaime` no `Du aime`, `citoyens Don-neyé`
@@ -383,7 +386,7 @@ public struct RepairWords: ConventionFollowing {
     mutating func repair(_ record: inout Record, tokens read: [WordToken]?, previous: Record?, next: Record?, counts: inout Counts) {
         var text = record.text
         let tokens = read ?? text.withUTF8 { WordTokenizer.tokens($0) }
-        let words = text.withUTF8 { p -> [Word?] in
+        var words = text.withUTF8 { p -> [Word?] in
             var words: [Word?] = []
             words.reserveCapacity(tokens.count)
             var scratch: [UInt8] = []
@@ -441,6 +444,13 @@ public struct RepairWords: ConventionFollowing {
         let lastWordIndex = words.lastIndex { $0 != nil }
         let firstWordIndex = words.firstIndex { $0 != nil }
         let endsHyphenated = Self.endsWithHyphen(record.text)
+        // Nothing between the word and the line's edge: no stop after it, no bracket before it.
+        if record.kind == .line, let first = words.first, let firstWord = first, firstWord.token.coreStart == firstWord.token.start {
+            words[0]?.lineEdge = true
+        }
+        if record.kind == .line, let last = words.last, let lastWord = last, lastWord.token.coreEnd == lastWord.token.end {
+            words[words.count - 1]?.lineEdge = true
+        }
         for (i, word) in words.enumerated() {
             guard let word else { continue }
             if i == lastWordIndex, endsHyphenated { consumed[i] = true }
@@ -1055,6 +1065,19 @@ public struct RepairWords: ConventionFollowing {
         return u - 9
     }
 
+    /// How much less likely a long lowercase word is right as written when a correction one edit
+    /// away exists: a real word the lexicon lacks seldom falls that close to a known word by
+    /// chance, and the longer it is the less (`préjudiciabes` → `préjudiciables`,
+    /// `considérablemeat` → `considérablement`; log10, 0.15 per letter past seven, at most 1).
+    /// Not asked for a candidate that differs only by its accents: spellings reformed or old
+    /// differ there on purpose (`recéleurs` stays). Nor for a word at a line's edge, which may be
+    /// a piece of a word cut across lines, nor for an English word (`unstable` is no `un stable`).
+    func lengthDoubt(_ word: Word) -> Double {
+        guard word.core.count > 7, !word.lineEdge, CasePattern(word.core) == .lower,
+              knowledge.lexicon.english.zipf(word.core) == nil else { return 0 }
+        return min(1.0, 0.15 * Double(word.core.count - 7))
+    }
+
     mutating func repairWord(_ word: Word, counts: inout Counts) -> TextEdit? {
         let range = word.token.coreStart..<word.token.coreEnd
         if let comma = word.core.firstIndex(of: 0x2C) {
@@ -1568,7 +1591,8 @@ public struct RepairWords: ConventionFollowing {
         }
         let best = scores.indices.max { scores[$0] < scores[$1] }!
         let top = scores[best]
-        var total = pow10(keep - top)
+        let keepAsWritten = candidates[best].rule == "accent" ? keep : keep - lengthDoubt(word)
+        var total = pow10(keepAsWritten - top)
         for s in scores { total += pow10(s - top) }
         let confidence = 1 / total
         scores.removeAll()
