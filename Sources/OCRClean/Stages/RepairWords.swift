@@ -835,7 +835,7 @@ public struct RepairWords: ConventionFollowing {
             let prefix = Array(a.core.dropLast())
             let bCore = core(of: b, bytes)
             // The next word need not be known: it may be repaired on its own (`d’ Etats`).
-            guard let fixed = elisionPrefix(prefix, sentenceStart: a.sentenceStart), let first = bCore.first,
+            guard let fixed = elisionPrefix(prefix, sentenceStart: a.sentenceStart, before: bCore.first), let first = bCore.first,
                   Self.startsWithVowelSound(first), bCore.allSatisfy(UTF8Bytes.isLetter) else { continue }
             let replacement = JoinedText.string(fixed + [apostrophe(replacing: last)])
             edits.append(TextEdit(range: a.token.coreStart..<b.token.start, replacement: replacement, rule: "elision", confidence: 0.95))
@@ -900,10 +900,13 @@ public struct RepairWords: ConventionFollowing {
     /// `I`, `|`, `1`, `!` and capital `V` and `P` (`V’Organisation`, `V'assistance`, `P’Office`:
     /// no French word is written `I’`, `V’` or `P’` before a vowel; a lowercase `v’` is colloquial
     /// `voilà`), and `n` for `11`: the two stems of an `n` read as two ones (`11’était` →
-    /// `n’était`; no number is elided).
-    func elisionPrefix(_ prefix: [UInt32], sentenceStart: Bool) -> [UInt32]? {
+    /// `n’était`; no number is elided), and `c` for a `g` before an `e` (`G’est` → `C’est`,
+    /// `g’était` → `c’était`: `c’` is the only elision a `g` resembles, and it elides before
+    /// *être*).
+    func elisionPrefix(_ prefix: [UInt32], sentenceStart: Bool, before next: UInt32? = nil) -> [UInt32]? {
         let lower = JoinedText.string(CasePattern.lower(prefix))
         if ElisionRules.prefixes.contains(lower + "’") { return prefix }
+        if lower == "g", let next, next == 0x65 || next == 0xE9 || next == 0xEA { return [prefix[0] == 0x47 ? 0x43 : 0x63] }
         if ["i", "|", "1", "!"].contains(lower) || prefix == [0x56] || prefix == [0x50] { return [sentenceStart ? 0x4C : 0x6C] }
         if lower == "11" { return [sentenceStart ? 0x4E : 0x6E] }
         return nil
@@ -1089,7 +1092,7 @@ public struct RepairWords: ConventionFollowing {
         if let a = word.core.firstIndex(where: { JoinedText.isApostrophe($0) || $0 == 0x22 }), a >= 1, a <= 6, a < word.core.count - 1 {
             let prefix = Array(word.core[..<a])
             let rest = Array(word.core[(a + 1)...])
-            guard let fixedPrefix = elisionPrefix(prefix, sentenceStart: word.sentenceStart) else { return nil }
+            guard let fixedPrefix = elisionPrefix(prefix, sentenceStart: word.sentenceStart, before: rest.first) else { return nil }
             let apostrophe = apostrophe(replacing: word.core[a])
             var restText = rest
             var rule = "elision"
