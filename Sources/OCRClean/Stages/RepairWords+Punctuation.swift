@@ -337,10 +337,18 @@ extension RepairWords {
     /// preposition (`de 1 Go`), after a capitalised word (`Niveau 1 Les`, `RAID 1`) or before a
     /// unit (`1 Ko`) or a lowercase word (`renvoie 1 si`) stays, and so does a Roman numeral
     /// after a word that numbers its parts (`l’annexe I Les`, `chapitre I Introduction`).
+    ///
+    /// After an interjection the mark is all a lone `1`, `l`, `i`, `î` or `I` can be, whatever
+    /// follows (`Hélas 1 elle serait`, `Eh i que voulez-vous` → `Hélas ! elle serait`, `Eh ! que
+    /// voulez-vous`); a capital `I` only before a French word (`Oh I see` stays).
     func exclamationEdits(_ tokens: [WordToken], bytes: [UInt8], edits: inout [TextEdit], counts: inout Counts) {
         guard tokens.count >= 3 else { return }
         for k in 1..<(tokens.count - 1) {
             let t = tokens[k]
+            if afterInterjection(tokens, k, bytes) {
+                Self.add("!", at: t.start..<t.end, rule: "exclamation", confidence: 0.8, to: &edits, counts: &counts)
+                continue
+            }
             guard t.end - t.start == 1, bytes[t.start] == 0x31 || bytes[t.start] == 0x49, t.singleSpaceBefore else { continue }
             let before = tokens[k - 1], after = tokens[k + 1]
             guard after.singleSpaceBefore, before.kind == .word, before.start == before.coreStart, before.end == before.coreEnd,
@@ -359,6 +367,25 @@ extension RepairWords {
             Self.add("!", at: range, rule: "exclamation", confidence: 0.8, to: &edits, counts: &counts)
         }
     }
+
+    /// Whether token `k` is an exclamation mark misread after an interjection (see
+    /// `exclamationEdits`).
+    func afterInterjection(_ tokens: [WordToken], _ k: Int, _ bytes: [UInt8]) -> Bool {
+        let t = tokens[k], before = tokens[k - 1], after = tokens[k + 1]
+        guard t.singleSpaceBefore, after.singleSpaceBefore, before.kind == .word, before.start == before.coreStart, before.end == before.coreEnd,
+              before.end - before.start <= 6 else { return false }
+        let glyph = bytes[t.start..<t.end]
+        let capitalI = glyph.elementsEqual([0x49])
+        guard capitalI || glyph.elementsEqual([0x31]) || glyph.elementsEqual([0x6C]) || glyph.elementsEqual([0x69]) || glyph.elementsEqual([0xC3, 0xAE]) else { return false }
+        let word = bytes.withUnsafeBufferPointer { JoinedText.scalars(UnsafeBufferPointer(rebasing: $0[before.start..<before.end])) }
+        guard Self.interjections.contains(JoinedText.string(CasePattern.lower(word))) else { return false }
+        guard capitalI else { return true }
+        let next = bytes.withUnsafeBufferPointer { JoinedText.scalars(UnsafeBufferPointer(rebasing: $0[after.coreStart..<after.coreEnd])) }
+        return after.kind == .word && knowledge.known(CasePattern.lower(next)) != nil
+    }
+
+    /// Interjections an exclamation mark follows.
+    static let interjections: Set<String> = ["hélas", "eh", "oh", "ah", "bah", "hé", "ouf", "hein", "holà"]
 
     /// Words a Roman numeral follows (`annexe I`, `chapitre I`).
     static let numberedParts: Set<String> = ["annexe", "chapitre", "partie", "titre", "section", "article", "livre", "tome", "volume", "phase",
