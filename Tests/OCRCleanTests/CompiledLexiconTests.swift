@@ -1,4 +1,5 @@
 @testable import OCRClean
+import OCRCleanTestSupport
 import Testing
 
 /// The compiled lexicon finds every form and every folded key it was built from, finds nothing
@@ -87,6 +88,17 @@ import Testing
             if lexicon.passes(ByteHash.hash(Array("nonmot\(i)".utf8)), filter: lexicon.formFilterOffset) { passed += 1 }
         }
         #expect(passed < 100)
+    }
+
+    /// The words that open resolutions' paragraphs (`opener` in `fr-domain.tsv`) are only
+    /// offered as corrections if the French lexicon knows them: a typo in the list would make
+    /// its bonus go nowhere.
+    @Test func everyParagraphOpenerIsAKnownWord() throws {
+        let lexicon = try Lexicon.french(resources: CLI.resources)
+        #expect(lexicon.openers.count >= 60)
+        for opener in lexicon.openers {
+            #expect(lexicon.compiled.entry(opener) != nil, "\(String(decoding: opener, as: UTF8.self))")
+        }
     }
 
     @Test func bytesOfAnotherFormatAreRefused() throws {

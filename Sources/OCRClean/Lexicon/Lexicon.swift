@@ -12,6 +12,8 @@ public final class Lexicon: Sendable {
     public let casedPairs: Set<[UInt8]>
     /// Those pairs by one word, for the word beside it.
     public let pairIndex: DomainPairIndex
+    /// Lowercase words that open the paragraphs of resolutions (`réaffirme`, `rappelant`).
+    public let openers: Set<[UInt8]>
     /// Names of bodies and instruments and terms of three words or more.
     let phrases: DomainPhrases
     /// English words French text quotes, with their English frequency (not known words).
@@ -24,6 +26,7 @@ public final class Lexicon: Sendable {
         self.pairs = side.pairs
         self.casedPairs = side.casedPairs
         self.pairIndex = DomainPairIndex(casedPairs: side.casedPairs)
+        self.openers = side.openers
         self.phrases = side.phrases
         self.english = side.english
         self.files = files
@@ -67,10 +70,11 @@ public final class Lexicon: Sendable {
     }
 
     /// What is read at every load rather than compiled (the files are small): the domain's word
-    /// pairs and phrases and the English words.
+    /// pairs, openers and phrases and the English words.
     struct SideLists {
         var pairs: Set<[UInt8]> = []
         var casedPairs: Set<[UInt8]> = []
+        var openers: Set<[UInt8]> = []
         var phrases = DomainPhrases()
         var english = EnglishWords()
 
@@ -82,6 +86,7 @@ public final class Lexicon: Sendable {
             }
             pairs = sources.pairs
             casedPairs = sources.casedPairs
+            openers = sources.openers
             phrases = sources.phrases
         }
     }

@@ -15,6 +15,8 @@ public struct LexiconSources: Sendable {
     public var pairs: Set<[UInt8]> = []
     /// The same pairs as the domain writes them (`États Membres`, `Nations Unies`), formulas aside.
     public var casedPairs: Set<[UInt8]> = []
+    /// Lowercase words that open the paragraphs of resolutions (`réaffirme`, `rappelant`).
+    public var openers: Set<[UInt8]> = []
     /// The domain's names of three words or more, for repairing their damaged words.
     var phrases = DomainPhrases()
     /// The files read, for the cache key.
@@ -81,7 +83,7 @@ public struct LexiconSources: Sendable {
     /// Adds the domain lexicon: `category<TAB>form<TAB>note` per line.
     public mutating func addDomain(path: String) throws {
         files.append(path)
-        let categories = ["acronym", "abbrev", "term", "body", "instrument", "place", "formula", "foreign"]
+        let categories = ["acronym", "abbrev", "term", "body", "instrument", "place", "formula", "foreign", "opener"]
         for (number, line) in try Self.lines(of: path) {
             let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
             guard parts.count >= 2, categories.contains(String(parts[0])), !parts[1].isEmpty else {
@@ -90,6 +92,11 @@ public struct LexiconSources: Sendable {
             }
             let category = String(parts[0])
             let phrase = ICU.normalize(String(parts[1]), form: .nfc)
+            // An opener is a French word the forms list already has: only its place is news.
+            if category == "opener" {
+                openers.insert(Folding.lower(phrase))
+                continue
+            }
             var flags = LexiconFlags.domain
             if category == "acronym" { flags |= LexiconFlags.acronym }
             if category == "abbrev" { flags |= LexiconFlags.abbreviation }

@@ -96,6 +96,9 @@ public struct RepairWords: ConventionFollowing {
     var windowTokens: [[WordToken]] = []
     var profile = DocumentProfile()
     var previousReleased: Record?
+    /// A blank line came between `previousReleased` and the record being repaired (see
+    /// `Word.paragraphStart`).
+    var afterBlankLine = false
     /// The number of the last operative paragraph released (`6. Prend note…`), for `semicolonEdit`.
     var operativeParagraph: Int?
     /// The marker of the last lettered or roman item released (`k`), and of the next two in the
@@ -158,6 +161,7 @@ public struct RepairWords: ConventionFollowing {
         release(window.count, into: &output)
         profile = DocumentProfile()
         previousReleased = nil
+        afterBlankLine = false
         operativeParagraph = nil
         lastItemMarker = nil
         itemFollowsSemicolon = false
@@ -289,6 +293,7 @@ public struct RepairWords: ConventionFollowing {
         profile.freezeCapitalOWords()
         for i in 0..<count {
             var record = window[i]
+            if record.kind == .line, record.text.isEmpty { afterBlankLine = true }
             if Self.repairable(record) {
                 let next = window[(i + 1)...].first { Self.repairable($0) }
                 if context {
@@ -326,6 +331,7 @@ public struct RepairWords: ConventionFollowing {
                     noteItemMarker(record.text)
                 }
                 previousReleased = record
+                afterBlankLine = false
             }
             output.emit(record)
         }
@@ -364,6 +370,10 @@ public struct RepairWords: ConventionFollowing {
         /// The word opens or closes its line, nothing before or after it: it may be a piece of a
         /// word cut across lines without a hyphen (`cri` / `minalité`).
         var lineEdge = false
+        /// The word opens a line after a blank line: it may open a paragraph even where the line
+        /// before ends without a stop (`nouveau problème,` / (blank) / `Inquiète de`), though the
+        /// capital may be a misread small letter (`I’heure` there is `l’heure` in a manual).
+        var paragraphStart = false
 
         /// A capitalised word where a name stands, inside a sentence: a name, left as written
         /// (`le capitaine Taube` is no `l’aube`, `M. Duaime` no `Du aime`, `citoyens Don-neyé`
@@ -444,6 +454,7 @@ public struct RepairWords: ConventionFollowing {
         let lastWordIndex = words.lastIndex { $0 != nil }
         let firstWordIndex = words.firstIndex { $0 != nil }
         let endsHyphenated = Self.endsWithHyphen(record.text)
+        if record.kind == .line, afterBlankLine, let first = words.first, first != nil { words[0]?.paragraphStart = true }
         // Nothing between the word and the line's edge: no stop after it, no bracket before it.
         if record.kind == .line, let first = words.first, let firstWord = first, firstWord.token.coreStart == firstWord.token.start {
             words[0]?.lineEdge = true
@@ -1358,6 +1369,18 @@ public struct RepairWords: ConventionFollowing {
 
     /// The candidates for an unknown word (searched once per document and word), adjusted to what
     /// the document shows: its apostrophe, accented capitals, how often it glues words.
+    /// A capitalised word opening a sentence of a UN document: often a resolution's paragraph,
+    /// which a few verbs open (`Réafirme` → `Réaffirme`, `Inquitte` → `Inquiète`; see
+    /// `Lexicon.openers`).
+    func opensParagraph(_ word: Word) -> Bool {
+        (word.sentenceStart || word.paragraphStart) && !knowledge.lexicon.openers.isEmpty && CasePattern(word.core) == .title && profile.isUNDocument
+    }
+
+    /// Whether a candidate is one of the words that open resolutions' paragraphs.
+    func isOpener(_ c: CandidateGenerator.Candidate) -> Bool {
+        c.rule != "split" && knowledge.lexicon.openers.contains(Folding.lower(JoinedText.string(c.text)))
+    }
+
     mutating func adjustedCandidates(_ word: Word) -> [CandidateGenerator.Candidate] {
         // A capitalised word inside a sentence is a name, not an elision that lost its apostrophe
         // with its capital kept: `née Javal` is no `née J’aval` (the elided word would not take a
@@ -1385,6 +1408,7 @@ public struct RepairWords: ConventionFollowing {
         // `Naions Unies` → `Nations Unies`), or any when the capital is the sentence's (`Txhorte
         // les` → `Exhorte les`). A dash before the word stays (`-Pour le`).
         let sentenceStart = word.sentenceStart
+        let opener = opensParagraph(word)
         let opensWithLetter = word.core.first.map(UTF8Bytes.isLetter) ?? false
         func inDomainPair(_ c: CandidateGenerator.Candidate) -> Bool {
             guard !pairs.isEmpty, opensWithLetter else { return false }
@@ -1399,7 +1423,7 @@ public struct RepairWords: ConventionFollowing {
             .filter { (split || $0.rule != "split") && !(name && $0.rule == "elision" && $0.text.first == word.core.first)
                 && !Self.isBareElision($0.text)
                 && !(leadingHole && $0.text.count < word.core.count)
-                && (!CandidateGenerator.titleEdit($0, casing) || (word.afterElision && $0.logPrior >= 4 - 9) || inDomainPair($0)) }
+                && (!CandidateGenerator.titleEdit($0, casing) || (word.afterElision && $0.logPrior >= 4 - 9) || inDomainPair($0) || (opener && isOpener($0))) }
         for c in pairCandidates(word) where !out.contains(where: { $0.text == c.text }) { out.append(c) }
         return out
     }
@@ -1493,6 +1517,11 @@ public struct RepairWords: ConventionFollowing {
     /// What a candidate gains (log10) when it makes a pair of the domain lexicon with a neighbour.
     static let pairBonus = 1.5
 
+    /// What a candidate gains (log10) at the start of a sentence of a UN document when it is a
+    /// word that opens resolutions' paragraphs: there it is a hundred times likelier than in
+    /// running text.
+    static let openerBonus = 2.0
+
     /// What a candidate loses (log10) when the determiner before the word rules it out.
     static let disagreementCost = 1.0
 
@@ -1553,6 +1582,7 @@ public struct RepairWords: ConventionFollowing {
         }
         let repeatedPenalty = !arbitrary ? 0 : seen >= 5 ? 2.0 : 1.5
         let ruledOut = ruledOutByDeterminer(candidates, word)
+        let opener = opensParagraph(word)
         var scores = candidates.indices.map { k -> Double in
             let c = candidates[k]
             var s = c.score - repeatedPenalty
@@ -1565,6 +1595,7 @@ public struct RepairWords: ConventionFollowing {
                     s -= 1.5
                 }
             }
+            if opener, isOpener(c) { s += Self.openerBonus }
             // A word before a full stop may be an abbreviation of the domain list (`Tbid.` → `Ibid.`).
             if word.beforeStop, c.rule != "split", let hit = knowledge.exact(c.text + [0x2E]), hit.flags & LexiconFlags.abbreviation != 0 {
                 s += 1.5
