@@ -570,6 +570,42 @@ extension RepairWords {
         return false
     }
 
+    /// `la gardé d’un bataillon`, `des livrés`, `les comptés` → `la garde`, `des livres`, `les
+    /// comptes`: after a determiner, a past participle that is no noun, with an `é` where the noun
+    /// it would be has `e`, is that noun: the engine read a speck as the accent (old newspapers
+    /// show it often). The noun agrees with the determiner and is more frequent than the
+    /// participle; a participle before its noun stays (`une prétendue victime`: no noun
+    /// `pretendue`), and so does one that is a noun too (`les blessés`, `les réfugiés`).
+    func accentSpeckNounEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
+        for i in words.indices.dropFirst() {
+            guard let word = words[i], !consumed[i], let hit = word.known, hit.flags & LexiconFlags.pastParticiple != 0,
+                  hit.flags & (LexiconFlags.noun | LexiconFlags.properNoun) == 0,
+                  word.token.coreStart == word.token.start, word.token.singleSpaceBefore,
+                  !consumed[i - 1], let before = words[i - 1], before.token.coreEnd == before.token.end,
+                  before.token.coreEnd - before.token.coreStart <= 8 else { continue }
+            // Pieces of a word cut by a space are no determiner and noun (`les problé mes
+            // rencontrés`, `la manié re`): the words around must be known, and the word with the
+            // next one no word in any accents.
+            let written = core(of: word, bytes)
+            if i + 1 < words.count, let after = words[i + 1] {
+                guard after.known != nil, knowledge.lexicon.compiled.fold(Folding.fold(JoinedText.string(written + core(of: after, bytes)))) == nil else { continue }
+            }
+            guard CasePattern(written) == .lower, let accent = written.lastIndex(of: 0xE9) else { continue }
+            let determiner = CasePattern.lower(core(of: before, bytes))
+            guard CandidateGenerator.determiners.contains(JoinedText.string(determiner)) else { continue }
+            var noun = written
+            noun[accent] = 0x65
+            // `cet` only stands before a vowel (`un fichier cet fermé` is `est fermé`).
+            guard determiner != Self.cet || Self.startsWithVowelSound(noun[0]),
+                  let other = knowledge.lookup(noun), other.flags & LexiconFlags.noun != 0, other.zipf > hit.zipf,
+                  CandidateGenerator.agrees(determiner, noun, other.flags) else { continue }
+            let range = word.token.coreStart..<word.token.coreEnd
+            Self.add(JoinedText.string(noun), at: range, rule: "accent", confidence: 0.8, to: &edits, counts: &counts)
+        }
+    }
+
+    static let cet: [UInt32] = [0x63, 0x65, 0x74]
+
     /// `a prie le Secrétaire général` → `a prié`: see `ContextRules.participle`.
     func participleEdits(_ words: [Word?], bytes: [UInt8], consumed: [Bool], edits: inout [TextEdit], counts: inout Counts) {
         for i in words.indices.dropFirst() {

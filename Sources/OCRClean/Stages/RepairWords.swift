@@ -652,6 +652,7 @@ public struct RepairWords: ConventionFollowing {
             loneCapitalElisionEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             lostElisionEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             participleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
+            accentSpeckNounEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             lostInfinitiveEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             accentedAuxiliaryEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
             missingArticleEdits(words, bytes: bytes, consumed: consumed, edits: &edits, counts: &counts)
