@@ -454,13 +454,11 @@ public struct RepairWords: ConventionFollowing {
         let lastWordIndex = words.lastIndex { $0 != nil }
         let firstWordIndex = words.firstIndex { $0 != nil }
         let endsHyphenated = Self.endsWithHyphen(record.text)
-        if record.kind == .line, afterBlankLine, let first = words.first, first != nil { words[0]?.paragraphStart = true }
-        // Nothing between the word and the line's edge: no stop after it, no bracket before it.
-        if record.kind == .line, let first = words.first, let firstWord = first, firstWord.token.coreStart == firstWord.token.start {
-            words[0]?.lineEdge = true
-        }
-        if record.kind == .line, let last = words.last, let lastWord = last, lastWord.token.coreEnd == lastWord.token.end {
-            words[words.count - 1]?.lineEdge = true
+        if record.kind == .line, !words.isEmpty {
+            words[0]?.paragraphStart = afterBlankLine
+            // Nothing between the word and the line's edge: no stop after it, no bracket before it.
+            if let first = words[0], first.token.coreStart == first.token.start { words[0]?.lineEdge = true }
+            if let last = words[words.count - 1], last.token.coreEnd == last.token.end { words[words.count - 1]?.lineEdge = true }
         }
         for (i, word) in words.enumerated() {
             guard let word else { continue }
@@ -1368,8 +1366,6 @@ public struct RepairWords: ConventionFollowing {
     /// Words that follow and are never the last part of a compound not in the lexicon.
     static let hyphenGlueAfter: Set<String> = ["et", "ou", "sur", "de", "des", "du", "à", "au", "aux", "dans", "par", "pour", "avec", "qui", "que"]
 
-    /// The candidates for an unknown word (searched once per document and word), adjusted to what
-    /// the document shows: its apostrophe, accented capitals, how often it glues words.
     /// A capitalised word opening a sentence of a UN document: often a resolution's paragraph,
     /// which a few verbs open (`Réafirme` → `Réaffirme`, `Inquitte` → `Inquiète`; see
     /// `Lexicon.openers`).
@@ -1382,6 +1378,8 @@ public struct RepairWords: ConventionFollowing {
         c.rule != "split" && knowledge.lexicon.openers.contains(Folding.lower(JoinedText.string(c.text)))
     }
 
+    /// The candidates for an unknown word (searched once per document and word), adjusted to what
+    /// the document shows: its apostrophe, accented capitals, how often it glues words.
     mutating func adjustedCandidates(_ word: Word) -> [CandidateGenerator.Candidate] {
         // A capitalised word inside a sentence is a name, not an elision that lost its apostrophe
         // with its capital kept: `née Javal` is no `née J’aval` (the elided word would not take a
