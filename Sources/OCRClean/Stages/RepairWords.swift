@@ -1521,6 +1521,17 @@ public struct RepairWords: ConventionFollowing {
     /// running text.
     static let openerBonus = 2.0
 
+    /// Whether a split that opens with the pronoun `y` has the subject or negation it needs
+    /// before it (`il yavait` → `il y avait`, `n’yest`, and after an elided pronoun in the word
+    /// itself: `s’yrapportant`); elsewhere `y` opens no clause (`NotAutomatic: yes` is no `y
+    /// es`). Other splits pass.
+    func yFollowsItsSubject(_ split: [UInt32]) -> Bool {
+        guard split.count > 2, split[0] | 0x20 == 0x79, split[1] == 0x20 else { return true }
+        guard let previous = neighbours.previous else { return false }
+        let word = String(decoding: previous, as: UTF8.self)
+        return CandidateGenerator.personalPronouns.contains(word) || ["n’", "n'", "j’", "j'", "s’", "s'", "l’", "l'", "m’", "m'", "t’", "t'"].contains(word)
+    }
+
     /// What a candidate loses (log10) when the determiner before the word rules it out.
     static let disagreementCost = 1.0
 
@@ -1595,6 +1606,7 @@ public struct RepairWords: ConventionFollowing {
                 }
             }
             if opener, isOpener(c) { s += Self.openerBonus }
+            if c.rule == "split", !word.afterElision, !yFollowsItsSubject(c.text) { s -= Self.disagreementCost }
             // A word before a full stop may be an abbreviation of the domain list (`Tbid.` → `Ibid.`).
             if word.beforeStop, c.rule != "split", let hit = knowledge.exact(c.text + [0x2E]), hit.flags & LexiconFlags.abbreviation != 0 {
                 s += 1.5
