@@ -1541,8 +1541,11 @@ public struct RepairWords: ConventionFollowing {
     /// forms that are no noun or adjective (`un void` is no `un voir`; after `le`, `la`, `les` a
     /// verb may follow: `s’ils le juqent` → `jugent`); and words of other kinds, adverbs,
     /// prepositions, conjunctions (`les pré-` is no `les près`), but for the few that stand
-    /// before an adjective (`les très nombreux`, `les plus`). Splits are left alone: their first
-    /// word is the one that follows the determiner.
+    /// before an adjective (`les très nombreux`, `les plus`). A split's first word is the one that
+    /// follows the determiner: it is ruled out when that word is a preposition (`cette derive` is
+    /// no `cette de rive`, `des partemps` no `des par temps`), unless the determiner may be a
+    /// pronoun (`un deses` is `un de ses`, `ce à quoi`). Other short words may follow one (`du
+    /// oudes` is `du ou des`, `ce quiconnecte` is `ce qui connecte`).
     func ruledOutByDeterminer(_ candidates: [CandidateGenerator.Candidate], _ word: Word) -> Set<Int> {
         guard let previous = neighbours.previous, previous.count <= 9, let range = neighbourRanges.previous,
               range.upperBound < word.token.coreStart, recordBytes[range.upperBound..<word.token.coreStart].allSatisfy({ $0 == 0x20 }) else { return [] }
@@ -1551,7 +1554,14 @@ public struct RepairWords: ConventionFollowing {
         let pure = CandidateGenerator.pureDeterminers.contains(determiner)
         let left = previous.map(UInt32.init)
         var out: Set<Int> = []
-        for (k, c) in candidates.enumerated() where c.rule != "split" {
+        for (k, c) in candidates.enumerated() {
+            if c.rule == "split" {
+                if !Self.pronounDeterminers.contains(determiner), let space = c.text.firstIndex(of: 0x20),
+                   Self.prepositions.contains(JoinedText.string(CasePattern.lower(Array(c.text[..<space])))) {
+                    out.insert(k)
+                }
+                continue
+            }
             guard let flags = knowledge.lookup(c.text)?.flags else { continue }
             let verb = flags & (LexiconFlags.finiteVerb | LexiconFlags.infinitive) != 0
             if flags & (LexiconFlags.noun | LexiconFlags.adjective) != 0 {
@@ -1565,6 +1575,11 @@ public struct RepairWords: ConventionFollowing {
         }
         return out
     }
+
+    /// Prepositions, which never follow a determiner.
+    static let prepositions: Set<String> = ["de", "à", "en", "par", "pour", "sur", "dans", "sans", "avec", "sous", "chez", "dès", "au", "aux"]
+    /// Determiners that are pronouns too, which a preposition may follow (`un de ses`, `ce à quoi`).
+    static let pronounDeterminers: Set<String> = ["un", "une", "ce"]
 
     /// Adverbs that stand between a determiner and an adjective (`les très nombreux`, `les tout
     /// premiers`).
