@@ -583,16 +583,16 @@ extension RepairWords {
                   word.token.coreStart == word.token.start, word.token.singleSpaceBefore,
                   !consumed[i - 1], let before = words[i - 1], before.token.coreEnd == before.token.end,
                   before.token.coreEnd - before.token.coreStart <= 8 else { continue }
+            let determiner = CasePattern.lower(core(of: before, bytes))
+            guard CandidateGenerator.determiners.contains(JoinedText.string(determiner)) else { continue }
+            let written = core(of: word, bytes)
+            guard CasePattern(written) == .lower, let accent = written.lastIndex(of: 0xE9) else { continue }
             // Pieces of a word cut by a space are no determiner and noun (`les problé mes
             // rencontrés`, `la manié re`): the words around must be known, and the word with the
             // next one no word in any accents.
-            let written = core(of: word, bytes)
             if i + 1 < words.count, let after = words[i + 1] {
                 guard after.known != nil, knowledge.lexicon.compiled.fold(Folding.fold(JoinedText.string(written + core(of: after, bytes)))) == nil else { continue }
             }
-            guard CasePattern(written) == .lower, let accent = written.lastIndex(of: 0xE9) else { continue }
-            let determiner = CasePattern.lower(core(of: before, bytes))
-            guard CandidateGenerator.determiners.contains(JoinedText.string(determiner)) else { continue }
             var noun = written
             noun[accent] = 0x65
             // `cet` only stands before a vowel (`un fichier cet fermé` is `est fermé`).
