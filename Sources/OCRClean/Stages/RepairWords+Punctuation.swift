@@ -371,12 +371,14 @@ extension RepairWords {
     /// Whether token `k` is an exclamation mark misread after an interjection (see
     /// `exclamationEdits`).
     func afterInterjection(_ tokens: [WordToken], _ k: Int, _ bytes: [UInt8]) -> Bool {
-        let t = tokens[k], before = tokens[k - 1], after = tokens[k + 1]
+        let t = tokens[k]
+        // The glyph first: this runs for every token.
+        let glyph = t.end - t.start == 1 ? bytes[t.start] : t.end - t.start == 2 && bytes[t.start] == 0xC3 && bytes[t.start + 1] == 0xAE ? 0xEE : 0
+        guard glyph == 0x49 || glyph == 0x31 || glyph == 0x6C || glyph == 0x69 || glyph == 0xEE else { return false }
+        let capitalI = glyph == 0x49
+        let before = tokens[k - 1], after = tokens[k + 1]
         guard t.singleSpaceBefore, after.singleSpaceBefore, before.kind == .word, before.start == before.coreStart, before.end == before.coreEnd,
               before.end - before.start <= 6 else { return false }
-        let glyph = bytes[t.start..<t.end]
-        let capitalI = glyph.elementsEqual([0x49])
-        guard capitalI || glyph.elementsEqual([0x31]) || glyph.elementsEqual([0x6C]) || glyph.elementsEqual([0x69]) || glyph.elementsEqual([0xC3, 0xAE]) else { return false }
         let word = bytes.withUnsafeBufferPointer { JoinedText.scalars(UnsafeBufferPointer(rebasing: $0[before.start..<before.end])) }
         guard Self.interjections.contains(JoinedText.string(CasePattern.lower(word))) else { return false }
         guard capitalI else { return true }

@@ -1521,15 +1521,13 @@ public struct RepairWords: ConventionFollowing {
     /// running text.
     static let openerBonus = 2.0
 
-    /// Whether a split that opens with the pronoun `y` has the subject or negation it needs
-    /// before it (`il yavait` → `il y avait`, `n’yest`, and after an elided pronoun in the word
-    /// itself: `s’yrapportant`); elsewhere `y` opens no clause (`NotAutomatic: yes` is no `y
-    /// es`). Other splits pass.
+    /// Whether a split that opens with the pronoun `y` has the subject pronoun it needs before it
+    /// (`il yavait` → `il y avait`); elsewhere `y` opens no clause (`NotAutomatic: yes` is no `y
+    /// es`). An elided pronoun or negation is part of the word (`s’yrapportant`, `n’yest`: the
+    /// caller lets those pass). Other splits pass.
     func yFollowsItsSubject(_ split: [UInt32]) -> Bool {
         guard split.count > 2, split[0] | 0x20 == 0x79, split[1] == 0x20 else { return true }
-        guard let previous = neighbours.previous else { return false }
-        let word = String(decoding: previous, as: UTF8.self)
-        return CandidateGenerator.personalPronouns.contains(word) || ["n’", "n'", "j’", "j'", "s’", "s'", "l’", "l'", "m’", "m'", "t’", "t'"].contains(word)
+        return neighbours.previous.map { CandidateGenerator.personalPronouns.contains(String(decoding: $0, as: UTF8.self)) } ?? false
     }
 
     /// What a candidate loses (log10) when the determiner before the word rules it out.
@@ -1557,7 +1555,7 @@ public struct RepairWords: ConventionFollowing {
         for (k, c) in candidates.enumerated() {
             if c.rule == "split" {
                 if !Self.pronounDeterminers.contains(determiner), let space = c.text.firstIndex(of: 0x20),
-                   Self.prepositions.contains(JoinedText.string(CasePattern.lower(Array(c.text[..<space])))) {
+                   FunctionWords.neverAfterDeterminer.contains(CasePattern.lower(Array(c.text[..<space]))) {
                     out.insert(k)
                 }
                 continue
@@ -1576,8 +1574,6 @@ public struct RepairWords: ConventionFollowing {
         return out
     }
 
-    /// Prepositions, which never follow a determiner.
-    static let prepositions: Set<String> = ["de", "à", "en", "par", "pour", "sur", "dans", "sans", "avec", "sous", "chez", "dès", "au", "aux"]
     /// Determiners that are pronouns too, which a preposition may follow (`un de ses`, `ce à quoi`).
     static let pronounDeterminers: Set<String> = ["un", "une", "ce"]
 

@@ -181,6 +181,10 @@ enum FunctionWords {
     static let prepositionsBeforeArticle: Set<[UInt32]> = Set(["de", "contre", "à", "sur", "dans", "par", "pour", "avec", "sans", "vers", "entre", "selon", "envers", "parmi"]
         .map { $0.unicodeScalars.map(\.value) })
 
+    /// Prepositions, which never follow a determiner (`cette de rive` is no French).
+    static let neverAfterDeterminer: Set<[UInt32]> = Set(["de", "à", "en", "par", "pour", "sur", "dans", "sans", "avec", "sous", "chez", "dès", "au", "aux"]
+        .map { $0.unicodeScalars.map(\.value) })
+
     /// Prepositions after which `là` is never the adverb (`de là`, `par là`, `jusque là` are).
     static let prepositionsBeforeLa: Set<[UInt32]> = prepositionsBeforeArticle.subtracting(["de", "par"].map { $0.unicodeScalars.map(\.value) })
 
