@@ -233,17 +233,22 @@ extension LineShape {
     }
 
     /// What OCR made of a symbol or page label: `AJRES/67/189`, `CTOC/COP2010L.9`, `6V12-57187`,
-    /// `as/n`: short, few words, digits or slashes, no word of four lowercase letters.
+    /// `as/n`: short, few words, digits or slashes, no word of four lowercase letters and no
+    /// French function word (`SYSCALL.2 à 256.` is a running head joined to the text below it).
     static func looksLikeSymbol(_ body: Substring) -> Bool {
         let words = body.split(separator: " ")
         guard !words.isEmpty, words.count <= 3, body.count <= 30 else { return false }
         guard body.contains(where: { $0.isASCIINumber || $0 == "/" }) else { return false }
+        if words.contains(where: { textWords.contains($0) }) { return false }
         // A word of four lowercase letters, elided or not (`d’experts`), is text.
         return !words.contains { w in
             let letters = w.filter { $0 != "’" && $0 != "'" }
             return letters.count >= 4 && letters.allSatisfy { $0.isLetter } && letters.dropFirst().allSatisfy(\.isLowercase)
         }
     }
+
+    /// Words that only running text writes between a symbol and a number.
+    static let textWords: Set<Substring> = ["à", "de", "du", "des", "la", "le", "les", "et", "en", "au", "aux", "un", "une", "par", "sur"]
 
     /// `____`, `-----`, `*****`, `. . . .`: a footnote separator or a rule.
     static func isSeparator(_ body: Substring) -> Bool {
