@@ -7,6 +7,7 @@
 /// - ii) De s'adapter à la nature…        →  list-item: ii) De s'adapter à la nature…
 /// …organisée<sup>1</sup> et au…          →  paragraph: …organisée¹ et au…   notes: ["1"]
 /// ---                                    →  furniture [rule]
+/// #                                      →  furniture [empty-heading]
 /// <sup>1</sup> Résolution 55/25…         →  footnote [1]: ¹ Résolution 55/25…   (after the body)
 /// ```
 ///
@@ -82,6 +83,16 @@ public struct ParseMarkdown: Stage {
             close(into: &output)
             line.kind = .furniture
             line.label = "code-fence"
+            output.emit(takingBlanks(line))
+            return
+        }
+        // An empty heading (`#` alone, as a page with no title is converted): markup with no
+        // text. Read as text it would open the next paragraph, and a second run would take that
+        // paragraph for a heading.
+        if body.count <= 6, body.allSatisfy({ $0 == 0x23 }) {
+            close(into: &output)
+            line.kind = .furniture
+            line.label = "empty-heading"
             output.emit(takingBlanks(line))
             return
         }
