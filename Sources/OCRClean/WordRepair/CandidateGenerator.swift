@@ -278,6 +278,9 @@ struct CandidateGenerator: Sendable {
         return false
     }
 
+    /// How frequent a two-letter piece of a split must be.
+    static let twoLetterZipf = 5.0
+
     /// Two known words after a lost space: `laratification`, `contrela`, `Priele`.
     func splits(of word: [UInt32], joinCost: Double) -> [Candidate] {
         guard word.count >= 3, word.count <= WordKnowledge.maxWordLength, !word.contains(0x2D) else { return [] }
@@ -296,6 +299,10 @@ struct CandidateGenerator: Sendable {
             let pair = CasePattern.lower(left) + [0x20] + CasePattern.lower(right)
             let domainPair = knowledge.lexicon.pairs.contains(JoinedText.bytes(pair))
             guard max(l.zipf, r.zipf) >= 5.5 || min(l.zipf, r.zipf) >= 3.5 || domainPair else { continue }
+            // A piece of two small letters is one of the short words French writes all the time
+            // (`an`, `as`, `ex`): a rarer one is a piece of an identifier (`param` is no `par am`).
+            if (left.count == 2 && CasePattern(left) == .lower && l.zipf < Self.twoLetterZipf)
+                || (right.count == 2 && CasePattern(right) == .lower && r.zipf < Self.twoLetterZipf) { continue }
             guard Self.agrees(CasePattern.lower(left), CasePattern.lower(right), r.flags) else { continue }
             var prior = (l.zipf - 9) + (r.zipf - 9)
             // Unigram probabilities undervalue a determiner or preposition before a word it
