@@ -295,6 +295,12 @@ public struct ParseMarkdown: Stage {
         while i < to {
             let b = text[i]
             if b == 0x5C, i + 1 < to, "*_`[]()#<>\\".utf8.contains(text[i + 1]) {
+                // An escaped backslash before a sign it could escape (`\\(`) stays: unescaped it
+                // would make a new escape (`\(`), which a second run would read as `(`.
+                if text[i + 1] == 0x5C, i + 2 < to, "*_`[]()#<>\\".utf8.contains(text[i + 2]) {
+                    i += 2
+                    continue
+                }
                 edits.append(TextEdit(range: i..<(i + 1), replacement: "", rule: "markup"))
                 i += 2
                 continue
