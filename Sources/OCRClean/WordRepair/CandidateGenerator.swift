@@ -290,6 +290,9 @@ struct CandidateGenerator: Sendable {
             let right = Array(word[k...])
             if left.count == 1 && ![0x61, 0x41, 0xE0, 0x79].contains(left[0]) { continue }
             if right.count == 1 { continue }
+            // A word in capitals splits only into words of three letters or more
+            // (`NATIONSUNIES`): a constant or an acronym holds short pieces (`DEBUG` is no `DE BUG`).
+            if (left.count <= 2 || right.count <= 2), CasePattern(word) == .upper { continue }
             // Every French word has a vowel: a lowercase piece without one is an abbreviation or a
             // unit the lexicon lists (`apt` is no `a pt`); an acronym may have none (`la RFC`).
             guard left.contains(where: RepairWordsVowels.isVowel) || CasePattern(left) == .upper,
