@@ -130,6 +130,10 @@ struct CandidateGenerator: Sendable {
             // `titleEdit`).
             if path.generic > 0 && (!genericEdits || path.generic > 1 || word.count < 4
                 || (pattern != .lower && !(pattern == .title && word.count >= 5))) { continue }
+            // An engine does not invent an `à` after a word, nor read another letter so: one there
+            // is glued (see `splits`; `appropriéeà` is no `appropriées`).
+            if path.generic > 0, word.last == 0xE0, cased.count + 1 == word.count || cased.count == word.count,
+               cased.starts(with: word.dropLast()) { continue }
             let hit = knowledge.hit(entry)
             let rule = path.generic > 0 ? "edit" : (path.accentsOnly ? "accent" : "confusion")
             out.append(Candidate(text: cased, logPrior: hit.zipf - 9, cost: cost, rule: rule,
@@ -289,7 +293,8 @@ struct CandidateGenerator: Sendable {
             let left = Array(word[..<k])
             let right = Array(word[k...])
             if left.count == 1 && ![0x61, 0x41, 0xE0, 0x79].contains(left[0]) { continue }
-            if right.count == 1 { continue }
+            // `à` glued to the word before (`réunissentà Genève`); no other single letter ends a split.
+            if right.count == 1 && right[0] != 0xE0 { continue }
             // A word in capitals splits only into words of three letters or more
             // (`NATIONSUNIES`): a constant or an acronym holds short pieces (`DEBUG` is no `DE BUG`).
             if (left.count <= 2 || right.count <= 2), CasePattern(word) == .upper { continue }
@@ -311,6 +316,8 @@ struct CandidateGenerator: Sendable {
             // Unigram probabilities undervalue a determiner or preposition before a word it
             // commonly precedes; agreement was checked above.
             if l.zipf >= 6.5 && left.count <= 4 { prior += 2 }
+            // Likewise an `à` glued after the word it follows.
+            if right == [0xE0] { prior += 2 }
             if domainPair { prior += 2 }
             out.append(Candidate(text: left + [0x20] + right, logPrior: prior, cost: joinCost, rule: "split"))
         }
