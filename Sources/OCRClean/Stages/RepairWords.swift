@@ -193,6 +193,9 @@ public struct RepairWords: ConventionFollowing {
                         profile.addCapitalOWord(elided)
                     }
                 }
+                if bytes.count == 7, bytes[0] == 0x4E, k + 1 < tokens.count, Self.namesUnitedNations(bytes, UnsafeBufferPointer(rebasing: p[tokens[k + 1].coreStart..<tokens[k + 1].coreEnd])) {
+                    profile.addUnitedNations()
+                }
                 if profile.needsDomainWords, bytes.count >= 5, Folding.isUpper(UTF8Bytes.scalar(bytes, at: 0).value), knowledge.foldIsDomain(bytes, folded: &folded) {
                     profile.addDomainWord(fold: ByteHash.hash(folded))
                 }
@@ -217,6 +220,12 @@ public struct RepairWords: ConventionFollowing {
         let sampled = profile.pairs < Self.sample
         if sampled { sampleGaps(record.text, weight: 1) }
         windowSampled.append(sampled)
+    }
+
+    /// `Nations Unies` (or in capitals), the words as written.
+    static func namesUnitedNations(_ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>) -> Bool {
+        (first.elementsEqual("Nations".utf8) && second.elementsEqual("Unies".utf8))
+            || (first.elementsEqual("NATIONS".utf8) && second.elementsEqual("UNIES".utf8))
     }
 
     /// `La`, `Le` or `Les` as written.
