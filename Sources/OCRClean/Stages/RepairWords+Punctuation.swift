@@ -471,16 +471,6 @@ extension RepairWords {
         Self.add(".", at: range, rule: "number-stop", confidence: 0.9, to: &edits, counts: &counts)
     }
 
-    /// `…de la criminalité :` before `4. Exhorte…` → `…de la criminalité ;`: the engine lost the
-    /// comma of a semicolon (faded ink, low resolution). Only where the colon ends the text
-    /// between operative paragraph `n` (this record or one before it) and paragraph `n + 1`
-    /// (spaced in the French way), or between two items of a list whose item before ended with
-    /// `;` (`a) …;` / `b) …organisée:` / `c) …`, spaced or not): a colon there would introduce
-    /// nothing, while a list after a colon (`suivantes :` / `1. Vérifie…`, `ce qui suit :` /
-    /// `i) …`) starts at its own first item (so `h)` before `i)` stays: that `i)` may open a
-    /// roman sub-list). Likewise before a later letter item when the page began inside the item
-    /// the colon ends, or that item is a roman sub-item (`iv) …potentielles:` / `d) …`), unless
-    /// words before the colon announce a list (`les valeurs suivantes :`).
     /// Whether text ending in a colon announces a list (`les valeurs suivantes :`, `comme suit :`),
     /// whatever marker the OCR read for its first item.
     static func introducesList(_ text: ArraySlice<UInt8>) -> Bool {
@@ -494,6 +484,17 @@ extension RepairWords {
     /// Last words before a colon that announce a list.
     static let listOpeners: Set<String> = ["suivant", "suivante", "suivants", "suivantes", "suit", "ci-après", "ci-dessous", "notamment", "exemple"]
 
+    /// `…de la criminalité :` before `4. Exhorte…` → `…de la criminalité ;`: the engine lost the
+    /// comma of a semicolon (faded ink, low resolution). Only where the colon ends the text
+    /// between operative paragraph `n` (this record or one before it) and paragraph `n + 1`
+    /// (spaced in the French way), or between two items of a list whose item before ended with
+    /// `;` (`a) …;` / `b) …organisée:` / `c) …`, spaced or not), or, in a text that names the
+    /// United Nations, between its first two items (`afin :` / `i) …publics:` / `ii) …`): a colon there would introduce
+    /// nothing, while a list after a colon (`suivantes :` / `1. Vérifie…`, `ce qui suit :` /
+    /// `i) …`) starts at its own first item (so `h)` before `i)` stays: that `i)` may open a
+    /// roman sub-list). Likewise before a later letter item when the page began inside the item
+    /// the colon ends, or that item is a roman sub-item (`iv) …potentielles:` / `d) …`), unless
+    /// words before the colon announce a list (`les valeurs suivantes :`).
     func semicolonEdit(_ record: Record, _ bytes: [UInt8], next: Record?, edits: inout [TextEdit], counts: inout Counts) {
         // The final colon first: most records end otherwise, and the rest reads the next record.
         var end = bytes.count
@@ -507,7 +508,11 @@ extension RepairWords {
                   // (or the marker `lostItemMarkerEdit` will give an item whose letter OCR lost)
                   let following = Self.itemMarker(next.text)?.marker ?? (Self.lostItemMarker(next.text) != nil ? Self.onlySuccessor(of: current) : nil),
                   following != "i",
-                  itemFollowsSemicolon, Self.successors(of: current).contains(where: { $0 == following
+                  // (the list ends its items with `;`, or this is its first item in a text that
+                  // names the United Nations, whose lists always do: a colon there would open a
+                  // sub-list, whose first item no successor is; a manual may put a table between
+                  // two items)
+                  itemFollowsSemicolon || (itemOpensList && profile.namesUnitedNations && !Self.introducesList(bytes[..<(end - 1)])), Self.successors(of: current).contains(where: { $0 == following
                       // or the marker `itemMarkerEdit` will make of it (`9)` between `f)` and `h)`)
                       || (upcomingItemMarkers.count == 2 && Self.successors(of: $0).contains(upcomingItemMarkers[1])) }) {
             betweenItems = true

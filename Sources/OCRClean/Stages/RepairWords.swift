@@ -107,6 +107,8 @@ public struct RepairWords: ConventionFollowing {
     var upcomingItemMarkers: [String] = []
     /// The text before the current item ended with `;`: the list ends its items so.
     var itemFollowsSemicolon = false
+    /// The text before the current item ended with `:`: the item opens its list.
+    var itemOpensList = false
     /// Candidates of unknown words already seen in this document (they repeat: names, terms).
     var candidateCache: [[UInt32]: [CandidateGenerator.Candidate]] = [:]
     /// Candidate searches made (words not found in the cache), for the report.
@@ -165,6 +167,7 @@ public struct RepairWords: ConventionFollowing {
         operativeParagraph = nil
         lastItemMarker = nil
         itemFollowsSemicolon = false
+        itemOpensList = false
         candidateCache.removeAll()
     }
 
@@ -309,7 +312,10 @@ public struct RepairWords: ConventionFollowing {
                     noteOperativeParagraph(record.text, beforeRepair: true, next: next?.text)
                     let opensItem = Self.itemMarker(record.text) != nil || Self.lostItemMarker(record.text) != nil
                     let afterSemicolon = previousReleased.map { Self.lastScalar($0.text) == ";" } ?? false
-                    if opensItem { itemFollowsSemicolon = afterSemicolon }
+                    if opensItem {
+                        itemFollowsSemicolon = afterSemicolon
+                        itemOpensList = previousReleased.map { Self.lastScalar($0.text) == ":" } ?? false
+                    }
                     // Looked ahead only for an item or a final colon that may need it.
                     let endsWithColon = Self.lastScalar(record.text) == ":"
                     // (or a paragraph after an item's `;` that may be an item whose marker OCR lost)
