@@ -1447,6 +1447,26 @@ public struct RepairWords: ConventionFollowing {
                 && !(leadingHole && $0.text.count < word.core.count)
                 && (!CandidateGenerator.titleEdit($0, casing) || (word.afterElision && $0.logPrior >= 4 - 9) || inDomainPair($0) || (opener && isOpener($0))) }
         for c in pairCandidates(word) where !out.contains(where: { $0.text == c.text }) { out.append(c) }
+        if opener {
+            for c in openerCandidates(word) where !out.contains(where: { $0.text == c.text }) { out.append(c) }
+        }
+        return out
+    }
+
+    /// The paragraph openers one misreading away from a capitalised word that opens a
+    /// paragraph of a UN text (`Pric` → `Prie`): the search by folds keeps the most frequent
+    /// words only (`Prit`, `Pris`, `Prix`), which may crowd the opener out.
+    func openerCandidates(_ word: Word) -> [CandidateGenerator.Candidate] {
+        let lower = CasePattern.lower(word.core)
+        var out: [CandidateGenerator.Candidate] = []
+        for opener in knowledge.lexicon.openers {
+            let form = opener.withUnsafeBufferPointer { JoinedText.scalars($0) }
+            guard abs(form.count - lower.count) <= 1, form != lower, let hit = knowledge.known(form) else { continue }
+            let path = generator.model.explain(observed: lower, intended: form)
+            guard path.generic <= 1, path.cost < 4 else { continue }
+            out.append(CandidateGenerator.Candidate(text: CasePattern.title.apply(to: form), logPrior: hit.zipf - 9, cost: path.cost,
+                                                    rule: path.generic > 0 ? "edit" : "confusion"))
+        }
         return out
     }
 
