@@ -651,9 +651,16 @@ public struct RepairWords: ConventionFollowing {
                         following.remove(at: cut + 1)
                     }
                 }
-                if let decision = ContextRules.classifyA(previous: previousText, next: following, knowledge: knowledge, dropsGraveA: profile.dropsGraveA || !isA, strict: !isA),
-                   decision.preposition, decision.confidence >= minConfidence {
+                guard let decision = ContextRules.classifyA(previous: previousText, next: following, knowledge: knowledge,
+                                                            dropsGraveA: profile.dropsGraveA || !isA, strict: !isA),
+                      decision.confidence >= minConfidence else { continue }
+                if decision.preposition {
                     edits.append(TextEdit(range: token.start..<token.end, replacement: "à", rule: "a-grave", confidence: decision.confidence))
+                    counts.count("a-grave")
+                } else if chunk == [0x34], let previousText, ContextRules.subjects.contains(previousText),
+                          let first = following.first?.unicodeScalars.first, first.properties.isLowercase {
+                    // `4` after a subject is *avoir* (`dont il 4 besoin` → `il a besoin`).
+                    edits.append(TextEdit(range: token.start..<token.end, replacement: "a", rule: "a-grave", confidence: decision.confidence))
                     counts.count("a-grave")
                 }
             }
