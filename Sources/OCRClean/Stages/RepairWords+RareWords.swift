@@ -20,18 +20,28 @@ extension RepairWords {
     /// Left alone: one of the document's terms (written three times or more), domain, user,
     /// foreign and proper-noun entries, a name, a word at a line's edge (a piece of a cut word),
     /// and a word whose candidate needs a costly confusion (`il élude la question`).
-    mutating func rareWordEdit(_ word: Word, _ bytes: [UInt8]) -> TextEdit? {
+    /// The word as `rareWordEdit` reads it (its scalars), when it may be such a misreading: the
+    /// cheap tests, asked before the word's neighbours are set up.
+    func mayBeRealWordError(_ word: Word, _ bytes: [UInt8]) -> Word? {
         guard let hit = word.known, hit.zipf < Self.rareZipf, !word.lineEdge, !word.isName,
               hit.flags & (LexiconFlags.domain | LexiconFlags.user | LexiconFlags.foreign | LexiconFlags.properNoun
-                           | LexiconFlags.acronym | LexiconFlags.abbreviation) == 0 else { return nil }
-        let range = word.token.coreStart..<word.token.coreEnd
+                           | LexiconFlags.acronym | LexiconFlags.abbreviation) == 0,
+              word.token.coreEnd - word.token.coreStart >= 4 else { return nil }
         var asWord = word
-        if asWord.core.isEmpty { asWord.core = bytes.withUnsafeBufferPointer { JoinedText.scalars(UnsafeBufferPointer(rebasing: $0[range])) } }
+        if asWord.core.isEmpty {
+            asWord.core = bytes.withUnsafeBufferPointer { JoinedText.scalars(UnsafeBufferPointer(rebasing: $0[word.token.coreStart..<word.token.coreEnd])) }
+        }
         guard asWord.core.count >= 4, CasePattern(asWord.core) == .lower, asWord.core.allSatisfy(UTF8Bytes.isLetter),
               profile.termCount(asWord.core) < 3 else { return nil }
-        let accents = asWord.core.count { $0 >= 0x80 }
-        let candidates = adjustedCandidates(asWord).filter {
-            ($0.rule == "confusion" || $0.rule == "accent") && $0.logPrior >= Self.frequentZipf - 9 && $0.text != asWord.core
+        return asWord
+    }
+
+    /// The edit for a word `mayBeRealWordError` returned, if a candidate wins.
+    mutating func rareWordEdit(_ word: Word) -> TextEdit? {
+        guard let hit = word.known else { return nil }
+        let accents = word.core.count { $0 >= 0x80 }
+        let candidates = adjustedCandidates(word).filter {
+            ($0.rule == "confusion" || $0.rule == "accent") && $0.logPrior >= Self.frequentZipf - 9 && $0.text != word.core
                 && $0.text.count { $0 >= 0x80 } >= accents
         }
         guard let best = candidates.max(by: { $0.score < $1.score }) else { return nil }
@@ -40,6 +50,6 @@ extension RepairWords {
         for c in candidates { total += pow10(c.score - best.score) }
         let confidence = 1 / total
         guard confidence >= minConfidence else { return nil }
-        return TextEdit(range: range, replacement: JoinedText.string(best.text), rule: "real-word", confidence: confidence)
+        return TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(best.text), rule: "real-word", confidence: confidence)
     }
 }

@@ -531,7 +531,7 @@ public struct RepairWords: ConventionFollowing {
                 edits.append(edit)
                 continue
             }
-            var rare = false
+            var rare: Word?
             if word.known != nil && !word.core.contains(where: { JoinedText.isApostrophe($0) || $0 == 0x22 || $0 == 0x2D }) {
                 if let edit = classicalSpelling(word, bytes) ?? circumflexSpelling(word, bytes) {
                     edits.append(edit)
@@ -539,10 +539,10 @@ public struct RepairWords: ConventionFollowing {
                 } else if word.known?.entry == nil, let edit = ligatureSpelling(word, bytes) {
                     edits.append(edit)
                     counts.count("ligature")
-                } else if let zipf = word.known?.zipf, zipf < Self.rareZipf {
-                    rare = true
+                } else {
+                    rare = mayBeRealWordError(word, bytes)
                 }
-                guard rare else { continue }
+                guard rare != nil else { continue }
             }
             if word.known?.entry == nil, word.core.contains(0x2D), !word.isName, let spaced = spacedCompound(word.core) {
                 edits.append(TextEdit(range: word.token.coreStart..<word.token.coreEnd, replacement: JoinedText.string(spaced), rule: "hyphen-space", confidence: 0.85))
@@ -563,8 +563,8 @@ public struct RepairWords: ConventionFollowing {
             neighbourRanges = (i > 0 ? words[i - 1].map { $0.token.coreStart..<$0.token.coreEnd } : nil,
                                i + 1 < words.count ? words[i + 1].map { $0.token.coreStart..<$0.token.coreEnd } : nil)
             afterAuxiliary = i > 0 && words[i - 1].map { auxiliary($0, bytes) } ?? false
-            if rare {
-                if let edit = rareWordEdit(word, bytes) {
+            if let rare {
+                if let edit = rareWordEdit(rare) {
                     edits.append(edit)
                     counts.count(edit.rule)
                 }
