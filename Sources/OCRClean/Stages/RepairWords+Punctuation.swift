@@ -489,10 +489,10 @@ extension RepairWords {
     /// between operative paragraph `n` (this record or one before it) and paragraph `n + 1`
     /// (spaced in the French way), or between two items of a list whose item before ended with
     /// `;` (`a) …;` / `b) …organisée:` / `c) …`, spaced or not), or, in a text that names the
-    /// United Nations, between its first two items (`afin :` / `i) …publics:` / `ii) …`): a colon there would introduce
-    /// nothing, while a list after a colon (`suivantes :` / `1. Vérifie…`, `ce qui suit :` /
-    /// `i) …`) starts at its own first item (so `h)` before `i)` stays: that `i)` may open a
-    /// roman sub-list). Likewise before a later letter item when the page began inside the item
+    /// United Nations, between its first two items (`afin :` / `i) …publics:` / `ii) …`): a
+    /// colon there would introduce nothing, while a list after a colon (`suivantes :` /
+    /// `1. Vérifie…`, `ce qui suit :` / `i) …`) starts at its own first item (so `h)` before
+    /// `i)` stays: that `i)` may open a roman sub-list). Likewise before a later letter item when the page began inside the item
     /// the colon ends, or that item is a roman sub-item (`iv) …potentielles:` / `d) …`), unless
     /// words before the colon announce a list (`les valeurs suivantes :`).
     func semicolonEdit(_ record: Record, _ bytes: [UInt8], next: Record?, edits: inout [TextEdit], counts: inout Counts) {

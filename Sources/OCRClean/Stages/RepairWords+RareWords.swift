@@ -8,18 +8,6 @@ extension RepairWords {
     /// no word.
     static let realWordDoubt = 1.0
 
-    /// `antres` → `autres`, `foutes` → `toutes`, `tète` → `tête`: an engine misreads a letter
-    /// and lands on a word the lexicon knows, but one so rare that the frequent word one confusion
-    /// away is the likelier reading. Asked for a lowercase word of four letters or more, of Zipf
-    /// frequency under 3, when a candidate of Zipf 4 or more explains it by an OCR confusion or
-    /// an accent (no generic edit, split or elision) and beats the word's own frequency plus the
-    /// doubt above by the confidence the stage asks for. An accent may be changed or added, never
-    /// removed: a speck read as an accent is rarer than a real participle (`les tableaux
-    /// indicés`, `un nom listé` stay).
-    ///
-    /// Left alone: one of the document's terms (written three times or more), domain, user,
-    /// foreign and proper-noun entries, a name, a word at a line's edge (a piece of a cut word),
-    /// and a word whose candidate needs a costly confusion (`il élude la question`).
     /// The word as `rareWordEdit` reads it (its scalars), when it may be such a misreading: the
     /// cheap tests, asked before the word's neighbours are set up.
     func mayBeRealWordError(_ word: Word, _ bytes: [UInt8]) -> Word? {
@@ -36,7 +24,18 @@ extension RepairWords {
         return asWord
     }
 
-    /// The edit for a word `mayBeRealWordError` returned, if a candidate wins.
+    /// `antres` → `autres`, `foutes` → `toutes`, `tète` → `tête`: an engine misreads a letter
+    /// and lands on a word the lexicon knows, but one so rare that the frequent word one confusion
+    /// away is the likelier reading. Asked for a lowercase word of four letters or more, of Zipf
+    /// frequency under 3, when a candidate of Zipf 4 or more explains it by an OCR confusion or
+    /// an accent (no generic edit, split or elision) and beats the word's own frequency plus the
+    /// doubt above by the confidence the stage asks for. An accent may be changed or added, never
+    /// removed: a speck read as an accent is rarer than a real participle (`les tableaux
+    /// indicés`, `un nom listé` stay).
+    ///
+    /// Left alone: one of the document's terms (written three times or more), domain, user,
+    /// foreign and proper-noun entries, a name, a word at a line's edge (a piece of a cut word),
+    /// and a word whose candidate needs a costly confusion (`il élude la question`).
     mutating func rareWordEdit(_ word: Word) -> TextEdit? {
         guard let hit = word.known else { return nil }
         let accents = word.core.count { $0 >= 0x80 }

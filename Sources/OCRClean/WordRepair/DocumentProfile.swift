@@ -342,9 +342,10 @@ struct DocumentProfile: Sendable {
     /// Accents may be put on capitals (`Etats` → `États`) when the document accents capitals in
     /// two different words at least (words, not occurrences: a repair that copies an accented
     /// word the document shows cannot tip the balance on a second run), its OCR lost accents
-    /// everywhere, or it names the United Nations. Old typography that does not accent capitals (`Eglise`, `Etat` in a
-    /// 19th-century paper) is left as printed; a single word whose accented form the document
-    /// shows elsewhere is allowed by the caller. Fixed by `freezeCapitalAccents`.
+    /// everywhere, or it names the United Nations. Old typography that does not accent capitals
+    /// (`Eglise`, `Etat` in a 19th-century paper) is left as printed; a single word whose
+    /// accented form the document shows elsewhere is allowed by the caller. Fixed by
+    /// `freezeCapitalAccents`.
     var allowCapitalAccents: Bool { frozenCapitals?.allow ?? (capitalAccentWords.count >= 2 || accentBlind || namesUnitedNations) }
 
     /// The document writes `Nations Unies`: a text of the United Nations system, whose French
