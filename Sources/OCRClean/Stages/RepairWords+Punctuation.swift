@@ -181,8 +181,9 @@ extension RepairWords {
         while let s = scalars.next(), UTF8Bytes.isLetter(s.value) { word.append(s.value) }
         guard Self.endsLikeThirdPerson(word) else { return nil }
         if isFiniteVerb(word) { return (number, mark.value, digits) }
-        // A verb OCR misspelt (`7. Réafirme`) opens the paragraph due next.
-        guard mark == ".", number == (operativeParagraph ?? -1) + 1, knowledge.known(word) == nil else { return nil }
+        // A verb OCR misspelt (`7. Réafirme`) opens the paragraph due next, also behind a
+        // misread stop when the paragraph before is known (`31.` then `32, Engäge`).
+        guard mark == "." || operativeParagraph != nil, number == (operativeParagraph ?? -1) + 1, knowledge.known(word) == nil else { return nil }
         return (number, mark.value, digits)
     }
 
