@@ -329,6 +329,9 @@ public struct RepairWords: ConventionFollowing {
                 // The sample of cut and glued words follows the repairs, as a second run would
                 // count them on the repaired text (`quien fant` → `qui en fant`: one more cut).
                 for pass in 0..<3 {
+                    // A paragraph's opening repaired in the pass before (`22. Pric` → `22. Prie`)
+                    // numbers it for the rules that read the sequence (its final colon).
+                    if pass > 0, context { noteOperativeParagraph(record.text, beforeRepair: false) }
                     let before = record.text
                     var counts = Counts()
                     repair(&record, tokens: pass == 0 ? windowTokens[i] : nil, previous: previousReleased, next: next, counts: &counts)
