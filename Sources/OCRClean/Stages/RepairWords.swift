@@ -311,10 +311,11 @@ public struct RepairWords: ConventionFollowing {
                 if context {
                     noteOperativeParagraph(record.text, beforeRepair: true, next: next?.text)
                     let opensItem = Self.itemMarker(record.text) != nil || Self.lostItemMarker(record.text) != nil
-                    let afterSemicolon = previousReleased.map { Self.lastScalar($0.text) == ";" } ?? false
+                    let endOfPrevious = previousReleased.flatMap { Self.lastScalar($0.text) }
+                    let afterSemicolon = endOfPrevious == ";"
                     if opensItem {
                         itemFollowsSemicolon = afterSemicolon
-                        itemOpensList = previousReleased.map { Self.lastScalar($0.text) == ":" } ?? false
+                        itemOpensList = endOfPrevious == ":"
                     }
                     // Looked ahead only for an item or a final colon that may need it.
                     let endsWithColon = Self.lastScalar(record.text) == ":"
